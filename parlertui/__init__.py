@@ -1,0 +1,3 @@
+"""parlertui: explore a public dispute in the terminal."""
+
+__version__ = "0.1.0"

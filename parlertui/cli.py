@@ -1,0 +1,122 @@
+"""The command line: `parlertui` starts the app; `build`, `check` and `--version` work on stores.
+
+Every failure the user can cause ends in one clear message on stderr and a non-zero exit, never a traceback
+(unless --debug asks for it). Exit codes: 0 fine, 1 `check` found problems, 2 bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from pathlib import Path
+
+from parlertui import __version__
+from parlertui.locations import DB_ENV, bundled_dataset, default_store
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="parlertui",
+        description="Explore a public dispute event by event, party by party, argument by argument.",
+        epilog=f"With no command, opens the app on the store given by --db, ${DB_ENV}, or the bundled one.",
+    )
+    parser.add_argument("--version", action="version", version=f"parlertui {__version__}")
+    parser.add_argument("--db", metavar="PATH", help=f"the store to open (default: ${DB_ENV} or the bundled store)")
+    parser.add_argument("--debug", action="store_true", help="show the traceback after an error message")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    build = commands.add_parser("build", help="validate a dataset and build a store from it",
+                                description="Validate a dataset folder and build an SQLite store from it. "
+                                            "Nothing is written unless the whole dataset is valid.")
+    build.add_argument("source", nargs="?", type=Path, metavar="SRC",
+                       help="the dataset folder (default: the bundled dataset)")
+    build.add_argument("-o", "--output", type=Path, default=Path("db/events.sqlite"), metavar="DB",
+                       help="the store to write (default: db/events.sqlite)")
+
+    check = commands.add_parser("check", help="check that a store is whole, sourced and up to date",
+                                description="Check a store: schema version, foreign keys, full-text indexes, "
+                                            "sources of every event and quote. Exit 1 if anything is wrong.")
+    check.add_argument("store", nargs="?", type=Path, metavar="DB",
+                       help=f"the store to check (default: --db, ${DB_ENV} or the bundled store)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "build":
+            return _build(args.source or bundled_dataset(), args.output)
+        if args.command == "check":
+            return _check(args.store or default_store(args.db))
+        return _run_app(default_store(args.db))
+    except KeyboardInterrupt:
+        print("parlertui: interrupted", file=sys.stderr)
+        return 130
+    except _UserError as err:
+        print(f"parlertui: {err}", file=sys.stderr)
+        if args.debug and err.__cause__ is not None:
+            traceback.print_exception(err.__cause__)
+        return EXIT_BAD_INPUT
+
+
+class _UserError(Exception):
+    """Bad input, explained in one line."""
+
+
+def _build(source: Path, output: Path) -> int:
+    from parlertui.store.build import BuildError, build_store
+
+    try:
+        result = build_store(source, output)
+    except BuildError as err:
+        for problem in err.problems:
+            print(f"error: {problem}", file=sys.stderr)
+        print(f"parlertui: {len(err.problems)} error(s) in {source}; nothing was written", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except OSError as err:
+        raise _UserError(f"cannot write {output}: {err.strerror or err}") from err
+    counts = result.counts
+    print(f"built {result.path}: {counts['events']} events, {counts['parties']} parties, "
+          f"{counts['quotes']} quotes, {counts['sources']} sources, {counts['topics']} topics, "
+          f"{counts['arguments']} arguments")
+    return EXIT_OK
+
+
+def _check(path: Path) -> int:
+    from parlertui.store.check import check_store
+    from parlertui.store.open import StoreError
+
+    try:
+        report = check_store(path)
+    except StoreError as err:
+        raise _UserError(str(err)) from err
+    if report.clean:
+        counts = ", ".join(f"{count} {table}" for table, count in report.counts.items())
+        print(f"{path}: clean ({counts})")
+        return EXIT_OK
+    for problem in report.problems:
+        print(f"problem: {problem}")
+    print(f"{path}: {len(report.problems)} problem(s)")
+    return EXIT_PROBLEMS
+
+
+def _run_app(path: Path) -> int:
+    from parlertui.store.open import StoreError
+    from parlertui.store.queries import Store
+
+    try:
+        store = Store(path)
+    except StoreError as err:
+        raise _UserError(str(err)) from err
+
+    from parlertui.app import ParlerApp
+
+    ParlerApp(store).run()
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

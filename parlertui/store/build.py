@@ -1,0 +1,147 @@
+"""Building the SQLite store from the dataset, all or nothing.
+
+The dataset is validated first; if anything is wrong nothing is written. The store is written to a temporary
+file beside the target and renamed over it only when complete, so a failed or interrupted build leaves the old
+store as it was.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import sqlite_utils
+
+from parlertui.store.dataset import Dataset, Problem, load_dataset
+from parlertui.store.dates import parse_when
+from parlertui.store.schema import FULL_TEXT, SCHEMA_VERSION, TABLE_ORDER, schema_sql
+from parlertui.store.validate import validate
+
+Rows = dict[str, list[dict[str, Any]]]
+_UNDATED = "~"  # sorts after every date
+
+
+class BuildError(Exception):
+    """The dataset cannot be built; `problems` says everything that is wrong with it."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(f"{len(problems)} problem(s) in the dataset")
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What a build wrote."""
+
+    path: Path
+    counts: dict[str, int]
+
+
+def build_store(dataset_dir: Path, target: Path) -> BuildResult:
+    """Validate the dataset in `dataset_dir` and write it as a store at `target`."""
+    dataset, problems = load_dataset(dataset_dir)
+    problems += validate(dataset)
+    if problems:
+        raise BuildError(problems)
+    rows = dataset_rows(dataset)
+    _write_atomically(rows, target)
+    return BuildResult(target, {table: len(rows[table]) for table in TABLE_ORDER})
+
+
+def dataset_rows(dataset: Dataset) -> Rows:
+    """The rows of every table, from a dataset that has passed validation."""
+    zone = ZoneInfo(dataset.dispute["timezone"])
+    rows: Rows = {table: [] for table in TABLE_ORDER}
+    for key, value in dataset.dispute.items():
+        rows["meta"].append({"key": key, "value": value if isinstance(value, str) else json.dumps(value)})
+
+    for position, entry in enumerate(dataset.of("source"), 1):
+        rows["sources"].append({**_pick(entry.data, "id kind outlet title author published url seed_file "
+                                                    "via_source_id note"), "position": position})
+    for position, entry in enumerate(dataset.of("party"), 1):
+        data = entry.data
+        rows["parties"].append({**_pick(data, "id name kind side description affiliation_id"),
+                                "aliases": json.dumps(data.get("aliases", []), ensure_ascii=False),
+                                "position": position})
+
+    event_keys: dict[str, str] = {}
+    for index, entry in enumerate(dataset.of("event")):
+        data = entry.data
+        when = parse_when(data["occurred_at"])
+        event_keys[data["id"]] = when.sort_key(zone)
+        rows["events"].append({**_pick(data, "id occurred_at"), "precision": when.precision,
+                               **_pick(data, "title summary kind"),
+                               "sort_key": f"{event_keys[data['id']]} {index:05d}"})
+        for position, (party, role) in enumerate(data.get("parties", {}).items(), 1):
+            rows["event_parties"].append({"event_id": data["id"], "party_id": party, "role": role,
+                                          "position": position})
+        for position, source in enumerate(data["sources"], 1):
+            rows["event_sources"].append({"event_id": data["id"], "source_id": source, "position": position})
+
+    for index, entry in enumerate(dataset.of("quote")):
+        data = entry.data
+        said = parse_when(data["said_on"]) if data.get("said_on") else None
+        moment = said.sort_key(zone) if said else event_keys.get(data.get("event_id") or "", _UNDATED)
+        rows["quotes"].append({**_pick(data, "id text speaker_id source_id event_id said_on"),
+                               "said_on_precision": said.precision if said else None,
+                               "context": data.get("context"),
+                               "sort_key": f"{moment} {index:05d}"})
+
+    party_side = {row["id"]: row["side"] for row in rows["parties"]}
+    for topic_position, topic in enumerate(dataset.of("topic"), 1):
+        rows["topics"].append({**_pick(topic.data, "id title question outcome"), "position": topic_position})
+    for entry in dataset.of("argument"):
+        data = entry.data
+        rows["arguments"].append({"id": data["id"], "topic_id": entry.parent.id, "party_id": data["party_id"],
+                                  "side": party_side[data["party_id"]], "summary": data["summary"],
+                                  "position": entry.index + 1})
+        for position, quote in enumerate(data["quotes"], 1):
+            rows["argument_quotes"].append({"argument_id": data["id"], "quote_id": quote, "position": position})
+        for relation in ("rebuts", "supports"):
+            for target in data.get(relation, []):
+                rows["argument_links"].append({"from_id": data["id"], "to_id": target, "relation": relation})
+    return rows
+
+
+def _pick(data: dict[str, Any], names: str) -> dict[str, Any]:
+    return {name: data.get(name) for name in names.split()}
+
+
+def write_store(rows: Rows, path: Path) -> None:
+    """Write `rows` as a new store at `path`, which must not exist yet."""
+    connection = sqlite3.connect(path)
+    try:
+        db = sqlite_utils.Database(connection)
+        connection.executescript(schema_sql())
+        with connection:
+            for table in TABLE_ORDER:
+                if rows[table]:
+                    db[table].insert_all(rows[table])
+        for table, columns in FULL_TEXT.items():
+            db[table].enable_fts(list(columns), fts_version="FTS5", tokenize="porter")
+        broken = connection.execute("PRAGMA foreign_key_check").fetchall()
+        if broken:
+            raise RuntimeError(f"the build wrote rows that refer to nothing: {broken[:5]}")
+        connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        connection.commit()
+        db.vacuum()
+    finally:
+        connection.close()
+
+
+def _write_atomically(rows: Rows, target: Path) -> None:
+    if target.is_dir():
+        raise BuildError([Problem(str(target), "", "", "is a folder: give the path of the store file to write")])
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.building")
+    try:
+        temporary.unlink(missing_ok=True)
+        write_store(rows, temporary)
+        os.replace(temporary, target)
+    finally:
+        temporary.unlink(missing_ok=True)

@@ -1,0 +1,106 @@
+"""`parlertui check`: is a built store whole and true to its contract?
+
+Checks the schema version, the contract's tables and columns, SQLite's own integrity and foreign keys, that
+every full-text index is in step with its table, and that every event and quote is sourced.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from parlertui.store.dates import DateError, parse_when
+from parlertui.store.open import open_read_only
+from parlertui.store.schema import CONTRACT, FULL_TEXT, SCHEMA_VERSION
+
+
+@dataclass
+class CheckReport:
+    """What `check_store` found: problems (empty when clean) and the row counts it saw."""
+
+    path: Path
+    problems: list[str] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def clean(self) -> bool:
+        return not self.problems
+
+
+def check_store(path: Path) -> CheckReport:
+    """Check the store at `path`. Raises StoreError if it cannot be opened as a store at all."""
+    report = CheckReport(path)
+    connection = open_read_only(path)
+    try:
+        _check(connection, report)
+    finally:
+        connection.close()
+    return report
+
+
+def _check(connection: sqlite3.Connection, report: CheckReport) -> None:
+    problems = report.problems
+    version = connection.execute("PRAGMA user_version").fetchone()[0]
+    if version != SCHEMA_VERSION:
+        problems.append(f"schema version is {version}; this parlertui reads version {SCHEMA_VERSION}")
+
+    tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    for table, columns in CONTRACT.items():
+        if table not in tables:
+            problems.append(f"table {table} is missing")
+            continue
+        present = {row[1] for row in connection.execute(f"PRAGMA table_info({table})")}
+        missing = [column for column in columns if column not in present]
+        if missing:
+            problems.append(f"table {table} lacks column(s): {', '.join(missing)}")
+        report.counts[table] = connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    if problems:
+        return  # the rest reads these tables
+
+    integrity = [row[0] for row in connection.execute("PRAGMA integrity_check")]
+    if integrity != ["ok"]:
+        problems.extend(f"SQLite integrity: {line}" for line in integrity[:10])
+    for table, rowid, parent, _ in connection.execute("PRAGMA foreign_key_check"):
+        problems.append(f"{table} row {rowid} refers to a missing {parent} row")
+    _check_full_text(connection, tables, problems)
+    _check_record(connection, problems)
+
+
+def _check_full_text(connection: sqlite3.Connection, tables: set[str], problems: list[str]) -> None:
+    """FTS5's integrity-check is a write statement, so it runs on an in-memory copy of the store."""
+    wanted = [f"{table}_fts" for table in FULL_TEXT if f"{table}_fts" in tables]
+    problems.extend(f"full-text index {table}_fts is missing" for table in FULL_TEXT if f"{table}_fts" not in tables)
+    if not wanted:
+        return
+    copy = sqlite3.connect(":memory:")
+    try:
+        connection.backup(copy)
+        for index in wanted:
+            try:
+                copy.execute(f"INSERT INTO {index}({index}) VALUES ('integrity-check')")
+            except sqlite3.DatabaseError as err:
+                problems.append(f"full-text index {index} is out of step with its table: {err}")
+    finally:
+        copy.close()
+
+
+def _check_record(connection: sqlite3.Connection, problems: list[str]) -> None:
+    for (event_id,) in connection.execute(
+        "SELECT id FROM events WHERE id NOT IN (SELECT event_id FROM event_sources) ORDER BY id"
+    ):
+        problems.append(f"event {event_id!r} names no source")
+    for (quote_id,) in connection.execute(
+        "SELECT id FROM quotes WHERE source_id IS NULL OR trim(coalesce(text, '')) = '' ORDER BY id"
+    ):
+        problems.append(f"quote {quote_id!r} is empty or names no source")
+    for event_id, occurred_at, precision in connection.execute(
+        "SELECT id, occurred_at, precision FROM events ORDER BY sort_key"
+    ):
+        try:
+            when = parse_when(occurred_at)
+        except DateError as err:
+            problems.append(f"event {event_id!r}: occurred_at {err}")
+            continue
+        if when.precision != precision:
+            problems.append(f"event {event_id!r}: precision is {precision!r} but {occurred_at!r} is a {when.precision}")

@@ -1,0 +1,44 @@
+"""The store's schema: its version, its tables, and the full-text indexes over them."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+
+#: PRAGMA user_version of the stores this parlertui writes and reads.
+SCHEMA_VERSION = 1
+
+#: The contract: tables and the columns they must have (more may be added, none renamed or dropped).
+CONTRACT: dict[str, tuple[str, ...]] = {
+    "sources": ("id", "kind", "outlet", "title", "author", "published", "url", "seed_file", "via_source_id"),
+    "parties": ("id", "name", "kind", "side", "description", "affiliation_id"),
+    "events": ("id", "occurred_at", "precision", "title", "summary", "kind", "sort_key"),
+    "event_parties": ("event_id", "party_id", "role"),
+    "event_sources": ("event_id", "source_id"),
+    "quotes": ("id", "text", "speaker_id", "source_id", "event_id", "said_on", "context"),
+    "topics": ("id", "title", "question", "position"),
+    "arguments": ("id", "topic_id", "party_id", "side", "summary", "position"),
+    "argument_quotes": ("argument_id", "quote_id"),
+    "argument_links": ("from_id", "to_id", "relation"),
+    "meta": ("key", "value"),
+}
+
+#: Full-text indexes (SQLite FTS5, porter stemming): table -> indexed columns.
+FULL_TEXT: dict[str, tuple[str, ...]] = {
+    "events": ("title", "summary"),
+    "quotes": ("text",),
+    "arguments": ("summary",),
+    "parties": ("name", "description"),
+    "sources": ("title", "outlet", "author"),
+    "topics": ("title", "question"),
+}
+
+#: The order tables are written in, so that whatever a row refers to is already there.
+TABLE_ORDER = (
+    "meta", "sources", "parties", "events", "event_parties", "event_sources",
+    "quotes", "topics", "arguments", "argument_quotes", "argument_links",
+)
+
+
+def schema_sql() -> str:
+    """The CREATE statements of every table and index."""
+    return files("parlertui.store").joinpath("schema.sql").read_text(encoding="utf-8")
