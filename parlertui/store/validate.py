@@ -263,6 +263,6 @@ def _check_links(dataset: Dataset) -> list[Problem]:
             found.append(Problem(entry.file, entry.name, "supports", f"both rebuts and supports {target!r}"))
         own = argument_side.get(entry.id)
         for target in rebuts:
-            if own and own != "court" and argument_side.get(target) == own:
+            if target != entry.id and own and own != "court" and argument_side.get(target) == own:
                 found.append(Problem(entry.file, entry.name, "rebuts", f"{target!r} is an argument of the same side ({own})"))
     return found
