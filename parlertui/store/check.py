@@ -45,6 +45,7 @@ def _check(connection: sqlite3.Connection, report: CheckReport) -> None:
     if version != SCHEMA_VERSION:
         problems.append(f"schema version is {version}; this parlertui reads version {SCHEMA_VERSION}")
 
+    structural = len(problems)
     tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     for table, columns in CONTRACT.items():
         if table not in tables:
@@ -55,8 +56,8 @@ def _check(connection: sqlite3.Connection, report: CheckReport) -> None:
         if missing:
             problems.append(f"table {table} lacks column(s): {', '.join(missing)}")
         report.counts[table] = connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-    if problems:
-        return  # the rest reads these tables
+    if len(problems) > structural:
+        return  # the checks below read these tables
 
     integrity = [row[0] for row in connection.execute("PRAGMA integrity_check")]
     if integrity != ["ok"]:
@@ -68,7 +69,8 @@ def _check(connection: sqlite3.Connection, report: CheckReport) -> None:
 
 
 def _check_full_text(connection: sqlite3.Connection, tables: set[str], problems: list[str]) -> None:
-    """FTS5's integrity-check is a write statement, so it runs on an in-memory copy of the store."""
+    """FTS5's integrity-check (rank 1: also against the content table) is a write statement, so it runs on an
+    in-memory copy of the store."""
     wanted = [f"{table}_fts" for table in FULL_TEXT if f"{table}_fts" in tables]
     problems.extend(f"full-text index {table}_fts is missing" for table in FULL_TEXT if f"{table}_fts" not in tables)
     if not wanted:
@@ -78,7 +80,7 @@ def _check_full_text(connection: sqlite3.Connection, tables: set[str], problems:
         connection.backup(copy)
         for index in wanted:
             try:
-                copy.execute(f"INSERT INTO {index}({index}) VALUES ('integrity-check')")
+                copy.execute(f"INSERT INTO {index}({index}, rank) VALUES ('integrity-check', 1)")
             except sqlite3.DatabaseError as err:
                 problems.append(f"full-text index {index} is out of step with its table: {err}")
     finally:

@@ -1,0 +1,47 @@
+"""The first screen: the timeline of a store, read in a worker, shown in true order."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from textual.widgets import DataTable, Static
+
+from parlertui.app import ParlerApp
+from parlertui.store.queries import Store
+
+
+async def test_the_timeline_lists_every_event_in_order_and_shows_the_selected_one(mini_store):
+    app = ParlerApp(Store(mini_store))
+    async with app.run_test(size=(100, 24)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        table = app.query_one("#timeline", DataTable)
+        assert [table.get_row_at(i)[0].plain for i in range(table.row_count)] == [
+            "Jan 2021", "2021-01-09", "2021-01-10 23:59 PST", "2021-01-11"]
+        assert table.get_row_at(2)[3].plain == "Host suspends Mini"
+        assert table.get_row_at(2)[2].plain == "PA"
+        assert app.title == "Mini v. Host"
+        await pilot.press("j", "j")
+        assert table.cursor_row == 2
+        assert "The suspension takes effect." in str(app.query_one("#detail", Static).render())
+        await pilot.press("k")
+        assert table.cursor_row == 1
+        await pilot.press("q")
+    assert app.return_code == 0
+
+
+async def test_a_store_with_no_events_says_so(mini_store, tmp_path):
+    empty = tmp_path / "empty.sqlite"
+    empty.write_bytes(mini_store.read_bytes())
+    with sqlite3.connect(empty) as db:
+        db.execute("PRAGMA foreign_keys = OFF")
+        for table in ("argument_links", "argument_quotes", "arguments", "quotes", "event_sources",
+                      "event_parties", "events"):
+            db.execute(f"DELETE FROM {table}")
+    app = ParlerApp(Store(empty))
+    async with app.run_test() as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.query_one("#timeline", DataTable).row_count == 0
+        assert "no events" in str(app.query_one("#detail", Static).render())

@@ -1,0 +1,134 @@
+"""The command line: exit codes and messages, run as a user runs it (a separate process)."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from parlertui import __version__
+from parlertui.cli import main
+
+
+def run(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "parlertui", *args], capture_output=True, text=True, cwd=cwd,
+                          env={**os.environ, **(env or {})}, timeout=60)
+
+
+def test_version():
+    result = run("--version")
+    assert (result.returncode, result.stdout.strip()) == (0, f"parlertui {__version__}")
+
+
+def test_build_writes_a_store_and_reports_its_counts(dataset, tmp_path):
+    target = tmp_path / "out.sqlite"
+    assert main(["build", str(dataset.folder), "-o", str(target)]) == 0
+    assert target.is_file()
+
+
+def test_build_reports_every_error_and_writes_nothing(dataset, tmp_path):
+    dataset.edit("events.toml", lambda doc: doc["event"][0].update(occurred_at="2021-02-30"))
+    dataset.edit("quotes.toml", lambda doc: doc["quote"][0].update(speaker_id="ghost"))
+    target = tmp_path / "out.sqlite"
+    result = run("build", str(dataset.folder), "-o", str(target))
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        "error: events.toml: event 'suspension': occurred_at: '2021-02-30' is not a real date "
+        "(day is out of range for month)",
+        "error: quotes.toml: quote 'host-warning': speaker_id: unknown party 'ghost'",
+        f"parlertui: 2 error(s) in {dataset.folder}; nothing was written",
+    ]
+    assert not target.exists()
+    assert list(tmp_path.glob(".*")) == []
+
+
+def test_build_of_a_missing_folder(tmp_path):
+    result = run("build", str(tmp_path / "nowhere"), "-o", str(tmp_path / "out.sqlite"))
+    assert result.returncode == 2
+    assert "not a folder" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_check_on_a_clean_store(mini_store):
+    result = run("check", str(mini_store))
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.startswith(f"{mini_store}: clean (")
+
+
+def test_check_reports_each_problem(mini_store, tmp_path):
+    broken = tmp_path / "broken.sqlite"
+    broken.write_bytes(mini_store.read_bytes())
+    with sqlite3.connect(broken) as db:
+        db.execute("DELETE FROM event_sources WHERE event_id = 'email'")
+        db.execute("INSERT INTO quotes (id, text, speaker_id, source_id, sort_key) "
+                   "VALUES ('orphan', 'Words.', 'nobody', 'report', 'z')")
+        db.execute("UPDATE events SET precision = 'day' WHERE id = 'ruling'")
+        db.execute("PRAGMA user_version = 7")
+    result = run("check", str(broken))
+    assert result.returncode == 1
+    assert "problem: schema version is 7; this parlertui reads version 1" in result.stdout
+    assert "problem: event 'email' names no source" in result.stdout
+    assert "problem: quotes row" in result.stdout and "refers to a missing parties row" in result.stdout
+    assert "problem: event 'ruling': precision is 'day' but '2021-01' is a month" in result.stdout
+    assert "problem: full-text index quotes_fts is out of step" in result.stdout
+    assert result.stdout.splitlines()[-1] == f"{broken}: 5 problem(s)"
+
+
+def test_check_finds_a_store_whose_tables_are_missing(mini_store, tmp_path):
+    broken = tmp_path / "broken.sqlite"
+    broken.write_bytes(mini_store.read_bytes())
+    with sqlite3.connect(broken) as db:
+        db.execute("DROP TABLE argument_links")
+    result = run("check", str(broken))
+    assert (result.returncode, result.stdout.splitlines()[0]) == (1, "problem: table argument_links is missing")
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda p: None, "no such file"),
+        (lambda p: p.mkdir(), "is a folder"),
+        (lambda p: p.write_bytes(b""), "is an empty file"),
+        (lambda p: p.write_text("events, quotes\n"), "is not an SQLite database"),
+    ],
+)
+@pytest.mark.parametrize("command", [["check"], ["--db"]])
+def test_bad_store_paths_get_one_clear_line_and_exit_2(tmp_path, make, message, command):
+    path = tmp_path / "store.sqlite"
+    make(path)
+    args = [*command, str(path)] if command == ["check"] else ["--db", str(path)]
+    result = run(*args)
+    assert result.returncode == 2
+    assert result.stderr == f"parlertui: {path}: {message}" + result.stderr.split(message, 1)[1]
+    assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+
+
+def test_another_programs_database_is_named_as_such(tmp_path):
+    other = tmp_path / "other.sqlite"
+    with sqlite3.connect(other) as db:
+        db.execute("CREATE TABLE recipes (name TEXT)")
+    result = run("--db", str(other))
+    assert result.returncode == 2
+    assert "not a parlertui store" in result.stderr
+
+
+def test_the_environment_variable_names_the_store(tmp_path):
+    result = run("check", env={"PARLERTUI_DB": str(tmp_path / "elsewhere.sqlite")})
+    assert result.returncode == 2 and "elsewhere.sqlite: no such file" in result.stderr
+
+
+def test_check_finds_the_bundled_store_from_any_directory(tmp_path):
+    env = {key: value for key, value in os.environ.items() if key != "PARLERTUI_DB"}
+    result = subprocess.run([sys.executable, "-m", "parlertui", "check"], capture_output=True, text=True,
+                            cwd=tmp_path, env=env, timeout=60)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "events.sqlite: clean" in result.stdout
+
+
+def test_debug_shows_the_traceback_after_the_message(tmp_path):
+    result = run("--debug", "check", str(tmp_path / "missing.sqlite"))
+    assert result.returncode == 2
+    assert result.stderr.startswith("parlertui: ") and "Traceback" in result.stderr
