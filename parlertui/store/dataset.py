@@ -62,7 +62,7 @@ class Dataset:
     """Everything read from a dataset folder."""
 
     folder: Path
-    dispute: dict[str, Any] = field(default_factory=dict)
+    dispute: dict[str, Any] | None = None  # None when dispute.toml could not be read
     entries: dict[str, list[Entry]] = field(default_factory=dict)
 
     def of(self, kind: str) -> list[Entry]:
@@ -118,7 +118,7 @@ def _read_entries(dataset: Dataset, file: str, key: str, document: dict[str, Any
                 problems.append(Problem(file, entry.name, "argument", "expected [[topic.argument]] entries"))
                 continue
             dataset.entries.setdefault("argument", []).extend(
-                Entry(file, "argument", position, argument, parent=entry)
+                Entry(file, "argument", position, argument if isinstance(argument, dict) else {}, parent=entry)
                 for position, argument in enumerate(arguments)
             )
     return problems

@@ -112,7 +112,7 @@ FIELDS: dict[str, dict[str, Field]] = {
 def validate(dataset: Dataset) -> list[Problem]:
     """Every problem in the dataset, sorted by file and entry; an empty list means it builds."""
     problems: list[Problem] = []
-    if dataset.dispute:
+    if dataset.dispute is not None:
         problems += _check_fields(Entry("dispute.toml", "dispute", 0, dataset.dispute), "dispute")
     ids = {kind: _ids(dataset.of(kind)) for kind in FIELDS}
     for kind in FIELDS:
@@ -234,7 +234,7 @@ def _check_duplicates(entries: list[Entry]) -> list[Problem]:
 
 def _check_chains(entries: list[Entry], name: str) -> list[Problem]:
     """A source known via another, or a party affiliated to another, must not lead back to itself."""
-    parent = {e.id: e.data.get(name) for e in entries if e.id and isinstance(e.data.get(name), str)}
+    parent = {e.id: _text(e.data.get(name)) for e in entries if e.id and _text(e.data.get(name))}
     found = []
     for entry in entries:
         seen = {entry.id}
@@ -252,17 +252,23 @@ def _check_chains(entries: list[Entry], name: str) -> list[Problem]:
 def _check_links(dataset: Dataset) -> list[Problem]:
     """Arguments answer the other side: no argument rebuts its own side or both rebuts and supports one."""
     party_side = {e.id: e.data.get("side") for e in dataset.of("party") if e.id}
-    argument_side = {
-        e.id: party_side.get(e.data.get("party_id")) for e in dataset.of("argument") if e.id
-    }
+    argument_side = {e.id: party_side.get(_text(e.data.get("party_id"))) for e in dataset.of("argument") if e.id}
     found = []
     for entry in dataset.of("argument"):
-        rebuts = entry.data.get("rebuts") if isinstance(entry.data.get("rebuts"), list) else []
-        supports = entry.data.get("supports") if isinstance(entry.data.get("supports"), list) else []
-        for target in set(rebuts) & set(supports):
+        rebuts, supports = _texts(entry.data.get("rebuts")), _texts(entry.data.get("supports"))
+        for target in sorted(set(rebuts) & set(supports)):
             found.append(Problem(entry.file, entry.name, "supports", f"both rebuts and supports {target!r}"))
         own = argument_side.get(entry.id)
         for target in rebuts:
             if target != entry.id and own and own != "court" and argument_side.get(target) == own:
-                found.append(Problem(entry.file, entry.name, "rebuts", f"{target!r} is an argument of the same side ({own})"))
+                found.append(Problem(entry.file, entry.name, "rebuts",
+                                     f"{target!r} is an argument of the same side ({own})"))
     return found
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _texts(value: Any) -> list[str]:
+    return [item for item in value if isinstance(item, str)] if isinstance(value, list) else []
