@@ -1,0 +1,21 @@
+"""The data layer never imports Textual, and the store commands do not pay for it either."""
+
+import subprocess
+import sys
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    "module",
+    ["parlertui.store.queries", "parlertui.store.build", "parlertui.store.check", "parlertui.store.validate",
+     "parlertui.cli", "parlertui.locations"],
+)
+def test_no_textual_import(module):
+    code = f"import sys, {module}; sys.exit('textual' in sys.modules or 'rich' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], timeout=60).returncode == 0
+
+
+def test_reading_a_store_does_not_import_sqlite_utils():
+    code = "import sys, parlertui.store.queries, parlertui.store.check; sys.exit('sqlite_utils' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], timeout=60).returncode == 0
