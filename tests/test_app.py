@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 
 from textual.widgets import DataTable, Static
@@ -11,6 +12,7 @@ from parlertui.store.queries import Store
 
 
 async def test_the_timeline_lists_every_event_in_order_and_shows_the_selected_one(mini_store):
+    before = (mini_store.read_bytes(), os.stat(mini_store).st_mtime_ns)
     app = ParlerApp(Store(mini_store))
     async with app.run_test(size=(100, 24)) as pilot:
         await pilot.pause()
@@ -29,6 +31,7 @@ async def test_the_timeline_lists_every_event_in_order_and_shows_the_selected_on
         assert table.cursor_row == 1
         await pilot.press("q")
     assert app.return_code == 0
+    assert (mini_store.read_bytes(), os.stat(mini_store).st_mtime_ns) == before
 
 
 async def test_a_store_with_no_events_says_so(mini_store, tmp_path):
