@@ -8,7 +8,9 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Static
+from textual.worker import Worker, WorkerState
 
+from parlertui.store.open import StoreError
 from parlertui.store.queries import Dispute, Store, TimelineEvent
 
 SIDE_MARKS = {"parler": "P", "aws": "A", "court": "C", "other": "·"}
@@ -51,7 +53,7 @@ class ParlerApp(App[None]):
         table.loading = True
         self.load()
 
-    @work(thread=True, exclusive=True)
+    @work(thread=True, exclusive=True, exit_on_error=False)
     def load(self) -> None:
         self.post_message(self.Loaded(self.store.dispute(), self.store.timeline()))
 
@@ -79,5 +81,10 @@ class ParlerApp(App[None]):
     def action_cursor_up(self) -> None:
         self.query_one("#timeline", DataTable).action_cursor_up()
 
-    def on_unmount(self) -> None:
-        self.store.close()
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A store that fails while it is read ends the app with the reason, as the command line would."""
+        if event.state == WorkerState.ERROR:
+            error = event.worker.error
+            if not isinstance(error, StoreError):
+                raise error
+            self.exit(return_code=2, message=Text(f"parlertui: {error}"))

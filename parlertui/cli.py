@@ -12,7 +12,7 @@ import traceback
 from pathlib import Path
 
 from parlertui import __version__
-from parlertui.locations import DB_ENV, bundled_dataset, default_store
+from parlertui.locations import DB_ENV, bundled_dataset, default_store, is_installed
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -33,8 +33,9 @@ def _parser() -> argparse.ArgumentParser:
                                             "Nothing is written unless the whole dataset is valid.")
     build.add_argument("source", nargs="?", type=Path, metavar="SRC",
                        help="the dataset folder (default: the bundled dataset)")
-    build.add_argument("-o", "--output", type=Path, default=Path("db/events.sqlite"), metavar="DB",
-                       help="the store to write (default: db/events.sqlite)")
+    build.add_argument("-o", "--output", type=Path, metavar="DB",
+                       help="the store to write (default: events.sqlite beside the dataset folder, which is "
+                            "db/events.sqlite for the bundled dataset)")
 
     check = commands.add_parser("check", help="check that a store is whole, sourced and up to date",
                                 description="Check a store: schema version, foreign keys, full-text indexes, "
@@ -48,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command == "build":
-            return _build(args.source or bundled_dataset(), args.output)
+            return _build(args.source, args.output)
         if args.command == "check":
             return _check(args.store or default_store(args.db))
         return _run_app(default_store(args.db))
@@ -66,9 +67,15 @@ class _UserError(Exception):
     """Bad input, explained in one line."""
 
 
-def _build(source: Path, output: Path) -> int:
-    from parlertui.store.build import BuildError, build_store
+def _build(source: Path | None, output: Path | None) -> int:
+    from parlertui.store.build import BuildError, OutputError, build_store
 
+    if output is None:
+        if source is None and is_installed():
+            raise _UserError("give the store to write with -o: an installed parlertui's bundled store is not "
+                             "rebuilt in place")
+        output = (source or bundled_dataset()).resolve().parent / "events.sqlite"
+    source = source or bundled_dataset()
     try:
         result = build_store(source, output)
     except BuildError as err:
@@ -76,8 +83,8 @@ def _build(source: Path, output: Path) -> int:
             print(f"error: {problem}", file=sys.stderr)
         print(f"parlertui: {len(err.problems)} error(s) in {source}; nothing was written", file=sys.stderr)
         return EXIT_BAD_INPUT
-    except OSError as err:
-        raise _UserError(f"cannot write {output}: {err.strerror or err}") from err
+    except OutputError as err:
+        raise _UserError(str(err)) from err
     counts = result.counts
     print(f"built {result.path}: {counts['events']} events, {counts['parties']} parties, "
           f"{counts['quotes']} quotes, {counts['sources']} sources, {counts['topics']} topics, "
@@ -114,8 +121,10 @@ def _run_app(path: Path) -> int:
 
     from parlertui.app import ParlerApp
 
-    ParlerApp(store).run()
-    return EXIT_OK
+    with store:
+        app = ParlerApp(store)
+        app.run()
+    return app.return_code or EXIT_OK
 
 
 if __name__ == "__main__":

@@ -9,9 +9,13 @@ DB_ENV = "PARLERTUI_DB"
 _PACKAGE = Path(__file__).resolve().parent
 
 
+def is_installed() -> bool:
+    """True when running from an installed wheel, False in a source checkout."""
+    return (_PACKAGE / "bundled").is_dir()
+
+
 def _bundled_root() -> Path:
-    installed = _PACKAGE / "bundled"
-    return installed if installed.is_dir() else _PACKAGE.parent / "db"
+    return _PACKAGE / "bundled" if is_installed() else _PACKAGE.parent / "db"
 
 
 def bundled_store() -> Path:

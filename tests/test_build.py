@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from parlertui.store import build as build_module
-from parlertui.store.build import BuildError, build_store
+from parlertui.store.build import BuildError, OutputError, build_store
 from parlertui.store.schema import CONTRACT, FULL_TEXT, SCHEMA_VERSION
 from store_dump import dump
 
@@ -155,5 +155,47 @@ def test_a_build_into_a_new_folder_creates_it(dataset, tmp_path):
 
 
 def test_a_build_onto_a_folder_is_refused(dataset, tmp_path):
-    with pytest.raises(BuildError, match="problem"):
+    with pytest.raises(OutputError, match="is a folder; give the path of the store file"):
         build_store(dataset.folder, tmp_path)
+
+
+def test_a_build_under_a_file_names_the_folder_it_cannot_make(dataset, tmp_path):
+    (tmp_path / "afile").write_text("")
+    with pytest.raises(OutputError, match="cannot make its folder"):
+        build_store(dataset.folder, tmp_path / "afile" / "store.sqlite")
+
+
+def test_a_store_that_cannot_be_written_is_an_output_error(dataset, mini_store, monkeypatch):
+    before = mini_store.read_bytes()
+
+    def disk_full(rows, path):
+        path.write_bytes(b"partial")
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(build_module, "write_store", disk_full)
+    with pytest.raises(OutputError, match=r"cannot be written \(database or disk is full\)"):
+        build_store(dataset.folder, mini_store)
+    assert mini_store.read_bytes() == before
+    assert sorted(p.name for p in mini_store.parent.iterdir() if p.name.startswith(".")) == []
+
+
+def test_the_positions_keep_the_dataset_order(mini_store):
+    with connect(mini_store) as db:
+        assert db.execute("SELECT party_id, position FROM event_parties WHERE event_id = 'suspension' "
+                          "ORDER BY position").fetchall() == [("host", 1), ("mini", 2)]
+        assert db.execute("SELECT id, position FROM parties ORDER BY position").fetchall() == [
+            ("mini", 1), ("host", 2), ("ceo", 3), ("court", 4)]
+        assert db.execute("SELECT id FROM arguments ORDER BY topic_id, position").fetchall() == [
+            ("contract-mini",), ("contract-host",), ("contract-court",)]
+
+
+def test_quotes_sort_by_when_they_were_said_else_by_their_event(dataset, tmp_path):
+    def reorder(doc):
+        doc["quote"].append({"id": "undated", "text": "Words.", "speaker_id": "mini", "source_id": "report"})
+        doc["quote"].append({"id": "late", "text": "Later words.", "speaker_id": "mini", "source_id": "report",
+                             "event_id": "email", "said_on": "2021-01-12"})
+    dataset.edit("quotes.toml", reorder)
+    store = build_store(dataset.folder, tmp_path / "q.sqlite").path
+    with connect(store) as db:
+        assert [row[0] for row in db.execute("SELECT id FROM quotes ORDER BY sort_key")] == [
+            "court-finding", "host-warning", "mini-claim", "late", "undated"]

@@ -145,3 +145,50 @@ def test_every_error_is_reported_at_once_in_file_order(dataset):
     assert [p.file for p in found] == ["events.toml", "quotes.toml", "arguments.toml"]
     assert str(found[0]) == ("events.toml: event 'suspension': occurred_at: '2021-02-29' is not a real date "
                              "(day is out of range for month)")
+
+
+def test_problems_come_in_file_order_not_alphabetical(dataset):
+    def many(doc):
+        for number in range(12):
+            doc["event"].append({**doc["event"][0], "id": f"copy-{number}", "occurred_at": "2021-02-30"})
+    dataset.edit("events.toml", many)
+    entries = [p.entry for p in problems_in(dataset.folder)]
+    assert entries == [f"event 'copy-{number}'" for number in range(12)]
+
+
+def test_an_empty_entry_lists_what_it_lacks(dataset):
+    dataset.edit("quotes.toml", lambda doc: doc["quote"].append({}))
+    found = problems_in(dataset.folder)
+    assert {(p.entry, p.field) for p in found} == {("quote #4", name) for name in ("id", "text", "speaker_id",
+                                                                                 "source_id")}
+
+
+def test_an_entry_that_is_not_a_table(dataset):
+    dataset.edit("parties.toml", lambda doc: doc.update(party=[*doc["party"], "not a table"]))
+    problem = only_problem(dataset.folder)
+    assert (problem.entry, problem.message) == ("party #5", "expected a [[party]] table of fields")
+
+
+def test_an_unquoted_date_says_to_quote_it(dataset):
+    text = (dataset.folder / "events.toml").read_text(encoding="utf-8")
+    (dataset.folder / "events.toml").write_text(text.replace('occurred_at = "2021-01-09"', "occurred_at = 2021-01-09"),
+                                                encoding="utf-8")
+    problem = only_problem(dataset.folder)
+    assert problem.field == "occurred_at"
+    assert problem.message.startswith('write the date in quotes, as text: "2021-01-09"')
+
+
+def test_a_folder_of_the_zone_database_is_not_a_zone(dataset):
+    dataset.edit("dispute.toml", lambda doc: doc.update(timezone="America"))
+    assert "not a time zone name" in only_problem(dataset.folder).message
+
+
+def test_an_argument_answers_only_its_own_topic(dataset):
+    def second_topic(doc):
+        doc["topic"].append({"id": "other", "title": "Other", "question": "Other?", "argument": [
+            {"id": "other-host", "party_id": "host", "summary": "An answer.", "quotes": ["host-warning"],
+             "rebuts": ["contract-mini"]}]})
+    dataset.edit("arguments.toml", second_topic)
+    problem = only_problem(dataset.folder)
+    assert (problem.entry, problem.field) == ("topic 'other' > argument 'other-host'", "rebuts")
+    assert "another topic" in problem.message

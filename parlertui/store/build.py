@@ -13,13 +13,12 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import sqlite_utils
 
 from parlertui.store.dataset import Dataset, Problem, load_dataset
-from parlertui.store.dates import parse_when
-from parlertui.store.schema import FULL_TEXT, SCHEMA_VERSION, TABLE_ORDER, schema_sql
+from parlertui.store.dates import home_zone, parse_when
+from parlertui.store.schema import FULL_TEXT, RELATIONS, SCHEMA_VERSION, TABLE_ORDER, schema_sql
 from parlertui.store.validate import validate
 
 Rows = dict[str, list[dict[str, Any]]]
@@ -32,6 +31,10 @@ class BuildError(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__(f"{len(problems)} problem(s) in the dataset")
         self.problems = problems
+
+
+class OutputError(Exception):
+    """The store cannot be written where it was asked for; `str()` names the path and why."""
 
 
 @dataclass(frozen=True)
@@ -55,7 +58,7 @@ def build_store(dataset_dir: Path, target: Path) -> BuildResult:
 
 def dataset_rows(dataset: Dataset) -> Rows:
     """The rows of every table, from a dataset that has passed validation."""
-    zone = ZoneInfo(dataset.dispute["timezone"])
+    zone = home_zone(dataset.dispute["timezone"])
     rows: Rows = {table: [] for table in TABLE_ORDER}
     for key, value in dataset.dispute.items():
         rows["meta"].append({"key": key, "value": value if isinstance(value, str) else json.dumps(value)})
@@ -102,7 +105,7 @@ def dataset_rows(dataset: Dataset) -> Rows:
                                   "position": entry.index + 1})
         for position, quote in enumerate(data["quotes"], 1):
             rows["argument_quotes"].append({"argument_id": data["id"], "quote_id": quote, "position": position})
-        for relation in ("rebuts", "supports"):
+        for relation in RELATIONS:
             for target in data.get(relation, []):
                 rows["argument_links"].append({"from_id": data["id"], "to_id": target, "relation": relation})
     return rows
@@ -136,12 +139,18 @@ def write_store(rows: Rows, path: Path) -> None:
 
 def _write_atomically(rows: Rows, target: Path) -> None:
     if target.is_dir():
-        raise BuildError([Problem(str(target), "", "", "is a folder: give the path of the store file to write")])
-    target.parent.mkdir(parents=True, exist_ok=True)
+        raise OutputError(f"{target}: is a folder; give the path of the store file to write")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise OutputError(f"{target}: cannot make its folder {target.parent} ({err.strerror or err})") from err
     temporary = target.with_name(f".{target.name}.{os.getpid()}.building")
     try:
         temporary.unlink(missing_ok=True)
         write_store(rows, temporary)
         os.replace(temporary, target)
+    except (OSError, sqlite3.Error) as err:
+        reason = err.strerror if isinstance(err, OSError) and err.strerror else str(err)
+        raise OutputError(f"{target}: cannot be written ({reason})") from err
     finally:
         temporary.unlink(missing_ok=True)

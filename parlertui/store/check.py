@@ -10,8 +10,8 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from parlertui.store.dates import DateError, parse_when
-from parlertui.store.open import open_read_only
+from parlertui.store.dates import DateError, home_zone, parse_when
+from parlertui.store.open import ensure_parlertui_store, open_read_only
 from parlertui.store.schema import CONTRACT, FULL_TEXT, SCHEMA_VERSION
 
 
@@ -33,7 +33,10 @@ def check_store(path: Path) -> CheckReport:
     report = CheckReport(path)
     connection = open_read_only(path)
     try:
+        ensure_parlertui_store(path, connection)
         _check(connection, report)
+    except sqlite3.DatabaseError as err:
+        report.problems.append(f"the store is damaged and cannot be read to the end ({err})")
     finally:
         connection.close()
     return report
@@ -92,12 +95,17 @@ def _check_record(connection: sqlite3.Connection, problems: list[str]) -> None:
         "SELECT id FROM events WHERE id NOT IN (SELECT event_id FROM event_sources) ORDER BY id"
     ):
         problems.append(f"event {event_id!r} names no source")
+    # The schema forbids these, but a store written by another tool may lack its constraints.
     for (quote_id,) in connection.execute(
         "SELECT id FROM quotes WHERE source_id IS NULL OR trim(coalesce(text, '')) = '' ORDER BY id"
     ):
         problems.append(f"quote {quote_id!r} is empty or names no source")
-    for event_id, occurred_at, precision in connection.execute(
-        "SELECT id, occurred_at, precision FROM events ORDER BY sort_key"
+    meta = dict(connection.execute("SELECT key, value FROM meta"))
+    zone = home_zone(meta.get("timezone"))
+    if zone is None:
+        problems.append(f"meta timezone {meta.get('timezone')!r} is not a time zone name")
+    for event_id, occurred_at, precision, sort_key in connection.execute(
+        "SELECT id, occurred_at, precision, sort_key FROM events ORDER BY sort_key"
     ):
         try:
             when = parse_when(occurred_at)
@@ -106,3 +114,5 @@ def _check_record(connection: sqlite3.Connection, problems: list[str]) -> None:
             continue
         if when.precision != precision:
             problems.append(f"event {event_id!r}: precision is {precision!r} but {occurred_at!r} is a {when.precision}")
+        if zone and not str(sort_key).startswith(when.sort_key(zone) + " "):
+            problems.append(f"event {event_id!r}: sort_key {sort_key!r} does not match occurred_at {occurred_at!r}")

@@ -22,7 +22,7 @@ FILES: dict[str, str | None] = {
 }
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Problem:
     """One thing wrong with the dataset, named by file, entry and field."""
 
@@ -30,6 +30,13 @@ class Problem:
     entry: str
     field: str
     message: str
+    position: tuple[int, ...] = ()  # where the entry stands in its file, for reporting in file order
+
+    @property
+    def sort_key(self) -> tuple:
+        files = list(FILES)
+        return (files.index(self.file) if self.file in files else len(files), self.position, self.field,
+                self.message)
 
     def __str__(self) -> str:
         where = ": ".join(part for part in (self.file, self.entry, self.field) if part)
@@ -50,6 +57,14 @@ class Entry:
     def id(self) -> str | None:
         value = self.data.get("id")
         return value if isinstance(value, str) else None
+
+    @property
+    def position(self) -> tuple[int, ...]:
+        return (*self.parent.position, self.index) if self.parent else (self.index,)
+
+    def problem(self, field: str, message: str) -> Problem:
+        """A problem with one field of this entry."""
+        return Problem(self.file, self.name, field, message, self.position)
 
     @property
     def name(self) -> str:
@@ -111,14 +126,19 @@ def _read_entries(dataset: Dataset, file: str, key: str, document: dict[str, Any
     entries = dataset.entries.setdefault(key, [])
     for index, item in enumerate(items):
         entry = Entry(file, key, index, item if isinstance(item, dict) else {})
+        if not isinstance(item, dict):
+            problems.append(entry.problem("", f"expected a [[{key}]] table of fields"))
+            continue
         entries.append(entry)
         if key == "topic":
-            arguments = item.get("argument", []) if isinstance(item, dict) else []
+            arguments = item.get("argument", [])
             if not isinstance(arguments, list):
-                problems.append(Problem(file, entry.name, "argument", "expected [[topic.argument]] entries"))
+                problems.append(entry.problem("argument", "expected [[topic.argument]] entries"))
                 continue
-            dataset.entries.setdefault("argument", []).extend(
-                Entry(file, "argument", position, argument if isinstance(argument, dict) else {}, parent=entry)
-                for position, argument in enumerate(arguments)
-            )
+            for position, argument in enumerate(arguments):
+                child = Entry(file, "argument", position, argument if isinstance(argument, dict) else {}, entry)
+                if isinstance(argument, dict):
+                    dataset.entries.setdefault("argument", []).append(child)
+                else:
+                    problems.append(child.problem("", "expected a [[topic.argument]] table of fields"))
     return problems

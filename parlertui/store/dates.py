@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
-
-PRECISIONS = ("year", "month", "day", "time")
+from datetime import date, datetime, timezone
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 _FORM = re.compile(
     r"(?P<year>[0-9]{4})"
@@ -21,6 +19,10 @@ _FORM = re.compile(
     r"(?P<zone>Z|[+-][0-9]{2}:[0-9]{2})?)?)?)?"
 )
 _MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+
+
+def _iso_day(moment: date) -> str:
+    return f"{moment.year:04d}-{moment.month:02d}-{moment.day:02d}"
 
 
 class DateError(ValueError):
@@ -39,11 +41,13 @@ class When:
     def sort_key(self, zone: ZoneInfo) -> str:
         """A string that orders dates on one timeline, read in the dispute's home zone.
 
-        A coarser date sorts before the finer ones it contains (`2021-02` before `2021-02-15`, a day before the
-        times within it), because the separator that follows it is a space, which sorts before `-` and `T`.
+        Dates sort by their day in the home zone; times within a day by their UTC instant, which stays true when
+        the clocks go back. A coarser date sorts before the finer ones it contains (`2021-02` before
+        `2021-02-15`, a day before the times within it): callers append a space, which sorts before `-` and `T`.
         """
         if isinstance(self.start, datetime):
-            return self.start.astimezone(zone).strftime("%Y-%m-%dT%H:%M:%S")
+            local, utc = self.start.astimezone(zone), self.start.astimezone(timezone.utc)
+            return f"{_iso_day(local)}T{_iso_day(utc)}T{utc:%H:%M:%S}Z"
         return self.text
 
     def label(self, zone: ZoneInfo | None = None) -> str:
@@ -58,8 +62,8 @@ class When:
         name = moment.tzname() or moment.strftime("%z")
         if name.startswith("UTC") and len(name) > 3:
             name = moment.strftime("%z")
-        clock = "%H:%M:%S" if self.with_seconds else "%H:%M"
-        return moment.strftime(f"%Y-%m-%d {clock}") + f" {name}"
+        clock = f"{moment:%H:%M:%S}" if self.with_seconds else f"{moment:%H:%M}"
+        return f"{_iso_day(moment)} {clock} {name}"
 
 
 def parse_when(text: object) -> When:
@@ -93,4 +97,16 @@ def parse_when(text: object) -> When:
     offset = moment.utcoffset()
     if offset is not None and abs(offset.total_seconds()) > 14 * 3600:
         raise DateError(f"{text!r} has an offset beyond ±14:00")
+    if not 1 < moment.year < 9999:
+        raise DateError(f"{text!r}: a time in the year 1 or 9999 cannot be placed on the timeline of every zone")
     return When(text, "time", moment, with_seconds=parts["second"] is not None)
+
+
+def home_zone(name: object) -> ZoneInfo | None:
+    """The time zone of that name, or None if there is none (a folder of the zone database is not a zone)."""
+    if not isinstance(name, str) or not name.strip():
+        return None
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        return None

@@ -57,15 +57,26 @@ def open_store(path: Path) -> sqlite3.Connection:
     return connection
 
 
+def ensure_parlertui_store(path: Path, connection: sqlite3.Connection) -> None:
+    """Raise StoreError unless the database holds at least one of the store's tables."""
+    try:
+        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    except sqlite3.DatabaseError as err:
+        raise StoreError(path, f"is damaged and cannot be read ({err})", "rebuild it or copy it again") from None
+    if not tables & set(CONTRACT):
+        raise StoreError(path, "is an SQLite database of another program, not a parlertui store")
+
+
 def _ensure_readable(path: Path, connection: sqlite3.Connection) -> None:
+    ensure_parlertui_store(path, connection)
     try:
         tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         version = connection.execute("PRAGMA user_version").fetchone()[0]
+        columns = {table: {row[1] for row in connection.execute(f"PRAGMA table_info({table})")}
+                   for table in CONTRACT if table in tables}
     except sqlite3.DatabaseError as err:
         raise StoreError(path, f"is damaged and cannot be read ({err})", "rebuild it or copy it again") from None
     missing = [table for table in CONTRACT if table not in tables]
-    if len(missing) == len(CONTRACT):
-        raise StoreError(path, "is an SQLite database of another program, not a parlertui store")
     if version > SCHEMA_VERSION:
         raise StoreError(path, f"is a store of schema version {version}, newer than this parlertui reads "
                                f"({SCHEMA_VERSION})", "upgrade parlertui")
@@ -74,3 +85,7 @@ def _ensure_readable(path: Path, connection: sqlite3.Connection) -> None:
                                f"({SCHEMA_VERSION})", "rebuild it with `parlertui build`")
     if missing:
         raise StoreError(path, f"is missing table(s) {', '.join(missing)}", "rebuild it with `parlertui build`")
+    lacking = [f"{table}.{column}" for table, names in CONTRACT.items() for column in names
+               if column not in columns[table]]
+    if lacking:
+        raise StoreError(path, f"is missing column(s) {', '.join(lacking)}", "rebuild it with `parlertui build`")

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
-from parlertui.store.dates import DateError, parse_when
-from parlertui.store.open import open_store
-
-SIDE_ORDER = ("parler", "aws", "court", "other")
+from parlertui.store.dates import DateError, home_zone, parse_when
+from parlertui.store.open import StoreError, open_store
+from parlertui.store.schema import SIDES
 
 
 @dataclass(frozen=True)
@@ -42,16 +42,20 @@ class TimelineEvent:
 
 
 class Store:
-    """A store opened read-only. Use from one thread at a time."""
+    """A store opened read-only. Use from one thread at a time; every read error is a StoreError."""
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self._connection = open_store(self.path)
         self._connection.row_factory = sqlite3.Row
-        self._zone: ZoneInfo | None = None
+        self._dispute: Dispute | None = None
 
     def close(self) -> None:
         self._connection.close()
+
+    def interrupt(self) -> None:
+        """Stop a query running on another thread (it raises StoreError there)."""
+        self._connection.interrupt()
 
     def __enter__(self) -> Store:
         return self
@@ -59,57 +63,65 @@ class Store:
     def __exit__(self, *_: object) -> None:
         self.close()
 
+    @contextmanager
+    def _reading(self) -> Iterator[sqlite3.Connection]:
+        try:
+            yield self._connection
+        except sqlite3.Error as err:
+            raise StoreError(self.path, f"cannot be read ({err})", "check it with `parlertui check`") from err
+
     def dispute(self) -> Dispute:
-        meta = {row["key"]: row["value"] for row in self._connection.execute("SELECT key, value FROM meta")}
-        title = meta.get("title") or self.path.name
-        return Dispute(
-            id=meta.get("id", ""),
-            title=title,
-            short_title=meta.get("short_title") or title,
-            court=meta.get("court", ""),
-            case_number=meta.get("case_number", ""),
-            timezone=meta.get("timezone", "UTC"),
-            summary=meta.get("summary", ""),
-        )
+        if self._dispute is None:
+            with self._reading() as db:
+                meta = {row["key"]: row["value"] for row in db.execute("SELECT key, value FROM meta")}
+            title = meta.get("title") or self.path.name
+            self._dispute = Dispute(
+                id=meta.get("id", ""),
+                title=title,
+                short_title=meta.get("short_title") or title,
+                court=meta.get("court", ""),
+                case_number=meta.get("case_number", ""),
+                timezone=meta.get("timezone", ""),
+                summary=meta.get("summary", ""),
+            )
+        return self._dispute
 
     def zone(self) -> ZoneInfo | None:
-        if self._zone is None:
-            try:
-                self._zone = ZoneInfo(self.dispute().timezone)
-            except (ZoneInfoNotFoundError, ValueError):
-                return None
-        return self._zone
+        """The dispute's home time zone, or None if the store names none that exists."""
+        return home_zone(self.dispute().timezone)
 
     def timeline(self) -> list[TimelineEvent]:
         """Every event in true order, with the sides of the parties taking part."""
-        rows = self._connection.execute(
-            """
-            SELECT e.id, e.occurred_at, e.precision, e.kind, e.title, e.summary,
-                   json_group_array(DISTINCT p.side) FILTER (WHERE p.side IS NOT NULL) AS sides
-            FROM events AS e
-            LEFT JOIN event_parties AS ep ON ep.event_id = e.id
-            LEFT JOIN parties AS p ON p.id = ep.party_id
-            GROUP BY e.id
-            ORDER BY e.sort_key, e.id
-            """
-        )
+        zone = self.zone()
+        with self._reading() as db:
+            rows = db.execute(
+                """
+                SELECT e.id, e.occurred_at, e.precision, e.kind, e.title, e.summary,
+                       (SELECT group_concat(p.side, ' ')
+                        FROM event_parties AS ep JOIN parties AS p ON p.id = ep.party_id
+                        WHERE ep.event_id = e.id) AS sides
+                FROM events AS e
+                ORDER BY e.sort_key, e.id
+                """
+            ).fetchall()
         return [
             TimelineEvent(
                 id=row["id"],
                 occurred_at=row["occurred_at"],
                 precision=row["precision"],
-                date_label=self.date_label(row["occurred_at"]),
+                date_label=date_label(row["occurred_at"], zone),
                 kind=row["kind"],
                 title=row["title"],
                 summary=row["summary"],
-                sides=tuple(side for side in SIDE_ORDER if side in json.loads(row["sides"] or "[]")),
+                sides=tuple(side for side in SIDES if side in (row["sides"] or "").split()),
             )
             for row in rows
         ]
 
-    def date_label(self, text: str) -> str:
-        """A stored date as a person reads it, in the dispute's home zone; the raw text if it will not parse."""
-        try:
-            return parse_when(text).label(self.zone())
-        except DateError:
-            return text
+
+def date_label(text: str, zone: ZoneInfo | None) -> str:
+    """A stored date as a person reads it, in the home zone; the text as stored if it will not parse."""
+    try:
+        return parse_when(text).label(zone)
+    except DateError:
+        return text

@@ -7,6 +7,14 @@ from importlib.resources import files
 #: PRAGMA user_version of the stores this parlertui writes and reads.
 SCHEMA_VERSION = 1
 
+#: The vocabularies of the record. schema.sql's CHECK constraints spell out the same lists (a test keeps them so).
+SOURCE_KINDS = ("news", "court_order", "filing", "statement", "other")
+PARTY_KINDS = ("company", "person", "court", "government", "group", "outlet")
+SIDES = ("parler", "aws", "court", "other")  # also the order sides are shown in
+EVENT_KINDS = ("context", "platform", "communication", "filing", "hearing", "ruling", "statement", "corporate")
+PRECISIONS = ("year", "month", "day", "time")
+RELATIONS = ("rebuts", "supports")
+
 #: The contract: tables and the columns they must have (more may be added, none renamed or dropped).
 CONTRACT: dict[str, tuple[str, ...]] = {
     "sources": ("id", "kind", "outlet", "title", "author", "published", "url", "seed_file", "via_source_id"),
@@ -27,7 +35,7 @@ FULL_TEXT: dict[str, tuple[str, ...]] = {
     "events": ("title", "summary"),
     "quotes": ("text",),
     "arguments": ("summary",),
-    "parties": ("name", "description"),
+    "parties": ("name", "aliases", "description"),
     "sources": ("title", "outlet", "author"),
     "topics": ("title", "question"),
 }

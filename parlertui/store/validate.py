@@ -10,20 +10,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date, time
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from parlertui.store.dataset import Dataset, Entry, Problem
-from parlertui.store.dates import DateError, parse_when
+from parlertui.store.dates import DateError, home_zone, parse_when
+from parlertui.store.schema import EVENT_KINDS, PARTY_KINDS, SIDES, SOURCE_KINDS
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 URL = re.compile(r"https?://[^\s/$.?#][^\s]*")
 
-SOURCE_KINDS = ("news", "court_order", "filing", "statement", "other")
-PARTY_KINDS = ("company", "person", "court", "government", "group", "outlet")
-SIDES = ("parler", "aws", "court", "other")
-EVENT_KINDS = ("context", "platform", "communication", "filing", "hearing", "ruling", "statement", "corporate")
-RELATIONS = ("rebuts", "supports")
 
 
 @dataclass(frozen=True)
@@ -110,11 +106,11 @@ FIELDS: dict[str, dict[str, Field]] = {
 
 
 def validate(dataset: Dataset) -> list[Problem]:
-    """Every problem in the dataset, sorted by file and entry; an empty list means it builds."""
+    """Every problem in the dataset, in file order; an empty list means it builds."""
     problems: list[Problem] = []
     if dataset.dispute is not None:
         problems += _check_fields(Entry("dispute.toml", "dispute", 0, dataset.dispute), "dispute")
-    ids = {kind: _ids(dataset.of(kind)) for kind in FIELDS}
+    ids = {kind: {entry.id for entry in dataset.of(kind) if entry.id} for kind in FIELDS}
     for kind in FIELDS:
         for entry in dataset.of(kind):
             problems += _check_fields(entry, kind)
@@ -123,14 +119,7 @@ def validate(dataset: Dataset) -> list[Problem]:
     problems += _check_chains(dataset.of("source"), "via_source_id")
     problems += _check_chains(dataset.of("party"), "affiliation_id")
     problems += _check_links(dataset)
-    return sorted(set(problems), key=lambda p: (list(_FILE_ORDER).index(p.file) if p.file in _FILE_ORDER else 99, p))
-
-
-_FILE_ORDER = ("dispute.toml", "sources.toml", "parties.toml", "events.toml", "quotes.toml", "arguments.toml")
-
-
-def _ids(entries: list[Entry]) -> set[str]:
-    return {entry.id for entry in entries if entry.id}
+    return sorted(set(problems), key=lambda problem: problem.sort_key)
 
 
 def _check_fields(entry: Entry, kind: str) -> list[Problem]:
@@ -138,11 +127,11 @@ def _check_fields(entry: Entry, kind: str) -> list[Problem]:
     found: list[Problem] = []
 
     def problem(name: str, message: str) -> None:
-        found.append(Problem(entry.file, entry.name if kind != "dispute" else "", name, message))
+        if kind == "dispute":
+            found.append(Problem(entry.file, "", name, message))
+        else:
+            found.append(entry.problem(name, message))
 
-    if not entry.data:
-        problem("", f"expected a table of fields for this {kind}")
-        return found
     for name in entry.data:
         if name not in spec:
             problem(name, f"unknown field; a {kind} has: {', '.join(spec)}")
@@ -175,6 +164,8 @@ def _shape_problem(value: Any, rule: Field) -> str | None:
             return "expected a table of id = role"
         blank = [key for key, role in value.items() if not isinstance(role, str) or not role.strip()]
         return f"needs a role for {', '.join(blank)}" if blank else None
+    if isinstance(value, (date, time)) and rule.shape == "date":
+        return f"write the date in quotes, as text: \"{value.isoformat()}\" (TOML read it as a {type(value).__name__})"
     if not isinstance(value, str):
         return f"expected text, got {type(value).__name__}"
     if not value.strip():
@@ -192,11 +183,8 @@ def _shape_problem(value: Any, rule: Field) -> str | None:
             return str(err)
     if rule.shape == "url" and not URL.fullmatch(value):
         return f"{value!r} is not an http(s) address"
-    if rule.shape == "zone":
-        try:
-            ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError):
-            return f"{value!r} is not a time zone name such as America/Los_Angeles"
+    if rule.shape == "zone" and home_zone(value) is None:
+        return f"{value!r} is not a time zone name such as America/Los_Angeles"
     return None
 
 
@@ -211,12 +199,12 @@ def _check_references(entry: Entry, kind: str, ids: dict[str, set[str]]) -> list
         elif rule.shape == "roles":
             targets = list(value) if isinstance(value, dict) else []
         else:
-            targets = [item for item in value if isinstance(item, str)] if isinstance(value, list) else []
+            targets = _texts(value)
         for target in targets:
             if target.strip() and target not in ids[rule.refers]:
-                found.append(Problem(entry.file, entry.name, name, f"unknown {rule.refers} {target!r}"))
+                found.append(entry.problem(name, f"unknown {rule.refers} {target!r}"))
             elif target == entry.id and kind == rule.refers:
-                found.append(Problem(entry.file, entry.name, name, f"refers to itself"))
+                found.append(entry.problem(name, "refers to itself"))
     return found
 
 
@@ -227,42 +215,46 @@ def _check_duplicates(entries: list[Entry]) -> list[Problem]:
     for entry in entries:
         if entry.id and counts[entry.id] > 1:
             if entry.id in seen:
-                found.append(Problem(entry.file, entry.name, "id", f"duplicate id: used by {counts[entry.id]} {entry.kind} entries"))
+                found.append(entry.problem("id", f"duplicate id: used by {counts[entry.id]} {entry.kind} entries"))
             seen.add(entry.id)
     return found
 
 
 def _check_chains(entries: list[Entry], name: str) -> list[Problem]:
     """A source known via another, or a party affiliated to another, must not lead back to itself."""
-    parent = {e.id: _text(e.data.get(name)) for e in entries if e.id and _text(e.data.get(name))}
+    parent = {entry.id: _text(entry.data.get(name)) for entry in entries if entry.id}
     found = []
     for entry in entries:
         seen = {entry.id}
         current = parent.get(entry.id)
-        while current is not None and current != entry.id:
-            if current in seen:
-                break
+        while current is not None and current not in seen:
             seen.add(current)
             current = parent.get(current)
         if current == entry.id and parent.get(entry.id) != entry.id:
-            found.append(Problem(entry.file, entry.name, name, "leads back to this entry in a cycle"))
+            found.append(entry.problem(name, "leads back to this entry in a cycle"))
     return found
 
 
 def _check_links(dataset: Dataset) -> list[Problem]:
-    """Arguments answer the other side: no argument rebuts its own side or both rebuts and supports one."""
-    party_side = {e.id: e.data.get("side") for e in dataset.of("party") if e.id}
-    argument_side = {e.id: party_side.get(_text(e.data.get("party_id"))) for e in dataset.of("argument") if e.id}
+    """An argument answers one in its own topic, never its own side, and never both rebuts and supports it."""
+    party_side = {entry.id: entry.data.get("side") for entry in dataset.of("party") if entry.id}
+    arguments = {entry.id: entry for entry in dataset.of("argument") if entry.id}
+    side = {key: party_side.get(_text(entry.data.get("party_id"))) for key, entry in arguments.items()}
     found = []
     for entry in dataset.of("argument"):
         rebuts, supports = _texts(entry.data.get("rebuts")), _texts(entry.data.get("supports"))
         for target in sorted(set(rebuts) & set(supports)):
-            found.append(Problem(entry.file, entry.name, "supports", f"both rebuts and supports {target!r}"))
-        own = argument_side.get(entry.id)
-        for target in rebuts:
-            if target != entry.id and own and own != "court" and argument_side.get(target) == own:
-                found.append(Problem(entry.file, entry.name, "rebuts",
-                                     f"{target!r} is an argument of the same side ({own})"))
+            found.append(entry.problem("supports", f"both rebuts and supports {target!r}"))
+        for relation, targets in (("rebuts", rebuts), ("supports", supports)):
+            for target in targets:
+                other = arguments.get(target)
+                if other is None or other is entry:
+                    continue
+                if other.parent is not entry.parent:
+                    found.append(entry.problem(relation, f"{target!r} is an argument of another topic"))
+                own = side.get(entry.id)
+                if relation == "rebuts" and own not in (None, "court") and side.get(target) == own:
+                    found.append(entry.problem(relation, f"{target!r} is an argument of the same side ({own})"))
     return found
 
 
