@@ -13,7 +13,6 @@ import pytest
 from parlertui.store.build import build_store
 from toml_writer import dumps
 
-REPO = Path(__file__).resolve().parents[1]
 MINI = Path(__file__).resolve().parent / "data" / "mini"
 
 

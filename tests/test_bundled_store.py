@@ -87,12 +87,22 @@ def test_the_suspension_keeps_its_time_and_zone(db):
 
 
 def test_the_timeline_is_in_true_order(db):
-    from parlertui.store.dates import parse_when
+    """Recomputed independently: the start of each date's span as a UTC instant, coarser spans first on ties."""
+    from datetime import datetime, timezone
     from zoneinfo import ZoneInfo
 
     zone = ZoneInfo("America/Los_Angeles")
-    stored = column(db, "SELECT occurred_at FROM events ORDER BY sort_key")
-    assert stored == sorted(stored, key=lambda text: parse_when(text).sort_key(zone) + " ")
+    rank = {"year": 0, "month": 1, "day": 2, "time": 3}
+
+    def start(text: str, precision: str) -> datetime:
+        if precision == "time":
+            return datetime.fromisoformat(text).astimezone(timezone.utc)
+        parts = [int(part) for part in text.split("-")] + [1, 1]
+        return datetime(parts[0], parts[1], parts[2], tzinfo=zone).astimezone(timezone.utc)
+
+    rows = db.execute("SELECT occurred_at, precision FROM events ORDER BY sort_key").fetchall()
+    keys = [(start(text, precision), rank[precision]) for text, precision in rows]
+    assert keys == sorted(keys)
 
 
 def test_every_event_and_quote_names_its_source(db):

@@ -26,8 +26,35 @@ def test_version():
 
 def test_build_writes_a_store_and_reports_its_counts(dataset, tmp_path):
     target = tmp_path / "out.sqlite"
-    assert main(["build", str(dataset.folder), "-o", str(target)]) == 0
-    assert target.is_file()
+    result = run("build", str(dataset.folder), "-o", str(target))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == (f"built {target}: 4 events, 4 parties, 3 quotes, 2 sources, 1 topics, "
+                                     "3 arguments")
+    with sqlite3.connect(target) as db:
+        assert db.execute("SELECT count(*) FROM events").fetchone() == (4,)
+
+
+def test_build_writes_beside_the_dataset_by_default_from_any_directory(dataset, tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    result = run("build", str(dataset.folder), cwd=elsewhere)
+    assert result.returncode == 0, result.stderr
+    assert (dataset.folder.parent / "events.sqlite").is_file()
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_an_installed_parlertui_does_not_rebuild_its_bundled_store_in_place(monkeypatch, capsys):
+    monkeypatch.setattr("parlertui.cli.is_installed", lambda: True)
+    assert main(["build"]) == 2
+    assert "give the store to write with -o" in capsys.readouterr().err
+
+
+def test_a_store_that_cannot_be_written_gets_one_line(dataset, tmp_path):
+    (tmp_path / "afile").write_text("")
+    result = run("build", str(dataset.folder), "-o", str(tmp_path / "afile" / "store.sqlite"))
+    assert result.returncode == 2
+    assert result.stderr.startswith("parlertui: ") and "cannot make its folder" in result.stderr
+    assert len(result.stderr.splitlines()) == 1
 
 
 def test_build_reports_every_error_and_writes_nothing(dataset, tmp_path):
@@ -132,3 +159,55 @@ def test_debug_shows_the_traceback_after_the_message(tmp_path):
     result = run("--debug", "check", str(tmp_path / "missing.sqlite"))
     assert result.returncode == 2
     assert result.stderr.startswith("parlertui: ") and "Traceback" in result.stderr
+
+
+def test_check_on_another_programs_database_is_one_line(tmp_path):
+    other = tmp_path / "other.sqlite"
+    with sqlite3.connect(other) as db:
+        db.execute("CREATE TABLE recipes (name TEXT)")
+    result = run("check", str(other))
+    assert result.returncode == 2 and "not a parlertui store" in result.stderr and result.stdout == ""
+
+
+def test_check_on_a_store_damaged_inside_reports_it(mini_store, tmp_path):
+    damaged = tmp_path / "damaged.sqlite"
+    data = bytearray(mini_store.read_bytes())
+    with sqlite3.connect(f"{mini_store.as_uri()}?mode=ro", uri=True) as db:
+        page_size = db.execute("PRAGMA page_size").fetchone()[0]
+        root = db.execute("SELECT rootpage FROM sqlite_master WHERE name = 'events'").fetchone()[0]
+    data[(root - 1) * page_size:root * page_size] = b"\xff" * page_size
+    damaged.write_bytes(bytes(data))
+    result = run("check", str(damaged))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "damaged" in result.stdout or "SQLite integrity" in result.stdout
+
+
+def test_check_finds_a_timeline_out_of_order_and_a_bad_zone(mini_store, tmp_path):
+    broken = tmp_path / "broken.sqlite"
+    broken.write_bytes(mini_store.read_bytes())
+    with sqlite3.connect(broken) as db:
+        db.execute("UPDATE events SET sort_key = '2099 00000' WHERE id = 'ruling'")
+        db.execute("UPDATE meta SET value = 'America' WHERE key = 'timezone'")
+    result = run("check", str(broken))
+    assert result.returncode == 1
+    assert "problem: meta timezone 'America' is not a time zone name" in result.stdout
+    db_fixed = tmp_path / "zone-ok.sqlite"
+    db_fixed.write_bytes(mini_store.read_bytes())
+    with sqlite3.connect(db_fixed) as db:
+        db.execute("UPDATE events SET sort_key = '2099 00000' WHERE id = 'ruling'")
+    result = run("check", str(db_fixed))
+    assert "problem: event 'ruling': sort_key '2099 00000' does not match occurred_at '2021-01'" in result.stdout
+
+
+def test_check_finds_an_unsourced_quote_in_a_store_without_constraints(mini_store, tmp_path):
+    loose = tmp_path / "loose.sqlite"
+    loose.write_bytes(mini_store.read_bytes())
+    with sqlite3.connect(loose) as db:
+        db.execute("PRAGMA foreign_keys = OFF")
+        db.execute("CREATE TABLE quotes_loose AS SELECT * FROM quotes")
+        db.execute("DROP TABLE quotes")
+        db.execute("ALTER TABLE quotes_loose RENAME TO quotes")
+        db.execute("UPDATE quotes SET source_id = NULL WHERE id = 'mini-claim'")
+    result = run("check", str(loose))
+    assert result.returncode == 1
+    assert "problem: quote 'mini-claim' is empty or names no source" in result.stdout

@@ -65,6 +65,29 @@ def test_sort_keys_give_the_true_order_across_precisions_and_zones():
                        "2021-01-11T06:00-08:00", "2021-01-11T10:00-05:00", "2021-02"]
 
 
+def test_a_time_in_another_zone_sorts_by_its_moment_on_the_home_day():
+    # 01:00 in New York on the 11th is 22:00 on the 10th in the home zone: after the day, before 23:00.
+    dates = ["2021-01-11", "2021-01-11T01:00-05:00", "2021-01-10T23:00-08:00", "2021-01-10"]
+    ordered = sorted(dates, key=lambda text: parse_when(text).sort_key(PACIFIC) + " ")
+    assert ordered == ["2021-01-10", "2021-01-11T01:00-05:00", "2021-01-10T23:00-08:00", "2021-01-11"]
+
+
+def test_times_in_the_hour_the_clocks_go_back_keep_their_true_order():
+    earlier, later = "2021-11-07T01:30-07:00", "2021-11-07T01:10-08:00"  # 08:30 and 09:10 UTC
+    assert parse_when(earlier).sort_key(PACIFIC) < parse_when(later).sort_key(PACIFIC)
+
+
+def test_years_before_1000_sort_before_later_ones():
+    assert parse_when("0999-06-01T12:00Z").sort_key(PACIFIC) < parse_when("2021").sort_key(PACIFIC)
+    assert parse_when("0999-06-01T12:00Z").label(None) == "0999-06-01 12:00 UTC"
+
+
+@pytest.mark.parametrize("text", ["0001-01-01T00:00Z", "9999-12-31T23:00-08:00"])
+def test_times_at_the_ends_of_the_calendar_are_refused(text):
+    with pytest.raises(DateError, match="cannot be placed"):
+        parse_when(text)
+
+
 @given(st.text(max_size=40))
 def test_any_text_parses_or_raises_date_error(text):
     try:

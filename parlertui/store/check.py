@@ -65,8 +65,11 @@ def _check(connection: sqlite3.Connection, report: CheckReport) -> None:
     integrity = [row[0] for row in connection.execute("PRAGMA integrity_check")]
     if integrity != ["ok"]:
         problems.extend(f"SQLite integrity: {line}" for line in integrity[:10])
-    for table, rowid, parent, _ in connection.execute("PRAGMA foreign_key_check"):
-        problems.append(f"{table} row {rowid} refers to a missing {parent} row")
+    try:
+        for table, rowid, parent, _ in connection.execute("PRAGMA foreign_key_check").fetchall():
+            problems.append(f"{table} row {rowid} refers to a missing {parent} row")
+    except sqlite3.OperationalError as err:  # e.g. a parent table whose id is no longer a key
+        problems.append(f"foreign keys cannot be checked: {err}")
     _check_full_text(connection, tables, problems)
     _check_record(connection, problems)
 

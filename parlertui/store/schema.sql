@@ -38,8 +38,9 @@ CREATE TABLE events (
     precision   TEXT NOT NULL CHECK (precision IN ('year', 'month', 'day', 'time')),
     title       TEXT NOT NULL,
     summary     TEXT NOT NULL,
-    kind        TEXT NOT NULL,
-    sort_key    TEXT NOT NULL UNIQUE              -- true order: home-zone time, then dataset order
+    kind        TEXT NOT NULL CHECK (kind IN ('context', 'platform', 'communication', 'filing', 'hearing',
+                                              'ruling', 'statement', 'corporate')),
+    sort_key    TEXT NOT NULL UNIQUE              -- true order: home-zone day, UTC instant, dataset order
 );
 
 CREATE TABLE event_parties (

@@ -1,0 +1,46 @@
+"""schema.sql and the Python vocabularies say the same thing; the app's real queries use indexes."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+
+import pytest
+
+from parlertui.store import schema
+from parlertui.store.queries import Store
+
+
+@pytest.mark.parametrize(
+    ("table", "column", "values"),
+    [
+        ("sources", "kind", schema.SOURCE_KINDS),
+        ("parties", "kind", schema.PARTY_KINDS),
+        ("parties", "side", schema.SIDES),
+        ("events", "precision", schema.PRECISIONS),
+        ("events", "kind", schema.EVENT_KINDS),
+        ("arguments", "side", schema.SIDES),
+        ("argument_links", "relation", schema.RELATIONS),
+    ],
+)
+def test_check_constraints_match_the_vocabularies(table, column, values):
+    body = re.search(rf"CREATE TABLE {table} \((.*?)\n\);", schema.schema_sql(), re.S).group(1)
+    check = re.search(rf"\n\s+{column}\s+TEXT[^\n]*CHECK \({column} IN \((.*?)\)\)", body, re.S).group(1)
+    assert tuple(re.findall(r"'([^']*)'", check)) == values
+
+
+def test_the_app_queries_read_through_indexes(mini_store):
+    statements: list[str] = []
+    with Store(mini_store) as store:
+        store._connection.set_trace_callback(statements.append)
+        store.dispute()
+        store.timeline()
+    connection = sqlite3.connect(f"{mini_store.as_uri()}?mode=ro", uri=True)
+    for statement in statements:
+        plan = [row[3] for row in connection.execute(f"EXPLAIN QUERY PLAN {statement}")]
+        for step in plan:
+            if step.startswith("SCAN") and "meta" not in step:
+                assert "INDEX" in step, (statement, plan)
+            assert "TEMP B-TREE" not in step, (statement, plan)
+    connection.close()
+    assert len(statements) == 2
