@@ -14,6 +14,7 @@ from parlertui.locations import bundled_store
 from parlertui.store.build import build_store
 from parlertui.store.check import check_store
 from store_dump import dump
+from datetime import UTC
 
 REPO = Path(__file__).resolve().parents[1]
 COMMITTED = REPO / "db" / "events.sqlite"
@@ -88,7 +89,7 @@ def test_the_suspension_keeps_its_time_and_zone(db):
 
 def test_the_timeline_is_in_true_order(db):
     """Recomputed independently: the start of each date's span as a UTC instant, coarser spans first on ties."""
-    from datetime import datetime, timezone
+    from datetime import datetime
     from zoneinfo import ZoneInfo
 
     zone = ZoneInfo("America/Los_Angeles")
@@ -96,9 +97,9 @@ def test_the_timeline_is_in_true_order(db):
 
     def start(text: str, precision: str) -> datetime:
         if precision == "time":
-            return datetime.fromisoformat(text).astimezone(timezone.utc)
+            return datetime.fromisoformat(text).astimezone(UTC)
         parts = [int(part) for part in text.split("-")] + [1, 1]
-        return datetime(parts[0], parts[1], parts[2], tzinfo=zone).astimezone(timezone.utc)
+        return datetime(parts[0], parts[1], parts[2], tzinfo=zone).astimezone(UTC)
 
     rows = db.execute("SELECT occurred_at, precision FROM events ORDER BY sort_key").fetchall()
     keys = [(start(text, precision), rank[precision]) for text, precision in rows]

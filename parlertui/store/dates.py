@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import date, datetime, UTC
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 _FORM = re.compile(
@@ -46,7 +46,7 @@ class When:
         `2021-02-15`, a day before the times within it): callers append a space, which sorts before `-` and `T`.
         """
         if isinstance(self.start, datetime):
-            local, utc = self.start.astimezone(zone), self.start.astimezone(timezone.utc)
+            local, utc = self.start.astimezone(zone), self.start.astimezone(UTC)
             return f"{_iso_day(local)}T{_iso_day(utc)}T{utc:%H:%M:%S}Z"
         return self.text
 

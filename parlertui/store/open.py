@@ -22,7 +22,8 @@ def open_read_only(path: Path) -> sqlite3.Connection:
     """Open `path` as an SQLite database in read-only mode; never creates or changes the file."""
     path = Path(path)
     if not path.exists():
-        raise StoreError(path, "no such file", "give the path of a parlertui store, or build one with `parlertui build`")
+        raise StoreError(path, "no such file",
+                         "give the path of a parlertui store, or build one with `parlertui build`")
     if path.is_dir():
         raise StoreError(path, "is a folder, not a store file", "give the path of the .sqlite file")
     try:
