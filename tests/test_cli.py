@@ -19,6 +19,16 @@ def run(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) 
                           env={**os.environ, **(env or {})}, timeout=60)
 
 
+def altered(mini_store: Path, tmp_path: Path, name: str, *statements: str) -> Path:
+    """A copy of the mini store with SQL statements applied (foreign keys off, as SQLite's default)."""
+    copy = tmp_path / name
+    copy.write_bytes(mini_store.read_bytes())
+    with sqlite3.connect(copy) as db:
+        for statement in statements:
+            db.execute(statement)
+    return copy
+
+
 def test_version():
     result = run("--version")
     assert (result.returncode, result.stdout.strip()) == (0, f"parlertui {__version__}")
@@ -86,14 +96,12 @@ def test_check_on_a_clean_store(mini_store):
 
 
 def test_check_reports_each_problem(mini_store, tmp_path):
-    broken = tmp_path / "broken.sqlite"
-    broken.write_bytes(mini_store.read_bytes())
-    with sqlite3.connect(broken) as db:
-        db.execute("DELETE FROM event_sources WHERE event_id = 'email'")
-        db.execute("INSERT INTO quotes (id, text, speaker_id, source_id, sort_key) "
-                   "VALUES ('orphan', 'Words.', 'nobody', 'report', 'z')")
-        db.execute("UPDATE events SET precision = 'day' WHERE id = 'ruling'")
-        db.execute("PRAGMA user_version = 7")
+    broken = altered(mini_store, tmp_path, "broken.sqlite",
+                     "DELETE FROM event_sources WHERE event_id = 'email'",
+                     "INSERT INTO quotes (id, text, speaker_id, source_id, sort_key) "
+                     "VALUES ('orphan', 'Words.', 'nobody', 'report', 'z')",
+                     "UPDATE events SET precision = 'day' WHERE id = 'ruling'",
+                     "PRAGMA user_version = 7")
     result = run("check", str(broken))
     assert result.returncode == 1
     assert "problem: schema version is 7; this parlertui reads version 1" in result.stdout
@@ -105,10 +113,7 @@ def test_check_reports_each_problem(mini_store, tmp_path):
 
 
 def test_check_finds_a_store_whose_tables_are_missing(mini_store, tmp_path):
-    broken = tmp_path / "broken.sqlite"
-    broken.write_bytes(mini_store.read_bytes())
-    with sqlite3.connect(broken) as db:
-        db.execute("DROP TABLE argument_links")
+    broken = altered(mini_store, tmp_path, "broken.sqlite", "DROP TABLE argument_links")
     result = run("check", str(broken))
     assert (result.returncode, result.stdout.splitlines()[0]) == (1, "problem: table argument_links is missing")
 
@@ -183,31 +188,21 @@ def test_check_on_a_store_damaged_inside_reports_it(mini_store, tmp_path):
 
 
 def test_check_finds_a_timeline_out_of_order_and_a_bad_zone(mini_store, tmp_path):
-    broken = tmp_path / "broken.sqlite"
-    broken.write_bytes(mini_store.read_bytes())
-    with sqlite3.connect(broken) as db:
-        db.execute("UPDATE events SET sort_key = '2099 00000' WHERE id = 'ruling'")
-        db.execute("UPDATE meta SET value = 'America' WHERE key = 'timezone'")
+    out_of_order = "UPDATE events SET sort_key = '2099 00000' WHERE id = 'ruling'"
+    broken = altered(mini_store, tmp_path, "broken.sqlite", out_of_order,
+                     "UPDATE meta SET value = 'America' WHERE key = 'timezone'")
     result = run("check", str(broken))
     assert result.returncode == 1
     assert "problem: meta timezone 'America' is not a time zone name" in result.stdout
-    db_fixed = tmp_path / "zone-ok.sqlite"
-    db_fixed.write_bytes(mini_store.read_bytes())
-    with sqlite3.connect(db_fixed) as db:
-        db.execute("UPDATE events SET sort_key = '2099 00000' WHERE id = 'ruling'")
-    result = run("check", str(db_fixed))
+    result = run("check", str(altered(mini_store, tmp_path, "zone-ok.sqlite", out_of_order)))
     assert "problem: event 'ruling': sort_key '2099 00000' does not match occurred_at '2021-01'" in result.stdout
 
 
 def test_check_finds_an_unsourced_quote_in_a_store_without_constraints(mini_store, tmp_path):
-    loose = tmp_path / "loose.sqlite"
-    loose.write_bytes(mini_store.read_bytes())
-    with sqlite3.connect(loose) as db:
-        db.execute("PRAGMA foreign_keys = OFF")
-        db.execute("CREATE TABLE quotes_loose AS SELECT * FROM quotes")
-        db.execute("DROP TABLE quotes")
-        db.execute("ALTER TABLE quotes_loose RENAME TO quotes")
-        db.execute("UPDATE quotes SET source_id = NULL WHERE id = 'mini-claim'")
+    loose = altered(mini_store, tmp_path, "loose.sqlite",
+                    "CREATE TABLE quotes_loose AS SELECT * FROM quotes", "DROP TABLE quotes",
+                    "ALTER TABLE quotes_loose RENAME TO quotes",
+                    "UPDATE quotes SET source_id = NULL WHERE id = 'mini-claim'")
     result = run("check", str(loose))
     assert result.returncode == 1
     assert "problem: quote 'mini-claim' is empty or names no source" in result.stdout
