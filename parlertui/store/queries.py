@@ -53,10 +53,6 @@ class Store:
     def close(self) -> None:
         self._connection.close()
 
-    def interrupt(self) -> None:
-        """Stop a query running on another thread (it raises StoreError there)."""
-        self._connection.interrupt()
-
     def __enter__(self) -> Store:
         return self
 
