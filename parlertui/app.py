@@ -1,19 +1,33 @@
-"""The Textual app. For now one view: the timeline of events, with the selected event's summary."""
+"""The Textual app: the explorer screen over a store opened read-only, the help, and the command palette."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from rich.text import Text
-from textual import on, work
-from textual.app import App, ComposeResult
+from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.message import Message
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.screen import Screen
+from textual.widgets import OptionList
 from textual.worker import Worker, WorkerState
 
+from parlertui.navigation import VIEW_TITLES, VIEWS, Target
+from parlertui.screens.explorer import ExplorerScreen
+from parlertui.screens.help import HelpScreen
+from parlertui.screens.record import RecordScreen
 from parlertui.store.open import StoreError
-from parlertui.store.queries import Dispute, Store, TimelineEvent
+from parlertui.store.queries import Store
+from parlertui.widgets.debate import DebateView
+from parlertui.widgets.keylist import KeyList
 
-SIDE_MARKS = {"parler": "P", "aws": "A", "court": "C", "other": "·"}
+HELP_NOTES = {
+    "Everywhere": "tab moves between the list and the detail. escape closes the detail, then clears a filter, "
+    "then goes back.",
+    "Lists and details": "In a detail, the cursor walks every paragraph; enter follows a link to its own view. "
+    "A cut line (…) is shown in full in the detail.",
+    "Arguments": "Parler on the left, AWS on the right, each claim level with the answer to it; the court below, "
+    "or in a third column on a wide terminal.",
+}
 
 
 class ParlerApp(App[None]):
@@ -21,65 +35,76 @@ class ParlerApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "parlertui"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide"), (170, "-widest")]
     BINDINGS = [
-        Binding("q", "quit", "Quit"),
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
+        Binding("question_mark,f1", "help", "Keys", tooltip="Show every key, grouped by view"),
+        Binding("q", "quit", "Quit", tooltip="Quit parlertui"),
     ]
-
-    class Loaded(Message):
-        """The store has been read."""
-
-        def __init__(self, dispute: Dispute, events: list[TimelineEvent]) -> None:
-            super().__init__()
-            self.dispute = dispute
-            self.events = events
 
     def __init__(self, store: Store) -> None:
         super().__init__()
         self.store = store
-        self.events: dict[str, TimelineEvent] = {}
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield DataTable(id="timeline", cursor_type="row", zebra_stripes=True)
-        yield Static(id="detail")
-        yield Footer()
+    def get_default_screen(self) -> Screen:
+        return ExplorerScreen(self.store)
 
-    def on_mount(self) -> None:
-        self.sub_title = str(self.store.path)
-        table = self.query_one("#timeline", DataTable)
-        table.add_columns("Date", "Kind", "Sides", "Event")
-        table.loading = True
-        self.load()
+    @property
+    def explorer(self) -> ExplorerScreen:
+        screen = self.screen_stack[0]
+        assert isinstance(screen, ExplorerScreen)
+        return screen
 
-    @work(thread=True, exclusive=True, exit_on_error=False)
-    def load(self) -> None:
-        self.post_message(self.Loaded(self.store.dispute(), self.store.timeline()))
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.key_groups(), HELP_NOTES))
 
-    def on_parler_app_loaded(self, message: Loaded) -> None:
-        self.title = message.dispute.short_title
-        table = self.query_one("#timeline", DataTable)
-        self.events = {event.id: event for event in message.events}
-        for event in message.events:
-            sides = "".join(SIDE_MARKS[side] for side in event.sides)
-            cells = (event.date_label, event.kind, sides, event.title)
-            table.add_row(*(Text(cell) for cell in cells), key=event.id)
-        table.loading = False
-        if not message.events:
-            self.query_one("#detail", Static).update("This store holds no events.")
+    def key_groups(self) -> list[tuple[str, list]]:
+        palette = Binding("ctrl+p", "command_palette", "Commands", tooltip="Go to an event, party or topic; themes")
+        return [
+            ("Everywhere", [*ExplorerScreen.BINDINGS, *self.BINDINGS, palette]),
+            ("Lists and details", [*OptionList.BINDINGS, *KeyList.BINDINGS]),
+            ("Arguments", DebateView.BINDINGS),
+            ("A quote or source opened in full", RecordScreen.BINDINGS),
+        ]
 
-    @on(DataTable.RowHighlighted, "#timeline")
-    def show_detail(self, message: DataTable.RowHighlighted) -> None:
-        event = self.events.get(message.row_key.value or "")
-        if event:
-            self.query_one("#detail", Static).update(Text.assemble((event.title, "bold"), "\n", event.summary))
+    def action_toggle_dark(self) -> None:
+        self.theme = "textual-light" if self.current_theme.dark else "textual-dark"
 
-    def action_cursor_down(self) -> None:
-        self.query_one("#timeline", DataTable).action_cursor_down()
+    # The command palette
 
-    def action_cursor_up(self) -> None:
-        self.query_one("#timeline", DataTable).action_cursor_up()
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        if isinstance(self.screen_stack[0], ExplorerScreen) and self.explorer.catalogue is not None:
+            yield SystemCommand("Go to event…", "Pick an event by its title or date", self.pick_event)
+            yield SystemCommand("Go to party…", "Pick a party by name", self.pick_party)
+            yield SystemCommand("Go to topic…", "Pick a point in dispute", self.pick_topic)
+            for number, view in enumerate(VIEWS, start=1):
+                yield SystemCommand(f"Show {VIEW_TITLES[view]}", f"Switch to the {view} view ({number})",
+                                    lambda view=view: self.explorer.action_show_view(view))  # fmt: skip
+            yield SystemCommand("Back", "Go back to where you were (alt+left)", self.explorer.action_go_back)
+            yield SystemCommand("Forward", "Go forward again (alt+right)", self.explorer.action_go_forward)
+        yield SystemCommand("Help: keys", "Show every key, grouped by view (? or F1)", self.action_help)
+        yield SystemCommand("Toggle light and dark", "Switch between the light and dark theme", self.action_toggle_dark)
+        yield from super().get_system_commands(screen)
+
+    def _pick(self, placeholder: str, choices: list[tuple[str, Target, str]]) -> None:
+        self.search_commands(
+            [(label, lambda target=target: self.explorer.go_to(target), help) for label, target, help in choices],
+            placeholder=placeholder,
+        )
+
+    def pick_event(self) -> None:
+        events = self.explorer.catalogue.events if self.explorer.catalogue else ()
+        self._pick("Go to event…", [(f"{e.date_label}  {e.title}", Target("event", e.id), e.kind) for e in events])
+
+    def pick_party(self) -> None:
+        parties = self.explorer.catalogue.parties if self.explorer.catalogue else ()
+        self._pick("Go to party…", [(p.name, Target("party", p.id), f"{p.kind}, {p.side}") for p in parties])
+
+    def pick_topic(self) -> None:
+        topics = self.explorer.catalogue.topics if self.explorer.catalogue else ()
+        self._pick("Go to topic…", [(t.title, Target("topic", t.id), t.question) for t in topics])
+
+    # Errors
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """A store that fails while it is read ends the app with the reason, as the command line would."""

@@ -18,7 +18,13 @@ import sqlite_utils
 
 from parlertui.store.dataset import Dataset, Problem, load_dataset
 from parlertui.store.dates import home_zone, parse_when
-from parlertui.store.schema import FULL_TEXT, RELATIONS, SCHEMA_VERSION, TABLE_ORDER, schema_sql
+from parlertui.store.schema import (
+    FULL_TEXT,
+    RELATIONS,
+    SCHEMA_VERSION,
+    TABLE_ORDER,
+    schema_sql,
+)
 from parlertui.store.validate import validate
 
 Rows = dict[str, list[dict[str, Any]]]

@@ -1,53 +1,90 @@
-"""Read-only queries over a store, returning plain dataclasses. The only module the app asks for data."""
+"""Read-only queries over a store, returning plain records. The only module the app asks for data."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from parlertui.store.dates import DateError, home_zone, parse_when
+from parlertui.store.debate import arrange
 from parlertui.store.open import StoreError, open_store
+from parlertui.store.records import (
+    Argument,
+    ArgumentRef,
+    Catalogue,
+    Dispute,
+    EventDetail,
+    Party,
+    PartyDetail,
+    PartyRole,
+    Quote,
+    QuoteDetail,
+    Source,
+    SourceDetail,
+    TimelineEvent,
+    Topic,
+    TopicDetail,
+)
 from parlertui.store.schema import SIDES
 
+__all__ = ["Dispute", "NotFound", "Store", "TimelineEvent", "date_label"]
 
-@dataclass(frozen=True)
-class Dispute:
-    """The dispute a store records, as its dataset names it."""
+EVENTS = """
+    SELECT e.id, e.occurred_at, e.precision, e.kind, e.title, e.summary,
+           (SELECT group_concat(p.side, ' ')
+            FROM event_parties AS ep JOIN parties AS p ON p.id = ep.party_id
+            WHERE ep.event_id = e.id) AS sides
+    FROM events AS e
+"""
 
-    id: str
-    title: str
-    short_title: str
-    court: str
-    case_number: str
-    timezone: str
-    summary: str
+QUOTES = """
+    SELECT q.id, q.text, q.speaker_id, p.name AS speaker_name, p.side AS speaker_side, q.source_id,
+           s.outlet AS source_outlet, s.title AS source_title, q.said_on, q.event_id, e.title AS event_title,
+           q.context
+    FROM quotes AS q
+    JOIN parties AS p ON p.id = q.speaker_id
+    JOIN sources AS s ON s.id = q.source_id
+    LEFT JOIN events AS e ON e.id = q.event_id
+"""
+
+ARGUMENT_REFS = """
+    SELECT a.id, a.topic_id, t.title AS topic_title, a.side, p.name AS party_name, a.summary
+    FROM arguments AS a
+    JOIN topics AS t ON t.id = a.topic_id
+    JOIN parties AS p ON p.id = a.party_id
+"""
+
+SOURCES = """
+    SELECT s.*, v.outlet AS via_outlet, v.title AS via_title
+    FROM sources AS s LEFT JOIN sources AS v ON v.id = s.via_source_id
+"""
+
+PARTIES = """
+    SELECT p.*, a.name AS affiliation_name
+    FROM parties AS p LEFT JOIN parties AS a ON a.id = p.affiliation_id
+"""
 
 
-@dataclass(frozen=True)
-class TimelineEvent:
-    """One line of the timeline."""
-
-    id: str
-    occurred_at: str
-    precision: str
-    date_label: str
-    kind: str
-    title: str
-    summary: str
-    sides: tuple[str, ...]
+class NotFound(LookupError):
+    """The store has no record with that id."""
 
 
 class Store:
-    """A store opened read-only. Use from one thread at a time; every read error is a StoreError."""
+    """A store opened read-only. Safe to share between threads: reads take turns on one connection.
+
+    Every read error is a StoreError; asking for an id the store does not hold is NotFound.
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self._connection = open_store(self.path)
         self._connection.row_factory = sqlite3.Row
+        self._lock = threading.Lock()
         self._dispute: Dispute | None = None
 
     def close(self) -> None:
@@ -61,15 +98,27 @@ class Store:
 
     @contextmanager
     def _reading(self) -> Iterator[sqlite3.Connection]:
-        try:
-            yield self._connection
-        except sqlite3.Error as err:
-            raise StoreError(self.path, f"cannot be read ({err})", "check it with `parlertui check`") from err
+        with self._lock:
+            try:
+                yield self._connection
+            except sqlite3.Error as err:
+                raise StoreError(self.path, f"cannot be read ({err})", "check it with `parlertui check`") from err
+
+    def _rows(self, sql: str, parameters: tuple[object, ...] = ()) -> list[sqlite3.Row]:
+        with self._reading() as db:
+            return db.execute(sql, parameters).fetchall()
+
+    def _one(self, sql: str, parameters: tuple[object, ...], what: str) -> sqlite3.Row:
+        rows = self._rows(sql, parameters)
+        if not rows:
+            raise NotFound(f"no {what} {parameters[0]!r} in {self.path.name}")
+        return rows[0]
+
+    # The dispute and the lists the app shows up front
 
     def dispute(self) -> Dispute:
         if self._dispute is None:
-            with self._reading() as db:
-                meta = {row["key"]: row["value"] for row in db.execute("SELECT key, value FROM meta")}
+            meta = {row["key"]: row["value"] for row in self._rows("SELECT key, value FROM meta")}
             title = meta.get("title") or self.path.name
             self._dispute = Dispute(
                 id=meta.get("id", ""),
@@ -86,20 +135,184 @@ class Store:
         """The dispute's home time zone, or None if the store names none that exists."""
         return home_zone(self.dispute().timezone)
 
-    def timeline(self) -> list[TimelineEvent]:
-        """Every event in true order, with the sides of the parties taking part."""
+    def catalogue(self) -> Catalogue:
+        """The dispute, every event, every party and every topic: what the views list."""
+        return Catalogue(self.dispute(), tuple(self.timeline()), tuple(self.parties()), tuple(self.topics()))
+
+    def timeline(self, party_id: str | None = None) -> list[TimelineEvent]:
+        """Every event in true order, or only those a party takes part in."""
+        if party_id is None:
+            rows = self._rows(f"{EVENTS} ORDER BY e.sort_key")
+        else:
+            rows = self._rows(
+                f"{EVENTS} WHERE e.id IN (SELECT event_id FROM event_parties WHERE party_id = ?) ORDER BY e.sort_key",
+                (party_id,),
+            )
+        return self._events(rows)
+
+    def parties(self) -> list[Party]:
+        """Every party, by side (Parler, AWS, the court, others), each organisation followed by its members."""
+        parties = [self._party(row) for row in self._rows(f"{PARTIES} ORDER BY p.position")]
+        by_id = {party.id: party for party in parties}
+        members: dict[str, list[Party]] = {}
+        for party in parties:
+            if party.affiliation_id in by_id:
+                members.setdefault(party.affiliation_id, []).append(party)
+        ordered: list[Party] = []
+        seen: set[str] = set()
+
+        def place(party: Party, depth: int) -> None:
+            if party.id in seen:
+                return
+            seen.add(party.id)
+            ordered.append(Party(**{**party.__dict__, "depth": depth}))
+            for member in members.get(party.id, []):
+                if member.side == party.side:
+                    place(member, depth + 1)
+
+        for side in SIDES:
+            for party in parties:
+                affiliation = by_id.get(party.affiliation_id or "")
+                if party.side == side and (affiliation is None or affiliation.side != side):
+                    place(party, 0)
+        for party in parties:  # affiliation cycles: nothing is left out
+            place(party, 0)
+        return ordered
+
+    def topics(self) -> list[Topic]:
+        rows = self._rows(
+            """
+            SELECT t.id, t.title, t.question, t.outcome,
+                   (SELECT group_concat(DISTINCT a.side) FROM arguments AS a WHERE a.topic_id = t.id) AS sides
+            FROM topics AS t ORDER BY t.position
+            """
+        )
+        return [self._topic(row) for row in rows]
+
+    # One record in full
+
+    def event(self, event_id: str) -> EventDetail:
+        event = self._events([self._one(f"{EVENTS} WHERE e.id = ?", (event_id,), "event")])[0]
+        parties = self._rows(
+            """
+            SELECT p.id, p.name, p.side, ep.role FROM event_parties AS ep JOIN parties AS p ON p.id = ep.party_id
+            WHERE ep.event_id = ? ORDER BY ep.position
+            """,
+            (event_id,),
+        )
+        sources = self._rows(
+            f"{SOURCES} JOIN event_sources AS es ON es.source_id = s.id WHERE es.event_id = ? ORDER BY es.position",
+            (event_id,),
+        )
+        return EventDetail(
+            event=event,
+            parties=tuple(PartyRole(row["id"], row["name"], row["side"], row["role"]) for row in parties),
+            quotes=self._quotes(f"{QUOTES} WHERE q.event_id = ? ORDER BY q.sort_key", (event_id,)),
+            sources=tuple(self._source(row) for row in sources),
+            arguments=self._argument_refs(
+                "SELECT aq.argument_id FROM argument_quotes AS aq JOIN quotes AS q ON q.id = aq.quote_id "
+                "WHERE q.event_id = ?",
+                (event_id,),
+            ),
+        )
+
+    def party(self, party_id: str) -> PartyDetail:
+        party = self._party(self._one(f"{PARTIES} WHERE p.id = ?", (party_id,), "party"))
+        members = self._rows(f"{PARTIES} WHERE p.affiliation_id = ? ORDER BY p.position", (party_id,))
+        return PartyDetail(
+            party=party,
+            members=tuple(self._party(row) for row in members),
+            events=tuple(self.timeline(party_id)),
+            quotes=self._quotes(f"{QUOTES} WHERE q.speaker_id = ? ORDER BY q.sort_key", (party_id,)),
+            arguments=self._argument_refs(
+                "SELECT id FROM arguments WHERE party_id = ? UNION SELECT aq.argument_id FROM argument_quotes AS aq "
+                "JOIN quotes AS q ON q.id = aq.quote_id WHERE q.speaker_id = ?",
+                (party_id, party_id),
+            ),
+        )
+
+    def topic(self, topic_id: str) -> TopicDetail:
+        topic = self._topic(
+            self._one(
+                """
+                SELECT t.id, t.title, t.question, t.outcome,
+                       (SELECT group_concat(DISTINCT a.side) FROM arguments AS a WHERE a.topic_id = t.id) AS sides
+                FROM topics AS t WHERE t.id = ?
+                """,
+                (topic_id,),
+                "topic",
+            )
+        )
+        rows = self._rows(
+            """
+            SELECT a.id, a.topic_id, a.side, a.party_id, p.name AS party_name, a.summary
+            FROM arguments AS a JOIN parties AS p ON p.id = a.party_id
+            WHERE a.topic_id = ? ORDER BY a.position
+            """,
+            (topic_id,),
+        )
+        links = self._rows(
+            "SELECT l.from_id, l.to_id, l.relation FROM argument_links AS l "
+            "WHERE l.from_id IN (SELECT id FROM arguments WHERE topic_id = ?)",
+            (topic_id,),
+        )
+        quotes = self._rows(
+            f"""
+            SELECT aq.argument_id, quote.* FROM argument_quotes AS aq
+            JOIN ({QUOTES}) AS quote ON quote.id = aq.quote_id
+            WHERE aq.argument_id IN (SELECT id FROM arguments WHERE topic_id = ?)
+            ORDER BY aq.argument_id, aq.position
+            """,
+            (topic_id,),
+        )
         zone = self.zone()
-        with self._reading() as db:
-            rows = db.execute(
-                """
-                SELECT e.id, e.occurred_at, e.precision, e.kind, e.title, e.summary,
-                       (SELECT group_concat(p.side, ' ')
-                        FROM event_parties AS ep JOIN parties AS p ON p.id = ep.party_id
-                        WHERE ep.event_id = e.id) AS sides
-                FROM events AS e
-                ORDER BY e.sort_key, e.id
-                """
-            ).fetchall()
+
+        def linked(argument_id: str, relation: str) -> tuple[str, ...]:
+            wanted = (argument_id, relation)
+            return tuple(link["to_id"] for link in links if (link["from_id"], link["relation"]) == wanted)
+
+        arguments = [
+            Argument(
+                id=row["id"],
+                topic_id=row["topic_id"],
+                side=row["side"],
+                party_id=row["party_id"],
+                party_name=row["party_name"],
+                summary=row["summary"],
+                quotes=tuple(self._quote(quote, zone) for quote in quotes if quote["argument_id"] == row["id"]),
+                rebuts=linked(row["id"], "rebuts"),
+                supports=linked(row["id"], "supports"),
+            )
+            for row in rows
+        ]
+        return TopicDetail(topic, arrange(arguments))
+
+    def quote(self, quote_id: str) -> QuoteDetail:
+        quote = self._quote(self._one(f"{QUOTES} WHERE q.id = ?", (quote_id,), "quote"), self.zone())
+        event = self._events(self._rows(f"{EVENTS} WHERE e.id = ?", (quote.event_id,))) if quote.event_id else []
+        return QuoteDetail(
+            quote=quote,
+            source=self.source(quote.source_id).source,
+            event=event[0] if event else None,
+            arguments=self._argument_refs("SELECT argument_id FROM argument_quotes WHERE quote_id = ?", (quote_id,)),
+        )
+
+    def source(self, source_id: str) -> SourceDetail:
+        source = self._source(self._one(f"{SOURCES} WHERE s.id = ?", (source_id,), "source"))
+        events = self._rows(
+            f"{EVENTS} WHERE e.id IN (SELECT event_id FROM event_sources WHERE source_id = ?) ORDER BY e.sort_key",
+            (source_id,),
+        )
+        return SourceDetail(
+            source=source,
+            events=tuple(self._events(events)),
+            quotes=self._quotes(f"{QUOTES} WHERE q.source_id = ? ORDER BY q.sort_key", (source_id,)),
+        )
+
+    # Rows to records
+
+    def _events(self, rows: list[sqlite3.Row]) -> list[TimelineEvent]:
+        zone = self.zone()
         return [
             TimelineEvent(
                 id=row["id"],
@@ -113,6 +326,74 @@ class Store:
             )
             for row in rows
         ]
+
+    def _quotes(self, sql: str, parameters: tuple[object, ...]) -> tuple[Quote, ...]:
+        zone = self.zone()
+        return tuple(self._quote(row, zone) for row in self._rows(sql, parameters))
+
+    @staticmethod
+    def _quote(row: sqlite3.Row, zone: ZoneInfo | None) -> Quote:
+        outlet, title = row["source_outlet"], row["source_title"]
+        return Quote(
+            id=row["id"],
+            text=row["text"],
+            speaker_id=row["speaker_id"],
+            speaker_name=row["speaker_name"],
+            speaker_side=row["speaker_side"],
+            source_id=row["source_id"],
+            source_label=f"{outlet}: {title}" if outlet else title,
+            said_on=date_label(row["said_on"], zone) if row["said_on"] else None,
+            event_id=row["event_id"],
+            event_title=row["event_title"],
+            context=row["context"],
+        )
+
+    def _argument_refs(self, ids_sql: str, parameters: tuple[object, ...]) -> tuple[ArgumentRef, ...]:
+        rows = self._rows(f"{ARGUMENT_REFS} WHERE a.id IN ({ids_sql}) ORDER BY t.position, a.position", parameters)
+        return tuple(
+            ArgumentRef(row["id"], row["topic_id"], row["topic_title"], row["side"], row["party_name"], row["summary"])
+            for row in rows
+        )
+
+    def _source(self, row: sqlite3.Row) -> Source:
+        via = None
+        if row["via_source_id"]:
+            via = f"{row['via_outlet']}: {row['via_title']}" if row["via_outlet"] else row["via_title"]
+        return Source(
+            id=row["id"],
+            kind=row["kind"],
+            outlet=row["outlet"],
+            title=row["title"],
+            author=row["author"],
+            published=date_label(row["published"], self.zone()) if row["published"] else None,
+            url=row["url"],
+            note=row["note"],
+            via_id=row["via_source_id"],
+            via_label=via,
+        )
+
+    @staticmethod
+    def _party(row: sqlite3.Row) -> Party:
+        try:
+            loaded = json.loads(row["aliases"] or "[]")
+            aliases = tuple(str(alias) for alias in loaded) if isinstance(loaded, list) else ()
+        except (ValueError, TypeError):
+            aliases = ()
+        return Party(
+            id=row["id"],
+            name=row["name"],
+            kind=row["kind"],
+            side=row["side"],
+            description=row["description"],
+            affiliation_id=row["affiliation_id"],
+            affiliation_name=row["affiliation_name"],
+            aliases=aliases,
+        )
+
+    @staticmethod
+    def _topic(row: sqlite3.Row) -> Topic:
+        sides = set((row["sides"] or "").split(","))
+        return Topic(row["id"], row["title"], row["question"], row["outcome"], tuple(s for s in SIDES if s in sides))
 
 
 def date_label(text: str, zone: ZoneInfo | None) -> str:

@@ -1,0 +1,1 @@
+"""Screens over the views: the help screen and a record opened in full."""

@@ -1,0 +1,129 @@
+"""A quote or a source opened in full over the current view, with links on to its event, speaker and the rest."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.screen import ModalScreen
+
+from parlertui.messages import Navigate
+from parlertui.navigation import Target
+from parlertui.store.queries import NotFound, Store
+from parlertui.store.records import QuoteDetail, SourceDetail
+from parlertui.widgets.links import Entry, LinkList, argument_entries, heading
+from parlertui.widgets.render import (
+    SIDE_NAMES,
+    labelled,
+    quote_block,
+    quote_words,
+    source_lines,
+)
+
+
+def quote_entries(detail: QuoteDetail) -> list[Entry]:
+    quote = detail.quote
+    entries = [
+        Entry(quote_words(quote)),
+        Entry(labelled("Said by", f"{quote.speaker_name} ({SIDE_NAMES.get(quote.speaker_side, quote.speaker_side)})"),
+              Target("party", quote.speaker_id)),
+        Entry(labelled("Said on", quote.said_on or "date not given by the source")),
+    ]  # fmt: skip
+    if quote.context:
+        entries.append(Entry(labelled("Context", quote.context)))
+    entries.append(heading("Event"))
+    if detail.event is not None:
+        event = detail.event
+        entries.append(Entry(Text.assemble((event.title, "bold"), f"\n{event.date_label}"), Target("event", event.id)))
+    else:
+        entries.append(Entry(Text("Not tied to an event on the timeline.", style="dim")))
+    entries.append(heading("Source"))
+    entries.append(Entry(Text(detail.source.label), Target("source", detail.source.id)))
+    entries += [Entry(labelled(label, value)) for label, value in source_lines(detail.source)[1:]]
+    if detail.arguments:
+        entries.append(heading("Arguments citing this quote", len(detail.arguments)))
+        entries += argument_entries(detail.arguments)
+    return entries
+
+
+def source_entries(detail: SourceDetail) -> list[Entry]:
+    source = detail.source
+    entries = [Entry(Text(source.title, style="bold"))]
+    for label, value in source_lines(source)[1:]:
+        target = Target("source", source.via_id) if label == "Held" and source.via_id else None
+        entries.append(Entry(labelled(label, value), target))
+    entries.append(heading("Events drawn from it", len(detail.events)))
+    entries += [Entry(Text.assemble((e.date_label, "dim"), " ", e.title), Target("event", e.id)) for e in detail.events]
+    entries.append(heading("Quotes drawn from it", len(detail.quotes)))
+    entries += [Entry(quote_block(quote), Target("quote", quote.id)) for quote in detail.quotes]
+    return entries
+
+
+class RecordScreen(ModalScreen["Target | None"]):
+    """A quote or source in full. Links to other quotes and sources open here; `escape` steps back, then closes.
+
+    Following a link to anything else closes the screen with that target as its result.
+    """
+
+    BINDINGS = [Binding("escape", "back", "Back", tooltip="Back to the previous record, or close")]
+
+    class Loaded(Message):
+        def __init__(self, target: Target, record: QuoteDetail | SourceDetail) -> None:
+            super().__init__()
+            self.target = target
+            self.record = record
+
+    def __init__(self, store: Store, target: Target) -> None:
+        super().__init__()
+        self.store = store
+        self.trail: list[Target] = [target]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="record"):
+            yield LinkList(id="record-detail")
+
+    def on_mount(self) -> None:
+        self.query_one(LinkList).focus()
+        self.load(self.trail[-1])
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def load(self, target: Target) -> None:
+        try:
+            record = self.store.quote(target.id) if target.kind == "quote" else self.store.source(target.id)
+        except NotFound:
+            self.app.call_from_thread(self.notify, f"No {target.kind} {target.id!r} in this store.", severity="error")
+            return
+        self.post_message(self.Loaded(target, record))
+
+    def on_record_screen_loaded(self, message: Loaded) -> None:
+        if message.target != self.trail[-1]:
+            return
+        record = message.record
+        frame = self.query_one("#record", Vertical)
+        if isinstance(record, QuoteDetail):
+            frame.border_title = f"Quote by {record.quote.speaker_name}"
+            entries = quote_entries(record)
+        else:
+            frame.border_title = "Source"
+            entries = source_entries(record)
+        frame.border_subtitle = "escape back" if len(self.trail) > 1 else "escape closes"
+        self.query_one(LinkList).show(entries)
+
+    @on(Navigate)
+    def follow(self, message: Navigate) -> None:
+        message.stop()
+        if message.target.kind in ("quote", "source"):
+            self.trail.append(message.target)
+            self.load(message.target)
+        else:
+            self.dismiss(message.target)
+
+    def action_back(self) -> None:
+        if len(self.trail) > 1:
+            self.trail.pop()
+            self.load(self.trail[-1])
+        else:
+            self.dismiss(None)

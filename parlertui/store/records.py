@@ -1,0 +1,226 @@
+"""The plain objects the store hands to the app: no SQL, no Textual, nothing but data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Dispute:
+    """The dispute a store records, as its dataset names it."""
+
+    id: str
+    title: str
+    short_title: str
+    court: str
+    case_number: str
+    timezone: str
+    summary: str
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    """One line of the timeline."""
+
+    id: str
+    occurred_at: str
+    precision: str
+    date_label: str
+    kind: str
+    title: str
+    summary: str
+    sides: tuple[str, ...]
+
+    @property
+    def month_label(self) -> str:
+        """The month this event falls in, as a separator line names it ("January 2021"), or its year."""
+        return month_heading(self.occurred_at)
+
+
+@dataclass(frozen=True)
+class Party:
+    """A person, company, court or group, placed under the organisation it belongs to."""
+
+    id: str
+    name: str
+    kind: str
+    side: str
+    description: str
+    affiliation_id: str | None
+    affiliation_name: str | None
+    aliases: tuple[str, ...] = ()
+    depth: int = 0
+
+
+@dataclass(frozen=True)
+class PartyRole:
+    """A party's part in one event."""
+
+    party_id: str
+    name: str
+    side: str
+    role: str
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where something was said or reported."""
+
+    id: str
+    kind: str
+    outlet: str | None
+    title: str
+    author: str | None
+    published: str | None
+    url: str | None
+    note: str | None
+    via_id: str | None
+    via_label: str | None
+
+    @property
+    def label(self) -> str:
+        """Outlet and title, the way a citation starts."""
+        return f"{self.outlet}: {self.title}" if self.outlet else self.title
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Words someone said, verbatim, with who said them and where we read them."""
+
+    id: str
+    text: str
+    speaker_id: str
+    speaker_name: str
+    speaker_side: str
+    source_id: str
+    source_label: str
+    said_on: str | None
+    event_id: str | None
+    event_title: str | None
+    context: str | None
+
+
+@dataclass(frozen=True)
+class ArgumentRef:
+    """An argument named from elsewhere: which topic, which side, what it says."""
+
+    id: str
+    topic_id: str
+    topic_title: str
+    side: str
+    party_name: str
+    summary: str
+
+
+@dataclass(frozen=True)
+class Argument:
+    """One side's claim on a topic, with the quotes behind it and the claims it answers."""
+
+    id: str
+    topic_id: str
+    side: str
+    party_id: str
+    party_name: str
+    summary: str
+    quotes: tuple[Quote, ...] = ()
+    rebuts: tuple[str, ...] = ()
+    supports: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ArgumentRow:
+    """A claim level with the answers to it: Parler's, AWS's and the court's, any of which may be empty."""
+
+    parler: tuple[Argument, ...] = ()
+    aws: tuple[Argument, ...] = ()
+    court: tuple[Argument, ...] = ()
+    other: tuple[Argument, ...] = ()
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A point in dispute."""
+
+    id: str
+    title: str
+    question: str
+    outcome: str | None
+    sides: tuple[str, ...] = ()
+
+    @property
+    def ruled(self) -> bool:
+        return "court" in self.sides
+
+
+@dataclass(frozen=True)
+class EventDetail:
+    event: TimelineEvent
+    parties: tuple[PartyRole, ...]
+    quotes: tuple[Quote, ...]
+    sources: tuple[Source, ...]
+    arguments: tuple[ArgumentRef, ...]
+
+
+@dataclass(frozen=True)
+class PartyDetail:
+    party: Party
+    members: tuple[Party, ...]
+    events: tuple[TimelineEvent, ...]
+    quotes: tuple[Quote, ...]
+    arguments: tuple[ArgumentRef, ...]
+
+
+@dataclass(frozen=True)
+class TopicDetail:
+    topic: Topic
+    rows: tuple[ArgumentRow, ...]
+
+    @property
+    def arguments(self) -> tuple[Argument, ...]:
+        return tuple(
+            argument
+            for row in self.rows
+            for column in (row.parler, row.aws, row.court, row.other)
+            for argument in column
+        )
+
+
+@dataclass(frozen=True)
+class QuoteDetail:
+    quote: Quote
+    source: Source
+    event: TimelineEvent | None
+    arguments: tuple[ArgumentRef, ...]
+
+
+@dataclass(frozen=True)
+class SourceDetail:
+    source: Source
+    events: tuple[TimelineEvent, ...]
+    quotes: tuple[Quote, ...]
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """Everything the app lists up front: the dispute, the timeline, the parties and the topics."""
+
+    dispute: Dispute
+    events: tuple[TimelineEvent, ...]
+    parties: tuple[Party, ...]
+    topics: tuple[Topic, ...]
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def month_heading(occurred_at: str) -> str:
+    """The month of an ISO date as a heading ("January 2021"); a bare year stays a year."""
+    year, _, rest = occurred_at.partition("-")
+    month = rest[:2]
+    if month.isdigit() and 1 <= int(month) <= 12:
+        return f"{MONTHS[int(month) - 1]} {year}"
+    return year

@@ -1,0 +1,1 @@
+"""One module per view: the timeline, the parties and the arguments."""

@@ -1,0 +1,83 @@
+"""The parties: grouped by side, people under their organisation, the selected party in full beside them."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.widgets.option_list import Option
+
+from parlertui.navigation import Target
+from parlertui.store.records import Catalogue, Party, PartyDetail
+from parlertui.views.base import View
+from parlertui.views.timeline import event_row
+from parlertui.widgets.keylist import KeyList
+from parlertui.widgets.links import Entry, argument_entries, heading, quote_entries
+from parlertui.widgets.render import labelled
+
+SIDE_GROUPS = {"parler": "Parler", "aws": "AWS and Amazon", "court": "The courts", "other": "Others"}
+
+
+def party_row(party: Party) -> Table:
+    row = Table.grid(expand=True)
+    row.add_column(width=2 * party.depth, no_wrap=True)
+    row.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+    row.add_row("", Text(party.name, style="" if party.depth else "bold"))
+    return row
+
+
+class PartyList(KeyList):
+    """The list of parties."""
+
+    BINDING_GROUP_TITLE = "Parties"
+
+
+class PartiesView(View[PartyDetail]):
+    name = "parties"
+    title = "Parties"
+    empty_text = "This store holds no parties."
+
+    def make_list(self) -> KeyList:
+        parties = PartyList(classes="records")
+        parties.border_title = "Parties"
+        return parties
+
+    def list_options(self, catalogue: Catalogue) -> list[Option]:
+        options: list[Option] = []
+        side = None
+        for party in catalogue.parties:
+            if party.side != side:
+                side = party.side
+                options.append(Option(Text(f"── {SIDE_GROUPS[side]} ", style="bold"), id=f"side:{side}", disabled=True))
+            options.append(Option(party_row(party), id=party.id))
+        return options
+
+    def fetch(self, item_id: str) -> PartyDetail:
+        return self.store.party(item_id)
+
+    def entries(self, record: PartyDetail) -> list[Entry]:
+        party = record.party
+        entries = [
+            Entry(Text.assemble((party.name, "bold"), "\n", (f"{party.kind} · {SIDE_GROUPS[party.side]}", "dim"))),
+            Entry(Text(party.description)),
+        ]
+        if party.aliases:
+            entries.append(Entry(labelled("Also called", "; ".join(party.aliases))))
+        if party.affiliation_id:
+            name = party.affiliation_name or party.affiliation_id
+            entries.append(Entry(labelled("Part of", name), Target("party", party.affiliation_id)))
+        if record.members:
+            entries.append(heading("Members", len(record.members)))
+            entries += [Entry(Text(member.name), Target("party", member.id)) for member in record.members]
+        entries.append(heading("Events", len(record.events)))
+        if not record.events:
+            entries.append(Entry(Text("Takes part in no event on the record.", style="dim")))
+        for event in record.events:
+            entries.append(Entry(event_row(event), Target("event", event.id, party=party.id)))
+        entries.append(heading("Quotes", len(record.quotes)))
+        if not record.quotes:
+            entries.append(Entry(Text("No quotes on the record.", style="dim")))
+        entries += quote_entries(record.quotes, speaker=False)
+        if record.arguments:
+            entries.append(heading("Arguments", len(record.arguments)))
+            entries += argument_entries(record.arguments)
+        return entries

@@ -1,0 +1,1 @@
+"""Reusable pieces of the views: keyboard lists, link lists, the debate, how records read."""

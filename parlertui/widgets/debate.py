@@ -1,0 +1,205 @@
+"""A topic as a debate: Parler and AWS side by side, each claim level with its answer, the court across both."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Container, Vertical, VerticalScroll
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widget import Widget
+from textual.widgets import Static
+
+from parlertui.messages import Navigate
+from parlertui.navigation import Target
+from parlertui.store.records import Argument, ArgumentRow, TopicDetail
+from parlertui.widgets.render import quote_block
+
+COLUMNS = ("parler", "aws", "court", "other")
+COLUMN_TITLES = {"parler": "Parler", "aws": "AWS", "court": "The court", "other": "Others"}
+MISSING = {
+    "parler": "No claim from Parler on this point in our sources.",
+    "aws": "No answer from AWS to this claim in our sources.",
+}
+
+
+class Card(Static):
+    """A claim or a quote in the debate; the cursor stops on each."""
+
+    class Clicked(Message):
+        def __init__(self, card: Card) -> None:
+            super().__init__()
+            self.card = card
+
+    def __init__(self, content: Text, *, target: Target | None, argument_id: str, column: int, classes: str) -> None:
+        super().__init__(content, classes=f"card {classes}")
+        self.target = target
+        self.argument_id = argument_id
+        self.column = column
+
+    def on_click(self, event: events.Click) -> None:
+        event.stop()
+        self.post_message(self.Clicked(self))
+
+
+def argument_card(argument: Argument, column: int) -> list[Card]:
+    claim = Text.assemble((argument.party_name, "bold"), "\n", argument.summary)
+    cards = [Card(claim, target=None, argument_id=argument.id, column=column, classes="claim")]
+    for quote in argument.quotes:
+        cards.append(
+            Card(quote_block(quote), target=Target("quote", quote.id), argument_id=argument.id, column=column,
+                 classes="quote")
+        )  # fmt: skip
+    return cards
+
+
+def row_cells(row: ArgumentRow) -> list[Widget]:
+    """The cells of one row: Parler and AWS always (saying when a side is silent), the court and others if any."""
+    cells: list[Widget] = []
+    for column, side in enumerate(COLUMNS):
+        arguments: tuple[Argument, ...] = getattr(row, side)
+        if not arguments and side in ("court", "other"):
+            continue
+        cards = [card for argument in arguments for card in argument_card(argument, column)]
+        if not arguments:
+            cards_or_note: list[Widget] = [Static(Text(MISSING[side], style="italic"), classes="missing")]
+        else:
+            cards_or_note = list(cards)
+        cell = Vertical(*cards_or_note, classes=f"cell {side}")
+        cell.border_title = COLUMN_TITLES[side] if side in ("court", "other") else None
+        cells.append(cell)
+    return cells
+
+
+class DebateView(VerticalScroll, can_focus=True):
+    """The selected topic: its question, the rows of claims and answers, and the outcome. A cursor walks the cards."""
+
+    BINDING_GROUP_TITLE = "Arguments"
+    BINDINGS = [
+        Binding("j,down", "move(1)", "Next", show=False),
+        Binding("k,up", "move(-1)", "Previous", show=False),
+        Binding("l,right", "across(1)", "Other side", tooltip="Move to the other side's claim in this row"),
+        Binding("h,left", "across(-1)", "Other side", show=False),
+        Binding("g,home", "ends(0)", "First", show=False),
+        Binding("G,end", "ends(1)", "Last", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("enter", "open", "Open", tooltip="Open the quote under the cursor with its event and source"),
+    ]
+
+    cursor: reactive[int | None] = reactive(None, init=False)
+    """The index of the card under the cursor, in reading order."""
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.detail: TopicDetail | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(classes="question")
+
+    @property
+    def cards(self) -> list[Card]:
+        return list(self.query(Card))
+
+    async def show(self, detail: TopicDetail, cursor: int | None = None) -> None:
+        """Lay out a topic; put the cursor on card `cursor` (or the first)."""
+        self.detail = detail
+        topic = detail.topic
+        await self.remove_children()
+        widgets: list[Widget] = [
+            Static(Text.assemble((topic.title, "bold"), "\n", topic.question), classes="question"),
+            Container(*(Static(COLUMN_TITLES[side], classes=f"heading {side}") for side in COLUMNS[:3]),
+                      classes="row headings"),
+        ]  # fmt: skip
+        for row in detail.rows:
+            widgets.append(Container(*row_cells(row), classes="row"))
+        outcome = Text("Outcome\n", style="bold")
+        if not topic.ruled:
+            outcome.append("The court did not rule on this point.\n", style="italic")
+        outcome.append(topic.outcome or "Our sources give no outcome.", style="")
+        widgets.append(Static(outcome, classes="outcome"))
+        await self.mount_all(widgets)
+        self.scroll_home(animate=False)
+        count = len(self.cards)
+        self.cursor = None
+        self.cursor = (cursor if cursor is not None and 0 <= cursor < count else 0) if count else None
+
+    def select_argument(self, argument_id: str) -> bool:
+        for index, card in enumerate(self.cards):
+            if card.argument_id == argument_id:
+                self.cursor = index
+                return True
+        return False
+
+    @property
+    def current(self) -> Card | None:
+        cards = self.cards
+        return cards[self.cursor] if self.cursor is not None and self.cursor < len(cards) else None
+
+    def watch_cursor(self, old: int | None, new: int | None) -> None:
+        cards = self.cards
+        for index in (old, new):
+            if index is not None and index < len(cards):
+                cards[index].set_class(index == new, "-selected")
+        if new is not None and new < len(cards):
+            self.call_after_refresh(self.scroll_to_widget, cards[new], animate=False)
+
+    def action_move(self, step: int) -> None:
+        if self.cursor is None:
+            return
+        self.cursor = max(0, min(self.cursor + step, len(self.cards) - 1))
+
+    def action_ends(self, end: int) -> None:
+        if self.cards:
+            self.cursor = len(self.cards) - 1 if end else 0
+            if not end:
+                self.scroll_home(animate=False)
+
+    def action_across(self, step: int) -> None:
+        """Move to the nearest card in the next column of the same row."""
+        card = self.current
+        if card is None or card.parent is None or card.parent.parent is None:
+            return
+        row = card.parent.parent
+        columns = sorted({c.column for c in row.query(Card)})
+        wanted = [c for c in columns if (c - card.column) * step > 0]
+        if not wanted:
+            return
+        column = min(wanted, key=lambda c: abs(c - card.column))
+        target = next(c for c in row.query(Card) if c.column == column)
+        self.cursor = self.cards.index(target)
+
+    def action_page(self, step: int) -> None:
+        """Scroll a page, then put the cursor on the first card in view beyond where it was."""
+        if self.cursor is None:
+            return
+        if step > 0:
+            self.scroll_page_down(animate=False)
+        else:
+            self.scroll_page_up(animate=False)
+        self.call_after_refresh(self._cursor_into_view, step)
+
+    def _cursor_into_view(self, step: int) -> None:
+        if self.cursor is None:
+            return
+        view = self.content_region
+        cards = self.cards
+        in_view = [index for index, card in enumerate(cards) if card.region.overlaps(view)]
+        beyond = [index for index in in_view if (index - self.cursor) * step > 0]
+        if beyond:
+            self.cursor = beyond[0]
+        else:
+            self.cursor = len(cards) - 1 if step > 0 else 0
+
+    def action_open(self) -> None:
+        card = self.current
+        if card is not None and card.target is not None:
+            self.post_message(Navigate(card.target))
+
+    def on_card_clicked(self, message: Card.Clicked) -> None:
+        message.stop()
+        self.focus()
+        self.cursor = self.cards.index(message.card)
+        self.action_open()

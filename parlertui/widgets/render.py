@@ -1,0 +1,70 @@
+"""How records read on screen: the words of a quote, a citation, a side's name. Rich Text only, no widgets."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from parlertui.store.records import ArgumentRef, Party, Quote, Source
+
+SIDE_NAMES = {"parler": "Parler", "aws": "AWS", "court": "Court", "other": "Other"}
+SIDE_MARKS = {"parler": "P", "aws": "A", "court": "C", "other": "O"}
+SIDE_LEGEND = "P Parler · A AWS · C court · O other"
+
+
+def side_marks(sides: tuple[str, ...]) -> str:
+    """One letter per side, always in the same column for the same side: "PA C", " A  "."""
+    return "".join(SIDE_MARKS[side] if side in sides else " " for side in SIDE_MARKS)
+
+
+def quote_words(quote: Quote) -> Text:
+    """The quote in full, in typographic quotation marks."""
+    return Text(f"“{quote.text}”", style="italic")
+
+
+def quote_citation(quote: Quote, *, speaker: bool = True) -> Text:
+    """Who said it, when, and where we read it: "— John Matze, 2021-02-03, Reuters: …"."""
+    parts = [quote.speaker_name] if speaker else []
+    if quote.said_on:
+        parts.append(quote.said_on)
+    parts.append(quote.source_label)
+    return Text("— " + ", ".join(parts), style="dim")
+
+
+def quote_block(quote: Quote, *, speaker: bool = True) -> Text:
+    return Text("\n").join([quote_words(quote), quote_citation(quote, speaker=speaker)])
+
+
+def argument_line(argument: ArgumentRef, *, topic: bool = True) -> Text:
+    """An argument named from elsewhere: its topic, whose it is, what it says."""
+    text = Text()
+    if topic:
+        text.append(argument.topic_title, style="bold")
+        text.append("\n")
+    text.append(f"{argument.party_name}: ", style="bold")
+    text.append(argument.summary)
+    return text
+
+
+def party_line(party: Party) -> Text:
+    return Text.assemble((party.name, "bold"), f" ({party.kind})")
+
+
+def source_lines(source: Source) -> list[tuple[str, str]]:
+    """Label and value for each thing the store knows about a source, in citation order; unknowns are said."""
+    lines = [("Title", source.title), ("Outlet", source.outlet or "not named in our copy")]
+    if source.author:
+        lines.append(("Author", source.author))
+    lines.append(("Published", source.published or "date not given"))
+    lines.append(("Address", source.url or "none recorded"))
+    lines.append(("Kind", source.kind.replace("_", " ")))
+    if source.via_label:
+        lines.append(("Held", f"only as quoted in {source.via_label}"))
+    else:
+        lines.append(("Held", "first-hand"))
+    if source.note:
+        lines.append(("Note", source.note))
+    return lines
+
+
+def labelled(label: str, value: str) -> Text:
+    return Text.assemble((f"{label}: ", "bold"), value)
