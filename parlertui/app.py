@@ -4,18 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from rich.text import Text
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import OptionList
-from textual.worker import Worker, WorkerState
 
 from parlertui.navigation import VIEW_TITLES, VIEWS, Target
 from parlertui.screens.explorer import ExplorerScreen
 from parlertui.screens.help import HelpScreen
 from parlertui.screens.record import RecordScreen
-from parlertui.store.open import StoreError
 from parlertui.store.queries import Store
 from parlertui.widgets.debate import DebateView
 from parlertui.widgets.keylist import KeyList
@@ -62,7 +58,7 @@ class ParlerApp(App[None]):
         palette = Binding("ctrl+p", "command_palette", "Commands", tooltip="Go to an event, party or topic; themes")
         return [
             ("Everywhere", [*ExplorerScreen.BINDINGS, *self.BINDINGS, palette]),
-            ("Lists and details", [*OptionList.BINDINGS, *KeyList.BINDINGS]),
+            ("Lists and details", KeyList.BINDINGS),
             ("Arguments", DebateView.BINDINGS),
             ("A quote or source opened in full", RecordScreen.BINDINGS),
         ]
@@ -103,13 +99,3 @@ class ParlerApp(App[None]):
     def pick_topic(self) -> None:
         topics = self.explorer.catalogue.topics if self.explorer.catalogue else ()
         self._pick("Go to topic…", [(t.title, Target("topic", t.id), t.question) for t in topics])
-
-    # Errors
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        """A store that fails while it is read ends the app with the reason, as the command line would."""
-        if event.state == WorkerState.ERROR:
-            error = event.worker.error
-            if not isinstance(error, StoreError):
-                raise error
-            self.exit(return_code=2, message=Text(f"parlertui: {error}"))

@@ -1,47 +1,311 @@
-"""The first screen: the timeline of a store, read in a worker, shown in true order."""
+"""The explorer driven by keys and clicks on the mini store: what is selected and shown after each."""
 
 from __future__ import annotations
 
 import os
 import sqlite3
-from contextlib import asynccontextmanager
-from pathlib import Path
 
-from textual.widgets import DataTable, Static
+import pytest
 
+from apptools import detail_text, focused_pane, highlighted_text, options_text, plain, press, running, settle, view
 from parlertui.app import ParlerApp
+from parlertui.screens.help import HelpScreen
+from parlertui.screens.record import RecordScreen
 from parlertui.store.open import StoreError
 from parlertui.store.queries import Store
+from parlertui.widgets.debate import DebateView
 
 
-@asynccontextmanager
-async def running(path: Path, size: tuple[int, int] = (100, 24)):
-    """The app on a store, once the store has been read."""
-    with Store(path) as store:
-        app = ParlerApp(store)
-        async with app.run_test(size=size) as pilot:
-            await app.workers.wait_for_complete()
-            await pilot.pause()
-            yield app, pilot
+def current(app) -> str:
+    return app.explorer.current_view.name
 
 
-async def test_the_timeline_lists_every_event_in_order_and_shows_the_selected_one(mini_store):
+def selected(app, name: str | None = None) -> str | None:
+    return view(app, name).list_pane.highlighted_id
+
+
+async def test_the_timeline_lists_events_in_order_under_month_headings(mini_store):
     before = (mini_store.read_bytes(), os.stat(mini_store).st_mtime_ns)
     async with running(mini_store) as (app, pilot):
-        table = app.query_one("#timeline", DataTable)
-        assert [table.get_row_at(i)[0].plain for i in range(table.row_count)] == [
-            "Jan 2021", "2021-01-09", "2021-01-10 23:59 PST", "2021-01-11"]
-        assert table.get_row_at(2)[3].plain == "Host suspends Mini"
-        assert table.get_row_at(2)[2].plain == "PA"
-        assert app.title == "Mini v. Host"
-        await pilot.press("j", "j")
-        assert table.cursor_row == 2
-        assert "The suspension takes effect." in str(app.query_one("#detail", Static).render())
-        await pilot.press("k")
-        assert table.cursor_row == 1
-        await pilot.press("q")
+        assert app.title == "Mini v. Host" and app.sub_title == "mini.sqlite"
+        lines = options_text(view(app).list_pane)
+        assert [line.split()[0] for line in lines] == ["──", "Jan", "2021-01-09", "2021-01-10", "2021-01-11"]
+        assert lines[0].startswith("── January 2021")
+        assert "2021-01-10 23:59 PST" in lines[3] and "platform" in lines[3] and "Host suspends Mini" in lines[3]
+        assert " PA  " in lines[3]  # side marks: Parler and AWS, in fixed columns
+        assert selected(app) == "ruling" and focused_pane(app) == "list"
+        assert "The court denies the motion." in detail_text(app)
+        await press(pilot, "q")
     assert app.return_code == 0
     assert (mini_store.read_bytes(), os.stat(mini_store).st_mtime_ns) == before
+
+
+@pytest.mark.parametrize(
+    ("keys", "expected"),
+    [
+        (["j"], "email"), (["down", "down"], "suspension"), (["j", "j", "k"], "email"), (["up"], "ruling"),
+        (["G"], "suit"), (["end"], "suit"), (["G", "g"], "ruling"), (["end", "home"], "ruling"),
+        (["pagedown"], "suit"), (["pagedown", "pageup"], "ruling"),
+    ],
+)  # fmt: skip
+async def test_list_keys_move_the_selection_and_the_detail_follows(mini_store, keys, expected):
+    async with running(mini_store) as (app, pilot):
+        await press(pilot, *keys)
+        assert selected(app) == expected
+        title = app.explorer.catalogue.events[[e.id for e in app.explorer.catalogue.events].index(expected)].title
+        assert detail_text(app).startswith(title)
+
+
+async def test_the_detail_shows_everything_about_an_event(mini_store):
+    async with running(mini_store) as (app, pilot):
+        await press(pilot, "G")
+        text = detail_text(app)
+        for expected in [
+            "Mini sues Host", "2021-01-11 · filing", "Mini files its complaint.",
+            "Parties (2)", "Mini LLC (Parler): plaintiff", "Host, Inc. (AWS): defendant",
+            "Quotes (1)", "“Host broke the contract.”", "— Mini LLC, The Test Gazette: Mini sues Host",
+            "Sources (1)", "Arguments citing these quotes (1)", "Breach of contract",
+            "Mini LLC: Host ended the contract without the notice it requires.",
+        ]:  # fmt: skip
+            assert expected in text
+
+
+async def test_numbers_switch_views_and_each_view_keeps_its_selection(mini_store):
+    async with running(mini_store) as (app, pilot):
+        await press(pilot, "j")
+        await press(pilot, "2")
+        assert current(app) == "parties" and focused_pane(app) == "list"
+        assert selected(app) == "mini"
+        await press(pilot, "j")
+        assert selected(app) == "ceo"
+        assert "Mini's chief executive." in detail_text(app)
+        await press(pilot, "3")
+        assert current(app) == "arguments" and selected(app) == "contract"
+        await press(pilot, "1")
+        assert current(app) == "timeline" and selected(app) == "email"
+        await press(pilot, "2")
+        assert selected(app) == "ceo"
+
+
+async def test_tab_moves_between_the_panes_of_a_view(mini_store):
+    async with running(mini_store) as (app, pilot):
+        await press(pilot, "tab")
+        assert focused_pane(app) == "detail"
+        await press(pilot, "tab")
+        assert focused_pane(app) == "list"
+        await press(pilot, "shift+tab")
+        assert focused_pane(app) == "detail"
+        await press(pilot, "3", "tab")
+        assert isinstance(app.focused, DebateView)
+
+
+async def test_enter_opens_the_detail_and_escape_returns_to_the_list(mini_store):
+    async with running(mini_store) as (app, pilot):
+        await press(pilot, "G", "enter")
+        assert focused_pane(app) == "detail"
+        await press(pilot, "j")
+        assert highlighted_text(view(app).detail_pane).startswith("Mini files its complaint.")
+        await press(pilot, "escape")
+        assert focused_pane(app) == "list" and selected(app) == "suit"
+
+
+async def test_a_party_in_an_event_opens_in_the_parties_view_and_back_returns(mini_store):
+    async with running(mini_store) as (app, pilot):
+        await press(pilot, "G", "enter", "j", "j")
+        assert highlighted_text(view(app).detail_pane).startswith("Mini LLC (Parler)")
+        await press(pilot, "enter")
+        assert current(app) == "parties" and selected(app) == "mini"
+        assert detail_text(app).startswith("Mini LLC")
+        await press(pilot, "alt+left")
+        assert current(app) == "timeline" and selected(app) == "suit" and focused_pane(app) == "detail"
+        assert highlighted_text(view(app).detail_pane).startswith("Mini LLC (Parler)")
+        await press(pilot, "alt+right")
+        assert current(app) == "parties" and selected(app) == "mini"
+
+
+async def test_an_event_of_a_party_opens_the_timeline_filtered_to_that_party_until_escape(mini_store):
+    async with running(mini_store) as (app, pilot):
+        await press(pilot, "2", "j", "enter")  # Pat Example, in one event
+        lines = options_text(view(app).detail_pane)
+        wanted = next(index for index, line in enumerate(lines) if "Host emails Mini" in line)
+        while view(app).detail_pane.highlighted < wanted:
+            await press(pilot, "j")
+        assert "Host emails Mini" in highlighted_text(view(app).detail_pane)
+        await press(pilot, "enter")
+        timeline = view(app, "timeline")
+        assert current(app) == "timeline" and selected(app) == "email"
+        assert timeline.party == "ceo"
+        assert [line for line in options_text(timeline.list_pane) if "Host" in line] == [
+            line for line in options_text(timeline.list_pane) if "emails" in line]
+        assert timeline.list_pane.border_title == "Events with Pat Example: 1 of 4 (escape: all)"
+        await press(pilot, "escape")
+        assert timeline.party is None and selected(app) == "email"
+        assert len([line for line in options_text(timeline.list_pane) if not line.startswith("──")]) == 4
+        assert timeline.list_pane.border_title == "Events"
+
+
+async def test_a_quote_opens_in_full_with_its_speaker_event_and_source(mini_store):
+    async with running(mini_store) as (app, pilot):
+        await press(pilot, "j", "enter")
+        detail = view(app).detail_pane
+        while "We will suspend" not in highlighted_text(detail):
+            await press(pilot, "j")
+        await press(pilot, "enter")
+        assert isinstance(app.screen, RecordScreen)
+        text = "\n".join(options_text(app.screen.query_one("#record-detail")))
+        for expected in ["“We will suspend your account.”", "Said by: Host, Inc. (AWS)", "Said on: 2021-01-09",
+                         "Context: Host's email to Mini.", "Host emails Mini", "The Test Gazette: Mini sues Host",
+                         "Address: https://example.org/mini-sues-host", "Held: first-hand", "Breach of contract"]:
+            assert expected in text
+        await press(pilot, "escape")
+        assert not isinstance(app.screen, RecordScreen) and focused_pane(app) == "detail"
+
+
+async def test_from_a_quote_to_its_source_and_back_then_on_to_the_speaker(mini_store):
+    async with running(mini_store) as (app, pilot):
+        await press(pilot, "j", "enter")
+        while "We will suspend" not in highlighted_text(view(app).detail_pane):
+            await press(pilot, "j")
+        await press(pilot, "enter")
+        record = app.screen
+        while not highlighted_text(record.query_one("#record-detail")).startswith("The Test Gazette"):
+            await press(pilot, "j")
+        await press(pilot, "enter")
+        text = "\n".join(options_text(record.query_one("#record-detail")))
+        assert "Events drawn from it (3)" in text and "Quotes drawn from it (2)" in text
+        await press(pilot, "escape")
+        assert "Said by: Host, Inc. (AWS)" in "\n".join(options_text(record.query_one("#record-detail")))
+        await press(pilot, "home", "j")
+        await press(pilot, "enter")
+        assert not isinstance(app.screen, RecordScreen)
+        assert current(app) == "parties" and selected(app) == "host"
+
+
+async def test_the_arguments_view_sets_each_claim_beside_its_answer(mini_store):
+    async with running(mini_store) as (app, pilot):
+        await press(pilot, "3")
+        debate = view(app).detail_pane
+        assert isinstance(debate, DebateView)
+        text = detail_text(app)
+        assert text.startswith("Breach of contract\nDid Host break the contract?")
+        assert "Host ended the contract without the notice it requires." in text
+        assert "The court denied the motion." in text
+        [row] = debate.query(".row").exclude(".headings")
+        assert [cell.classes & {"parler", "aws", "court"} for cell in row.children] == [{"parler"}, {"aws"}, {"court"}]
+        cards = debate.cards
+        assert [card.argument_id for card in cards] == ["contract-mini"] * 2 + ["contract-host"] * 2 + [
+            "contract-court"] * 2
+
+
+async def test_keys_walk_the_claims_and_quotes_of_a_topic(mini_store):
+    async with running(mini_store) as (app, pilot):
+        await press(pilot, "3", "enter")
+        debate = view(app).detail_pane
+        assert app.focused is debate and debate.cursor == 0
+        await press(pilot, "j")
+        assert debate.current.target.id == "mini-claim"
+        await press(pilot, "l")
+        assert debate.current.argument_id == "contract-host"
+        await press(pilot, "h")
+        assert debate.current.argument_id == "contract-mini"
+        await press(pilot, "G")
+        assert debate.cursor == 5 and debate.current.target.id == "court-finding"
+        await press(pilot, "k", "g")
+        assert debate.cursor == 0
+        await press(pilot, "pagedown")
+        assert debate.cursor > 0
+        await press(pilot, "pageup")
+        assert debate.cursor == 0
+        await press(pilot, "end", "enter")
+        assert isinstance(app.screen, RecordScreen)
+        assert "The contract allowed it." in "\n".join(options_text(app.screen.query_one("#record-detail")))
+
+
+async def test_an_argument_link_lands_on_that_argument_in_its_topic(mini_store):
+    async with running(mini_store) as (app, pilot):
+        await press(pilot, "G", "enter", "end")
+        assert "Breach of contract" in highlighted_text(view(app).detail_pane)
+        await press(pilot, "enter")
+        assert current(app) == "arguments" and selected(app) == "contract"
+        debate = view(app).detail_pane
+        assert app.focused is debate and debate.current.argument_id == "contract-mini"
+        await press(pilot, "escape")
+        assert focused_pane(app) == "list"
+        await press(pilot, "escape")
+        assert current(app) == "timeline" and selected(app) == "suit"
+
+
+async def test_back_returns_to_the_cursor_in_the_debate(mini_store):
+    async with running(mini_store) as (app, pilot):
+        await press(pilot, "3", "enter", "j", "l", "j")
+        debate = view(app).detail_pane
+        assert debate.current.target.id == "host-warning"
+        await press(pilot, "1")
+        await press(pilot, "alt+left")
+        assert current(app) == "arguments" and app.focused is debate and debate.current.target.id == "host-warning"
+
+
+async def test_clicks_select_and_open(mini_store):
+    async with running(mini_store) as (app, pilot):
+        await pilot.click("#view-bar", offset=(16, 0))
+        await settle(pilot)
+        assert current(app) == "parties"
+        await pilot.click("#view-bar", offset=(30, 0))
+        await settle(pilot)
+        assert current(app) == "arguments"
+        debate = view(app).detail_pane
+        await pilot.click(debate.cards[1])
+        await settle(pilot)
+        assert isinstance(app.screen, RecordScreen)
+
+
+async def test_help_lists_every_key_by_view(mini_store):
+    async with running(mini_store) as (app, pilot):
+        for key in ("question_mark", "f1"):
+            await press(pilot, key)
+            assert isinstance(app.screen, HelpScreen)
+            text = "\n".join(plain(static.content) for static in app.screen.query(".help-title, .help-keys"))
+            for expected in ["Everywhere", "Lists and details", "Arguments", "A quote or source opened in full",
+                             "Show the timeline", "Move to the next pane", "Go back to where you were",
+                             "Go forward again", "j / ↓", "g / home", "Open the item", "Quit", "The next column"]:
+                assert expected in text, expected
+            await press(pilot, "escape")
+            assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_the_footer_shows_the_keys_of_the_focused_pane(mini_store):
+    async with running(mini_store) as (app, pilot):
+        def shown() -> set[str]:
+            return {binding.description for (_, binding, enabled, _) in app.active_bindings.values() if binding.show}
+
+        assert {"Open", "Pane", "Back", "Keys", "Quit", "Timeline"} <= shown()
+        await press(pilot, "3", "tab")
+        assert "Other side" in shown()
+
+
+async def test_the_palette_goes_to_events_parties_and_topics(mini_store):
+    async with running(mini_store) as (app, pilot):
+        for command, query, view_name, wanted in [
+            ("Go to event", "suspends", "timeline", "suspension"),
+            ("Go to party", "pat", "parties", "ceo"),
+            ("Go to topic", "contract", "arguments", "contract"),
+        ]:
+            await press(pilot, "ctrl+p")
+            await pilot.press(*command)
+            await settle(pilot)
+            await pilot.pause(0.3)
+            await press(pilot, "enter")
+            await pilot.press(*query)
+            await pilot.pause(0.3)
+            await press(pilot, "enter")
+            assert current(app) == view_name and selected(app) == wanted
+
+
+async def test_the_palette_switches_the_theme(mini_store):
+    async with running(mini_store) as (app, pilot):
+        dark = app.current_theme.dark
+        app.action_toggle_dark()
+        assert app.current_theme.dark is not dark
 
 
 async def test_markup_in_the_data_is_shown_as_text(mini_store, tmp_path):
@@ -50,8 +314,7 @@ async def test_markup_in_the_data_is_shown_as_text(mini_store, tmp_path):
     with sqlite3.connect(odd) as db:
         db.execute("UPDATE events SET title = '[b]Bold[/b] [link=x]claim' WHERE id = 'suit'")
     async with running(odd) as (app, pilot):
-        table = app.query_one("#timeline", DataTable)
-        assert table.get_row_at(3)[3].plain == "[b]Bold[/b] [link=x]claim"
+        assert "[b]Bold[/b] [link=x]claim" in options_text(view(app).list_pane)[-1]
 
 
 async def test_a_store_with_no_events_says_so(mini_store, tmp_path):
@@ -59,15 +322,18 @@ async def test_a_store_with_no_events_says_so(mini_store, tmp_path):
     empty.write_bytes(mini_store.read_bytes())
     with sqlite3.connect(empty) as db:
         for table in ("argument_links", "argument_quotes", "arguments", "quotes", "event_sources",
-                      "event_parties", "events"):
+                      "event_parties", "events", "topics"):
             db.execute(f"DELETE FROM {table}")
     async with running(empty) as (app, pilot):
-        assert app.query_one("#timeline", DataTable).row_count == 0
-        assert "no events" in str(app.query_one("#detail", Static).render())
+        assert view(app).list_pane.option_count == 0
+        assert "no events" in detail_text(app)
+        await press(pilot, "3")
+        assert "no topics" in detail_text(app)
+        await press(pilot, "j", "enter", "escape", "G")
 
 
 async def test_a_store_that_fails_while_read_ends_the_app_with_the_reason(mini_store, monkeypatch):
-    def fails(self):
+    def fails(self, party_id=None):
         raise StoreError(self.path, "cannot be read (database disk image is malformed)")
 
     monkeypatch.setattr(Store, "timeline", fails)

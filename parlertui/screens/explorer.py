@@ -18,6 +18,7 @@ from parlertui.views.arguments import ArgumentsView
 from parlertui.views.base import View
 from parlertui.views.parties import PartiesView
 from parlertui.views.timeline import TimelineView
+from parlertui.workers import ReportsStoreErrors
 
 VIEW_OF_KIND = {"event": "timeline", "party": "parties", "topic": "arguments", "argument": "arguments"}
 VIEW_KEYS = Binding.Group("Views", compact=True)
@@ -35,7 +36,7 @@ class ViewBar(Static):
         self.update(" ".join(parts))
 
 
-class ExplorerScreen(Screen[None]):
+class ExplorerScreen(ReportsStoreErrors, Screen[None]):
     """Timeline, parties and arguments. Following a link records where you were, so back returns there."""
 
     BINDING_GROUP_TITLE = "Everywhere"
@@ -131,7 +132,7 @@ class ExplorerScreen(Screen[None]):
         self._switch(name)
         view = self.view(name)
         if not view.select(target):
-            self.notify(f"Not found in {VIEW_TITLES[name]}: {target.id}", severity="warning")
+            self.notify(f"Not found in {VIEW_TITLES[name]}: {target.id}", severity="warning", markup=False)
         view.focus_pane(1 if target.kind == "argument" else 0)
 
     def _leave_record(self, target: Target | None) -> None:

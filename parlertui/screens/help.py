@@ -49,7 +49,7 @@ class HelpScreen(ModalScreen[None]):
                 table.add_column(no_wrap=True, style="bold", min_width=14)
                 table.add_column()
                 for keys, what in key_rows(self.app.get_key_display, bindings):
-                    table.add_row(keys, what)
+                    table.add_row(Text(keys), Text(what))
                 yield Static(Text(title, style="bold underline"), classes="help-title")
                 if title in self.notes:
                     yield Static(Text(self.notes[title], style="italic"), classes="help-note")

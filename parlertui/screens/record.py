@@ -15,6 +15,7 @@ from parlertui.navigation import Target
 from parlertui.store.queries import NotFound, Store
 from parlertui.store.records import QuoteDetail, SourceDetail
 from parlertui.widgets.links import Entry, LinkList, argument_entries, heading
+from parlertui.workers import ReportsStoreErrors
 from parlertui.widgets.render import (
     SIDE_NAMES,
     labelled,
@@ -62,7 +63,7 @@ def source_entries(detail: SourceDetail) -> list[Entry]:
     return entries
 
 
-class RecordScreen(ModalScreen["Target | None"]):
+class RecordScreen(ReportsStoreErrors, ModalScreen["Target | None"]):
     """A quote or source in full. Links to other quotes and sources open here; `escape` steps back, then closes.
 
     Following a link to anything else closes the screen with that target as its result.
@@ -94,7 +95,8 @@ class RecordScreen(ModalScreen["Target | None"]):
         try:
             record = self.store.quote(target.id) if target.kind == "quote" else self.store.source(target.id)
         except NotFound:
-            self.app.call_from_thread(self.notify, f"No {target.kind} {target.id!r} in this store.", severity="error")
+            message = f"No {target.kind} {target.id!r} in this store."
+            self.app.call_from_thread(self.notify, message, severity="error", markup=False)
             return
         self.post_message(self.Loaded(target, record))
 

@@ -152,7 +152,7 @@ class Store:
 
     def parties(self) -> list[Party]:
         """Every party, by side (Parler, AWS, the court, others), each organisation followed by its members."""
-        parties = [self._party(row) for row in self._rows(f"{PARTIES} ORDER BY p.position")]
+        parties = [self._party(row) for row in self._rows(f"{PARTIES} ORDER BY p.side, p.position")]
         by_id = {party.id: party for party in parties}
         members: dict[str, list[Party]] = {}
         for party in parties:
@@ -175,7 +175,7 @@ class Store:
                 affiliation = by_id.get(party.affiliation_id or "")
                 if party.side == side and (affiliation is None or affiliation.side != side):
                     place(party, 0)
-        for party in parties:  # affiliation cycles: nothing is left out
+        for party in sorted(parties, key=lambda party: SIDES.index(party.side)):  # cycles: nothing is left out
             place(party, 0)
         return ordered
 

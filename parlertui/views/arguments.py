@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Static
 from textual.widgets.option_list import Option
@@ -19,7 +20,7 @@ def topic_row(topic: Topic) -> Table:
     row = Table.grid(padding=(0, 1), expand=True)
     row.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
     row.add_column(width=4, no_wrap=True, style="bold")
-    row.add_row(topic.title, side_marks(topic.sides))
+    row.add_row(Text(topic.title), Text(side_marks(topic.sides)))
     return row
 
 
@@ -45,7 +46,7 @@ class ArgumentsView(View[TopicDetail]):
     def make_list(self) -> KeyList:
         topics = TopicList(classes="records")
         topics.border_title = "Topics"
-        topics.border_subtitle = "C: the court ruled"
+        topics.border_subtitle = "P Parler · A AWS · C court"
         return topics
 
     def list_options(self, catalogue: Catalogue) -> list[Option]:

@@ -16,11 +16,12 @@ from parlertui.store.queries import NotFound, Store
 from parlertui.store.records import Catalogue
 from parlertui.widgets.keylist import KeyList
 from parlertui.widgets.links import Entry, LinkList
+from parlertui.workers import ReportsStoreErrors
 
 Record = TypeVar("Record")
 
 
-class View(Container, Generic[Record]):
+class View(ReportsStoreErrors, Container, Generic[Record]):
     """A list pane and a detail pane. The detail follows the list's highlight and is read off the UI thread."""
 
     name: ClassVar[str]

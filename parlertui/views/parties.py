@@ -21,7 +21,7 @@ def party_row(party: Party) -> Table:
     row = Table.grid(expand=True)
     row.add_column(width=2 * party.depth, no_wrap=True)
     row.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
-    row.add_row("", Text(party.name, style="" if party.depth else "bold"))
+    row.add_row(Text(""), Text(party.name, style="" if party.depth else "bold"))
     return row
 
 

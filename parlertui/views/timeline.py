@@ -30,7 +30,7 @@ def event_row(event: TimelineEvent) -> Table:
     row.add_column(width=KIND_WIDTH, no_wrap=True, style="dim")
     row.add_column(width=4, no_wrap=True, style="bold")
     row.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
-    row.add_row(event.date_label, event.kind, side_marks(event.sides), event.title)
+    row.add_row(Text(event.date_label), Text(event.kind), Text(side_marks(event.sides)), Text(event.title))
     return row
 
 

@@ -78,14 +78,14 @@ class DebateView(VerticalScroll, can_focus=True):
 
     BINDING_GROUP_TITLE = "Arguments"
     BINDINGS = [
-        Binding("j,down", "move(1)", "Next", show=False),
-        Binding("k,up", "move(-1)", "Previous", show=False),
-        Binding("l,right", "across(1)", "Other side", tooltip="Move to the other side's claim in this row"),
-        Binding("h,left", "across(-1)", "Other side", show=False),
-        Binding("g,home", "ends(0)", "First", show=False),
-        Binding("G,end", "ends(1)", "Last", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("j,down", "move(1)", "Next", show=False, tooltip="Next claim or quote"),
+        Binding("k,up", "move(-1)", "Previous", show=False, tooltip="Previous claim or quote"),
+        Binding("l,right", "across(1)", "Other side", tooltip="The next column in this row (Parler, AWS, court)"),
+        Binding("h,left", "across(-1)", "Other side", show=False, tooltip="The previous column in this row"),
+        Binding("g,home", "ends(0)", "First", show=False, tooltip="First claim"),
+        Binding("G,end", "ends(1)", "Last", show=False, tooltip="Last claim or quote"),
+        Binding("pagedown", "page(1)", "Page down", show=False, tooltip="A page down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, tooltip="A page up"),
         Binding("enter", "open", "Open", tooltip="Open the quote under the cursor with its event and source"),
     ]
 

@@ -11,12 +11,49 @@ class KeyList(OptionList):
     """A list moved by j/k, g/G and the usual keys; `enter` opens the highlighted item."""
 
     BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("g", "first", "First", show=False),
-        Binding("G", "last", "Last", show=False),
-        Binding("enter", "select", "Open", tooltip="Open the highlighted item"),
+        Binding("j,down", "cursor_down", "Down", show=False, tooltip="Next item"),
+        Binding("k,up", "cursor_up", "Up", show=False, tooltip="Previous item"),
+        Binding("g,home", "first", "First", show=False, tooltip="First item"),
+        Binding("G,end", "last", "Last", show=False, tooltip="Last item"),
+        Binding("pagedown", "page_down", "Page down", show=False, tooltip="A page down"),
+        Binding("pageup", "page_up", "Page up", show=False, tooltip="A page up"),
+        Binding("enter", "select", "Open", tooltip="Open the item: a list item in the detail, a link in its own view"),
     ]
+
+    def action_cursor_down(self) -> None:
+        self._step(1)
+
+    def action_cursor_up(self) -> None:
+        self._step(-1)
+
+    def _step(self, direction: int) -> None:
+        """Move to the next enabled option, stopping at the ends rather than wrapping round."""
+        if self.highlighted is None:
+            self.action_first()
+            return
+        index = self.highlighted + direction
+        while 0 <= index < self.option_count:
+            if not self.get_option_at_index(index).disabled:
+                self.highlighted = index
+                return
+            index += direction
+        if direction < 0:
+            self.scroll_home(animate=False)  # show the heading above the first item
+
+    def action_page_down(self) -> None:
+        super().action_page_down()
+        if self.highlighted is None:
+            self.action_last()
+
+    def action_page_up(self) -> None:
+        super().action_page_up()
+        if self.highlighted is None:
+            self.action_first()
+        if self.highlighted == self._first_enabled():
+            self.scroll_home(animate=False)
+
+    def _first_enabled(self) -> int | None:
+        return next((i for i in range(self.option_count) if not self.get_option_at_index(i).disabled), None)
 
     @property
     def highlighted_id(self) -> str | None:

@@ -1,0 +1,152 @@
+"""The store's read queries: plain records, in the order the views show them."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from parlertui.store.debate import arrange
+from parlertui.store.queries import NotFound, Store
+from parlertui.store.records import Argument, month_heading
+
+
+@pytest.fixture
+def store(mini_store):
+    with Store(mini_store) as store:
+        yield store
+
+
+def test_the_catalogue_lists_events_parties_and_topics(store):
+    catalogue = store.catalogue()
+    assert catalogue.dispute.short_title == "Mini v. Host"
+    assert [e.id for e in catalogue.events] == ["ruling", "email", "suspension", "suit"]
+    assert [(p.id, p.depth) for p in catalogue.parties] == [("mini", 0), ("ceo", 1), ("host", 0), ("court", 0)]
+    assert catalogue.parties[1].aliases == ("Pat Exampel",)
+    assert [(t.id, t.sides, t.ruled) for t in catalogue.topics] == [("contract", ("parler", "aws", "court"), True)]
+
+
+def test_the_timeline_of_one_party_holds_only_its_events(store):
+    assert [e.id for e in store.timeline("mini")] == ["suspension", "suit"]
+    assert [e.id for e in store.timeline("ceo")] == ["email"]
+    assert store.timeline("nobody") == []
+
+
+def test_an_event_comes_with_its_parties_quotes_sources_and_arguments(store):
+    detail = store.event("suit")
+    assert detail.event.title == "Mini sues Host"
+    assert [(p.party_id, p.role) for p in detail.parties] == [("mini", "plaintiff"), ("host", "defendant")]
+    assert [q.id for q in detail.quotes] == ["mini-claim"]
+    assert detail.quotes[0].speaker_name == "Mini LLC"
+    assert detail.quotes[0].source_label == "The Test Gazette: Mini sues Host"
+    assert [s.id for s in detail.sources] == ["report"]
+    assert [a.id for a in detail.arguments] == ["contract-mini"]
+    assert detail.arguments[0].topic_title == "Breach of contract"
+
+
+def test_a_party_comes_with_members_events_quotes_and_arguments(store):
+    detail = store.party("mini")
+    assert [m.id for m in detail.members] == ["ceo"]
+    assert [e.id for e in detail.events] == ["suspension", "suit"]
+    assert [q.id for q in detail.quotes] == ["mini-claim"]
+    assert [a.id for a in detail.arguments] == ["contract-mini"]
+    member = store.party("ceo")
+    assert member.party.affiliation_name == "Mini LLC"
+    assert member.quotes == () and member.arguments == ()
+
+
+def test_a_topic_puts_each_claim_level_with_its_answers(store):
+    detail = store.topic("contract")
+    assert detail.topic.question == "Did Host break the contract?"
+    [row] = detail.rows
+    assert [a.id for a in row.parler] == ["contract-mini"]
+    assert [a.id for a in row.aws] == ["contract-host"]
+    assert [a.id for a in row.court] == ["contract-court"]
+    assert row.court[0].rebuts == ("contract-mini",) and row.court[0].supports == ("contract-host",)
+    assert [q.id for q in row.aws[0].quotes] == ["host-warning"]
+    assert [a.id for a in detail.arguments] == ["contract-mini", "contract-host", "contract-court"]
+
+
+def test_a_quote_comes_with_its_event_source_and_arguments(store):
+    detail = store.quote("court-finding")
+    assert detail.quote.said_on is None
+    assert detail.event is not None and detail.event.id == "ruling"
+    assert detail.source.via_id == "report"
+    assert detail.source.via_label == "The Test Gazette: Mini sues Host"
+    assert [a.id for a in detail.arguments] == ["contract-court"]
+    warning = store.quote("host-warning")
+    assert warning.quote.said_on == "2021-01-09" and warning.quote.context == "Host's email to Mini."
+
+
+def test_a_source_lists_what_is_drawn_from_it(store):
+    detail = store.source("report")
+    assert detail.source.published == "2021-01-11" and detail.source.url == "https://example.org/mini-sues-host"
+    assert [e.id for e in detail.events] == ["email", "suspension", "suit"]
+    assert [q.id for q in detail.quotes] == ["host-warning", "mini-claim"]
+
+
+@pytest.mark.parametrize("method", ["event", "party", "topic", "quote", "source"])
+def test_an_unknown_id_is_not_found(store, method):
+    with pytest.raises(NotFound, match="nobody"):
+        getattr(store, method)("nobody")
+
+
+def test_members_whose_organisation_is_on_another_side_are_listed_under_their_own_side(mini_store):
+    with sqlite3.connect(mini_store) as db:
+        db.execute("UPDATE parties SET affiliation_id = 'host' WHERE id = 'ceo'")
+    with Store(mini_store) as store:
+        assert [(p.id, p.depth) for p in store.parties()] == [("mini", 0), ("ceo", 0), ("host", 0), ("court", 0)]
+
+
+def test_an_affiliation_cycle_leaves_no_party_out(mini_store):
+    with sqlite3.connect(mini_store) as db:
+        db.execute("UPDATE parties SET affiliation_id = 'ceo' WHERE id = 'mini'")
+    with Store(mini_store) as store:
+        assert sorted(p.id for p in store.parties()) == ["ceo", "court", "host", "mini"]
+
+
+@pytest.mark.parametrize(
+    ("occurred_at", "heading"),
+    [("2021-01-10T23:59-08:00", "January 2021"), ("2020-12", "December 2020"), ("1980", "1980"), ("2021-13", "2021")],
+)
+def test_month_headings(occurred_at, heading):
+    assert month_heading(occurred_at) == heading
+
+
+def argument(id: str, side: str, rebuts=(), supports=()) -> Argument:
+    return Argument(id, "t", side, side, side, id, rebuts=tuple(rebuts), supports=tuple(supports))
+
+
+def test_answers_sit_level_with_the_claim_they_answer():
+    rows = arrange([
+        argument("p1", "parler"), argument("p2", "parler"),
+        argument("a2", "aws", rebuts=["p2"]), argument("a1", "aws", rebuts=["p1"]),
+        argument("c2", "court", supports=["a2"]), argument("a3", "aws"), argument("c3", "court", rebuts=["a3"]),
+        argument("c-alone", "court"),
+    ])  # fmt: skip
+    shape = [tuple(tuple(a.id for a in side) for side in (r.parler, r.aws, r.court)) for r in rows]
+    assert shape == [
+        (("p1",), ("a1",), ()),
+        (("p2",), ("a2",), ("c2",)),
+        ((), ("a3",), ("c3",)),
+        ((), (), ("c-alone",)),
+    ]
+
+
+sides = st.sampled_from(["parler", "aws", "court", "other"])
+
+
+@given(st.lists(st.tuples(sides, st.lists(st.integers(0, 9)), st.lists(st.integers(0, 9))), max_size=10))
+def test_every_argument_is_laid_out_exactly_once(specs):
+    arguments = [
+        argument(f"x{index}", side, [f"x{i}" for i in rebuts], [f"x{i}" for i in supports])
+        for index, (side, rebuts, supports) in enumerate(specs)
+    ]
+    rows = arrange(arguments)
+    laid_out = [a.id for row in rows for column in (row.parler, row.aws, row.court, row.other) for a in column]
+    assert sorted(laid_out) == sorted(a.id for a in arguments)
+    for row in rows:
+        for column, side in ((row.parler, "parler"), (row.aws, "aws"), (row.court, "court"), (row.other, "other")):
+            assert all(a.side == side for a in column)
