@@ -278,7 +278,7 @@ async def test_the_footer_shows_the_keys_of_the_focused_pane(mini_store):
         def shown() -> set[str]:
             return {binding.description for (_, binding, enabled, _) in app.active_bindings.values() if binding.show}
 
-        assert {"Open", "Pane", "Back", "Keys", "Quit", "Timeline"} <= shown()
+        assert {"Open", "Pane", "Back", "Keys", "Quit"} <= shown()
         await press(pilot, "3", "tab")
         assert "Other side" in shown()
 

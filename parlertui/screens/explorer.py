@@ -21,7 +21,6 @@ from parlertui.views.timeline import TimelineView
 from parlertui.workers import ReportsStoreErrors
 
 VIEW_OF_KIND = {"event": "timeline", "party": "parties", "topic": "arguments", "argument": "arguments"}
-VIEW_KEYS = Binding.Group("Views", compact=True)
 
 
 class ViewBar(Static):
@@ -41,9 +40,10 @@ class ExplorerScreen(ReportsStoreErrors, Screen[None]):
 
     BINDING_GROUP_TITLE = "Everywhere"
     BINDINGS = [
-        Binding("1", "show_view('timeline')", "Timeline", group=VIEW_KEYS, tooltip="Show the timeline"),
-        Binding("2", "show_view('parties')", "Parties", group=VIEW_KEYS, tooltip="Show the parties"),
-        Binding("3", "show_view('arguments')", "Arguments", group=VIEW_KEYS, tooltip="Show the arguments"),
+        # The view bar names the number keys, so the footer need not.
+        Binding("1", "show_view('timeline')", "Timeline", show=False, tooltip="Show the timeline"),
+        Binding("2", "show_view('parties')", "Parties", show=False, tooltip="Show the parties"),
+        Binding("3", "show_view('arguments')", "Arguments", show=False, tooltip="Show the arguments"),
         Binding("tab", "app.focus_next", "Pane", tooltip="Move to the next pane"),
         Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, tooltip="Move to the previous pane"),
         Binding("escape", "escape", "Back", tooltip="Close the detail, clear a filter, or go back"),

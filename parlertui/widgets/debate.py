@@ -115,10 +115,11 @@ class DebateView(VerticalScroll, can_focus=True):
         ]  # fmt: skip
         for row in detail.rows:
             widgets.append(Container(*row_cells(row), classes="row"))
-        outcome = Text("Outcome\n", style="bold")
+        outcome = Text()
+        outcome.append("Outcome\n", style="bold")
         if not topic.ruled:
             outcome.append("The court did not rule on this point.\n", style="italic")
-        outcome.append(topic.outcome or "Our sources give no outcome.", style="")
+        outcome.append(topic.outcome or "Our sources give no outcome.")
         widgets.append(Static(outcome, classes="outcome"))
         await self.mount_all(widgets)
         self.scroll_home(animate=False)
