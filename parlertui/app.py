@@ -90,7 +90,8 @@ class ParlerApp(App[None]):
 
     def pick_event(self) -> None:
         events = self.explorer.catalogue.events if self.explorer.catalogue else ()
-        self._pick("Go to event…", [(f"{e.date_label}  {e.title}", Target("event", e.id), e.kind) for e in events])
+        choices = [(f"{e.date_label}  {e.title} · {e.kind}", Target("event", e.id), e.summary) for e in events]
+        self._pick("Go to event…", choices)
 
     def pick_party(self) -> None:
         parties = self.explorer.catalogue.parties if self.explorer.catalogue else ()

@@ -194,7 +194,8 @@ async def test_the_arguments_view_sets_each_claim_beside_its_answer(mini_store):
         assert [cell.classes & {"parler", "aws", "court"} for cell in row.children] == [{"parler"}, {"aws"}, {"court"}]
         cards = debate.cards
         assert [card.argument_id for card in cards] == ["contract-mini"] * 2 + ["contract-host"] * 2 + [
-            "contract-court"] * 2
+            "contract-court"] * 2 + [""]
+        assert "outcome" in cards[-1].classes
 
 
 async def test_keys_walk_the_claims_and_quotes_of_a_topic(mini_store):
@@ -209,14 +210,16 @@ async def test_keys_walk_the_claims_and_quotes_of_a_topic(mini_store):
         await press(pilot, "h")
         assert debate.current.argument_id == "contract-mini"
         await press(pilot, "G")
-        assert debate.cursor == 5 and debate.current.target.id == "court-finding"
+        assert debate.cursor == 6 and "The court denied the motion." in str(debate.current.content)
+        await press(pilot, "k")
+        assert debate.current.target.id == "court-finding"
         await press(pilot, "k", "g")
         assert debate.cursor == 0
         await press(pilot, "pagedown")
         assert debate.cursor > 0
         await press(pilot, "pageup")
         assert debate.cursor == 0
-        await press(pilot, "end", "enter")
+        await press(pilot, "end", "k", "enter")
         assert isinstance(app.screen, RecordScreen)
         assert "The contract allowed it." in "\n".join(options_text(app.screen.query_one("#record-detail")))
 

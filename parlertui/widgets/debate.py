@@ -120,7 +120,7 @@ class DebateView(VerticalScroll, can_focus=True):
         if not topic.ruled:
             outcome.append("The court did not rule on this point.\n", style="italic")
         outcome.append(topic.outcome or "Our sources give no outcome.")
-        widgets.append(Static(outcome, classes="outcome"))
+        widgets.append(Card(outcome, target=None, argument_id="", column=0, classes="outcome"))
         await self.mount_all(widgets)
         self.scroll_home(animate=False)
         count = len(self.cards)
