@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterable
 
 from textual.app import App, SystemCommand
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding
+from textual.markup import escape
 from textual.screen import Screen
 
 from parlertui.navigation import VIEW_TITLES, VIEWS, Target
@@ -13,16 +16,23 @@ from parlertui.screens.explorer import ExplorerScreen
 from parlertui.screens.help import HelpScreen
 from parlertui.screens.record import RecordScreen
 from parlertui.store.queries import Store
+from parlertui.views.parties import SIDE_GROUPS
 from parlertui.widgets.debate import DebateView
 from parlertui.widgets.keylist import KeyList
 
 HELP_NOTES = {
     "Everywhere": "tab moves between the list and the detail. escape closes the detail, then clears a filter, "
-    "then goes back.",
-    "Lists and details": "In a detail, the cursor walks every paragraph; enter follows a link to its own view. "
-    "A cut line (…) is shown in full in the detail.",
-    "Arguments": "Parler on the left, AWS on the right, each claim level with the answer to it; the court below, "
-    "or in a third column on a wide terminal.",
+    "then goes back. A line cut short (…) is shown in full in the detail.",
+    "1 Timeline": "Every event in order under month headings; marks show the sides taking part (P Parler, A AWS, "
+    "C court, O others). enter opens the event's detail; there the cursor walks every paragraph, and enter on a "
+    "party, quote, source or argument goes to it.",
+    "2 Parties": "By side, people under their organisation. In the detail, enter on an event opens the timeline "
+    "narrowed to this party; escape there shows every event again.",
+    "3 Arguments": "The topic list moves like any list; enter opens the topic: Parler on the left, AWS on the "
+    "right, each claim level with the answer to it and the quotes beneath; the court's finding below (a third "
+    "column on a wide terminal); the outcome last. In the topic:",
+    "A quote or source opened in full": "It moves like a detail; enter on the speaker, the event or the source "
+    "goes on from there.",
 }
 
 
@@ -58,8 +68,9 @@ class ParlerApp(App[None]):
         palette = Binding("ctrl+p", "command_palette", "Commands", tooltip="Go to an event, party or topic; themes")
         return [
             ("Everywhere", [*ExplorerScreen.BINDINGS, *self.BINDINGS, palette]),
-            ("Lists and details", KeyList.BINDINGS),
-            ("Arguments", DebateView.BINDINGS),
+            ("1 Timeline", KeyList.BINDINGS),
+            ("2 Parties", KeyList.BINDINGS),
+            ("3 Arguments", DebateView.BINDINGS),
             ("A quote or source opened in full", RecordScreen.BINDINGS),
         ]
 
@@ -76,17 +87,29 @@ class ParlerApp(App[None]):
             for number, view in enumerate(VIEWS, start=1):
                 yield SystemCommand(f"Show {VIEW_TITLES[view]}", f"Switch to the {view} view ({number})",
                                     lambda view=view: self.explorer.action_show_view(view))  # fmt: skip
-            yield SystemCommand("Back", "Go back to where you were (alt+left)", self.explorer.action_go_back)
-            yield SystemCommand("Forward", "Go forward again (alt+right)", self.explorer.action_go_forward)
+            if self.explorer.history.can_go_back:
+                yield SystemCommand("Back", "Go back to where you were (alt+left)", self.explorer.action_go_back)
+            if self.explorer.history.can_go_forward:
+                yield SystemCommand("Forward", "Go forward again (alt+right)", self.explorer.action_go_forward)
         yield SystemCommand("Help: keys", "Show every key, grouped by view (? or F1)", self.action_help)
         yield SystemCommand("Toggle light and dark", "Switch between the light and dark theme", self.action_toggle_dark)
-        yield from super().get_system_commands(screen)
+        # Textual's "Keys" panel repeats what the help screen says, less fully; one way to see the keys is enough.
+        yield from (command for command in super().get_system_commands(screen) if command.title != "Keys")
+
+    def pop_screen(self) -> AwaitComplete:
+        # Two enter presses that reach the command palette together make it dismiss itself twice; the second
+        # has nothing left to close and must not end the app.
+        if len(self.screen_stack) <= 1:
+            return AwaitComplete(asyncio.sleep(0))
+        return super().pop_screen()
 
     def _pick(self, placeholder: str, choices: list[tuple[str, Target, str]]) -> None:
+        """A palette of records to go to. The palette reads names and help as markup, so the data is escaped."""
         self.search_commands(
-            [(label, lambda target=target: self.explorer.go_to(target), help) for label, target, help in choices],
+            [(escape(label), lambda target=target: self.explorer.go_to(target), escape(help))
+             for label, target, help in choices],
             placeholder=placeholder,
-        )
+        )  # fmt: skip
 
     def pick_event(self) -> None:
         events = self.explorer.catalogue.events if self.explorer.catalogue else ()
@@ -95,7 +118,8 @@ class ParlerApp(App[None]):
 
     def pick_party(self) -> None:
         parties = self.explorer.catalogue.parties if self.explorer.catalogue else ()
-        self._pick("Go to party…", [(p.name, Target("party", p.id), f"{p.kind}, {p.side}") for p in parties])
+        choices = [(p.name, Target("party", p.id), f"{p.kind} · {SIDE_GROUPS[p.side]}") for p in parties]
+        self._pick("Go to party…", choices)
 
     def pick_topic(self) -> None:
         topics = self.explorer.catalogue.topics if self.explorer.catalogue else ()

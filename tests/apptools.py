@@ -7,9 +7,9 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from rich.console import Console, RenderableType
+from textual.worker import WorkerCancelled, WorkerState
 
 from parlertui.app import ParlerApp
-from parlertui.screens.explorer import ExplorerScreen
 from parlertui.store.queries import Store
 from parlertui.widgets.debate import DebateView
 from parlertui.widgets.keylist import KeyList
@@ -18,7 +18,7 @@ BUNDLED = Path(__file__).resolve().parent.parent / "db" / "events.sqlite"
 
 
 @asynccontextmanager
-async def running(path: Path, size: tuple[int, int] = (120, 40)):
+async def running(path: Path, size: tuple[int, int] = (80, 24)):
     """The app on a store, once the store has been read."""
     with Store(path) as store:
         app = ParlerApp(store)
@@ -29,26 +29,32 @@ async def running(path: Path, size: tuple[int, int] = (120, 40)):
 
 async def settle(pilot) -> None:
     """Wait until every worker has finished and every message it posted has been handled."""
-    for _ in range(3):
-        await pilot.app.workers.wait_for_complete()
+    for _ in range(5):
+        try:
+            await pilot.app.workers.wait_for_complete()
+        except WorkerCancelled:
+            pass  # superseded by a newer one, as a reader's next key press would
         await pilot.pause()
+        if not busy(pilot.app):
+            return
 
 
 async def press(pilot, *keys: str) -> None:
     """Press keys one at a time, letting the app settle after each, as a reader would."""
     for key in keys:
-        await pilot.press(key)
-        await settle(pilot)
+        await pilot.press(key)  # returns once the app is idle again
+        if busy(pilot.app):
+            await settle(pilot)
+
+
+def busy(app) -> bool:
+    return any(worker.state in (WorkerState.PENDING, WorkerState.RUNNING) for worker in app.workers)
 
 
 def plain(renderable: RenderableType, width: int = 300) -> str:
     console = Console(width=width, file=io.StringIO(), record=True, color_system=None)
     console.print(renderable)
     return "\n".join(line.rstrip() for line in console.export_text().splitlines())
-
-
-def explorer(app: ParlerApp) -> ExplorerScreen:
-    return app.explorer
 
 
 def view(app: ParlerApp, name: str | None = None):
@@ -77,3 +83,24 @@ def focused_pane(app: ParlerApp) -> str:
     focused = app.focused
     assert focused is not None
     return "list" if "records" in focused.classes else "detail"
+
+
+async def palette(pilot, command: str, choice: str | None = None) -> None:
+    """Run a palette command as a reader would: ctrl+p, type, enter; for a picker, type the choice and enter."""
+    for words in ([command] if choice is None else [command, choice]):
+        if words is command:
+            await pilot.press("ctrl+p")
+        await pilot.press(*words)
+        await palette_matches(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+
+
+async def palette_matches(pilot) -> None:
+    """Wait until the palette lists matches for what was typed (it searches in the background)."""
+    for _ in range(100):
+        await pilot.pause(0.02)
+        lists = pilot.app.screen.query("CommandList")
+        if lists and lists.first().option_count and lists.first().highlighted is not None:
+            return
+    raise AssertionError("the command palette found nothing")

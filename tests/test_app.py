@@ -4,20 +4,36 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 
 import pytest
 
-from apptools import detail_text, focused_pane, highlighted_text, options_text, plain, press, running, settle, view
+from apptools import (
+    palette_matches,
+    detail_text,
+    focused_pane,
+    highlighted_text,
+    options_text,
+    palette,
+    plain,
+    press,
+    running,
+    settle,
+    view,
+)
+from textual.content import Content
+
 from parlertui.app import ParlerApp
+from parlertui.navigation import Target
 from parlertui.screens.help import HelpScreen
 from parlertui.screens.record import RecordScreen
 from parlertui.store.open import StoreError
-from parlertui.store.queries import Store
+from parlertui.store.queries import NotFound, Store
 from parlertui.widgets.debate import DebateView
 
 
 def current(app) -> str:
-    return app.explorer.current_view.name
+    return app.explorer.current_view.view_id
 
 
 def selected(app, name: str | None = None) -> str | None:
@@ -40,20 +56,20 @@ async def test_the_timeline_lists_events_in_order_under_month_headings(mini_stor
     assert (mini_store.read_bytes(), os.stat(mini_store).st_mtime_ns) == before
 
 
-@pytest.mark.parametrize(
-    ("keys", "expected"),
-    [
-        (["j"], "email"), (["down", "down"], "suspension"), (["j", "j", "k"], "email"), (["up"], "ruling"),
-        (["G"], "suit"), (["end"], "suit"), (["G", "g"], "ruling"), (["end", "home"], "ruling"),
-        (["pagedown"], "suit"), (["pagedown", "pageup"], "ruling"),
-    ],
-)  # fmt: skip
-async def test_list_keys_move_the_selection_and_the_detail_follows(mini_store, keys, expected):
+LIST_KEYS = [
+    (["j"], "email"), (["down"], "suspension"), (["k"], "email"), (["up"], "ruling"), (["up"], "ruling"),
+    (["G"], "suit"), (["j"], "suit"), (["g"], "ruling"), (["end"], "suit"), (["home"], "ruling"),
+    (["pagedown"], "suit"), (["pageup"], "ruling"),
+]  # fmt: skip
+
+
+async def test_list_keys_move_the_selection_stop_at_the_ends_and_the_detail_follows(mini_store):
     async with running(mini_store) as (app, pilot):
-        await press(pilot, *keys)
-        assert selected(app) == expected
-        title = app.explorer.catalogue.events[[e.id for e in app.explorer.catalogue.events].index(expected)].title
-        assert detail_text(app).startswith(title)
+        titles = {event.id: event.title for event in app.explorer.catalogue.events}
+        for keys, expected in LIST_KEYS:
+            await press(pilot, *keys)
+            assert selected(app) == expected, keys
+            assert detail_text(app).startswith(titles[expected]), keys
 
 
 async def test_the_detail_shows_everything_about_an_event(mini_store):
@@ -268,7 +284,7 @@ async def test_help_lists_every_key_by_view(mini_store):
             await press(pilot, key)
             assert isinstance(app.screen, HelpScreen)
             text = "\n".join(plain(static.content) for static in app.screen.query(".help-title, .help-keys"))
-            for expected in ["Everywhere", "Lists and details", "Arguments", "A quote or source opened in full",
+            for expected in ["Everywhere", "1 Timeline", "2 Parties", "3 Arguments", "A quote or source opened in full",
                              "Show the timeline", "Move to the next pane", "Go back to where you were",
                              "Go forward again", "j / ↓", "g / home", "Open the item", "Quit", "The next column"]:
                 assert expected in text, expected
@@ -279,45 +295,124 @@ async def test_help_lists_every_key_by_view(mini_store):
 async def test_the_footer_shows_the_keys_of_the_focused_pane(mini_store):
     async with running(mini_store) as (app, pilot):
         def shown() -> set[str]:
-            return {binding.description for (_, binding, enabled, _) in app.active_bindings.values() if binding.show}
+            return {key.description for key in app.screen.query("FooterKey")}
 
-        assert {"Open", "Pane", "Back", "Keys", "Quit"} <= shown()
+        assert {"Open", "Pane", "Back", "Keys", "Quit"} <= shown() and "Other side" not in shown()
         await press(pilot, "3", "tab")
-        assert "Other side" in shown()
+        assert {"Other side", "Open", "Pane"} <= shown()
 
 
-async def test_the_palette_goes_to_events_parties_and_topics(mini_store):
+async def test_the_palette_goes_to_events_parties_and_topics_and_switches_the_theme(mini_store):
     async with running(mini_store) as (app, pilot):
         for command, query, view_name, wanted in [
-            ("Go to event", "suspends", "timeline", "suspension"),
-            ("Go to party", "pat", "parties", "ceo"),
-            ("Go to topic", "contract", "arguments", "contract"),
+            ("event", "susp", "timeline", "suspension"),
+            ("party", "pat", "parties", "ceo"),
+            ("topic", "contr", "arguments", "contract"),
         ]:
-            await press(pilot, "ctrl+p")
-            await pilot.press(*command)
-            await settle(pilot)
-            await pilot.pause(0.3)
-            await press(pilot, "enter")
-            await pilot.press(*query)
-            await pilot.pause(0.3)
-            await press(pilot, "enter")
+            await palette(pilot, command, query)
             assert current(app) == view_name and selected(app) == wanted
-
-
-async def test_the_palette_switches_the_theme(mini_store):
-    async with running(mini_store) as (app, pilot):
         dark = app.current_theme.dark
-        app.action_toggle_dark()
+        await palette(pilot, "toggle")
         assert app.current_theme.dark is not dark
 
 
-async def test_markup_in_the_data_is_shown_as_text(mini_store, tmp_path):
+async def test_markup_in_the_data_is_shown_as_text_everywhere(mini_store, tmp_path):
     odd = tmp_path / "odd.sqlite"
     odd.write_bytes(mini_store.read_bytes())
     with sqlite3.connect(odd) as db:
-        db.execute("UPDATE events SET title = '[b]Bold[/b] [link=x]claim' WHERE id = 'suit'")
+        db.execute("UPDATE events SET title = '[b]Bold[/b] [/] claim', summary = '[/]' WHERE id = 'suit'")
+        db.execute("UPDATE parties SET name = 'Pat [/] [red]Example' WHERE id = 'ceo'")
+        db.execute("UPDATE parties SET name = 'Host [/b]' WHERE id = 'host'")
+        db.execute("UPDATE topics SET question = '[/] why?' WHERE id = 'contract'")
     async with running(odd) as (app, pilot):
-        assert "[b]Bold[/b] [link=x]claim" in options_text(view(app).list_pane)[-1]
+        assert "[b]Bold[/b] [/] claim" in options_text(view(app).list_pane)[-1]
+        await press(pilot, "G")
+        assert "[/]" in detail_text(app)
+        app.explorer.go_to(Target("event", "email", party="ceo"))  # the filter names the party
+        await settle(pilot)
+        assert "Pat [/] [red]Example" in Content.from_markup(view(app).list_pane.border_title).plain
+        app.explorer.go_to(Target("quote", "host-warning"))  # the quote names its speaker
+        await settle(pilot)
+        assert isinstance(app.screen, RecordScreen)
+        await press(pilot, "escape", "3")
+        assert "[/] why?" in detail_text(app)
+        await palette(pilot, "event", "bold")
+        assert selected(app) == "suit"
+
+
+async def test_a_record_gone_from_the_store_is_said_to_be_gone(mini_store, monkeypatch):
+    async with running(mini_store) as (app, pilot):
+        def gone(self, event_id):
+            raise NotFound(event_id)
+
+        monkeypatch.setattr(Store, "event", gone)
+        await press(pilot, "j")
+        assert "no longer holds 'email'" in detail_text(app)
+
+
+async def test_a_slow_filter_does_not_override_a_newer_choice(mini_store, monkeypatch):
+    timeline = Store.timeline
+
+    def slow(self, party_id=None):
+        if party_id is not None:
+            time.sleep(0.3)
+        return timeline(self, party_id)
+
+    async with running(mini_store) as (app, pilot):
+        monkeypatch.setattr(Store, "timeline", slow)
+        app.explorer.go_to(Target("event", "email", party="ceo"))
+        app.explorer.go_to(Target("event", "suit"))
+        await settle(pilot)
+        await pilot.pause(0.4)
+        await settle(pilot)
+        assert view(app, "timeline").party is None and selected(app) == "suit"
+
+
+async def test_a_remembered_detail_cursor_is_not_applied_to_another_event(mini_store):
+    async with running(mini_store) as (app, pilot):
+        await press(pilot, "G", "enter", "j", "j", "j")
+        at = view(app).detail.cursor
+        assert at > 1
+        await press(pilot, "2", "alt+left")
+        assert view(app).detail.cursor == at
+        await press(pilot, "escape", "k")
+        assert selected(app) == "suspension" and view(app).detail.cursor == 0
+
+
+async def test_back_across_a_party_filter_returns_to_the_same_paragraph(mini_store):
+    async with running(mini_store) as (app, pilot):
+        await press(pilot, "j", "enter", "j", "j", "j")
+        at = view(app).detail.cursor
+        assert selected(app) == "email" and at > 1
+        app.explorer.go_to(Target("event", "email", party="ceo"))
+        await settle(pilot)
+        assert view(app).party == "ceo" and selected(app) == "email"
+        await press(pilot, "alt+left")
+        assert view(app).party is None and selected(app) == "email"
+        assert view(app).detail.cursor == at and focused_pane(app) == "detail"
+
+
+async def test_escape_in_a_source_returns_to_the_same_place_in_the_quote(mini_store):
+    async with running(mini_store) as (app, pilot):
+        app.explorer.go_to(Target("quote", "host-warning"))
+        await settle(pilot)
+        detail = app.screen.query_one("#record-detail")
+        while not highlighted_text(detail).startswith("The Test Gazette"):
+            await press(pilot, "j")
+        at = detail.highlighted
+        await press(pilot, "enter")
+        assert "Events drawn from it" in "\n".join(options_text(detail))
+        await press(pilot, "escape")
+        assert detail.highlighted == at
+
+
+async def test_across_does_nothing_off_the_rows(mini_store):
+    async with running(mini_store) as (app, pilot):
+        await press(pilot, "3", "enter", "G")
+        debate = view(app).detail_pane
+        last = debate.cursor
+        await press(pilot, "l")
+        assert debate.cursor == last
 
 
 async def test_a_store_with_no_events_says_so(mini_store, tmp_path):
@@ -345,3 +440,50 @@ async def test_a_store_that_fails_while_read_ends_the_app_with_the_reason(mini_s
         async with app.run_test() as pilot:
             await pilot.pause(0.2)
     assert app.return_code == 2
+
+
+async def test_a_claim_taller_than_the_view_is_read_through_before_the_cursor_moves_on(mini_store):
+    with sqlite3.connect(mini_store) as db:
+        db.execute("UPDATE arguments SET summary = ? WHERE id = 'contract-mini'", (" ".join(["word"] * 600),))
+    async with running(mini_store, size=(80, 24)) as (app, pilot):
+        await press(pilot, "3", "enter")
+        debate = view(app).detail_pane
+        claim = debate.current
+        assert claim.region.height > debate.content_region.height
+        offsets = []
+        while debate.cursor == 0:
+            offsets.append(debate.scroll_y)
+            await press(pilot, "j")
+        assert len(offsets) > 2 and offsets == sorted(offsets)
+        assert claim.region.bottom <= debate.content_region.bottom  # its last line was shown
+        await press(pilot, "k")
+        assert debate.cursor == 0
+
+
+async def test_two_enters_at_once_in_the_palette_do_not_end_the_app(mini_store):
+    async with running(mini_store) as (app, pilot):
+        await pilot.press("ctrl+p", *"toggle")
+        await palette_matches(pilot)
+        await pilot.press("enter", "enter")
+        await settle(pilot)
+        assert app.is_running and app.screen is app.explorer
+
+
+@pytest.mark.parametrize("keys", [["pageup", "pagedown"], ["2", "tab", "pageup", "3", "tab", "pagedown"]])
+async def test_paging_as_the_app_starts_does_not_crash(mini_store, keys):
+    with Store(mini_store) as store:
+        app = ParlerApp(store)
+        async with app.run_test() as pilot:
+            await pilot.press(*keys)
+            await settle(pilot)
+            assert app.is_running
+
+
+async def test_the_selection_stays_in_view_when_the_terminal_shrinks(mini_store):
+    async with running(mini_store, size=(120, 40)) as (app, pilot):
+        await press(pilot, "G")
+        await pilot.resize_terminal(60, 16)
+        await settle(pilot)
+        events = view(app).list_pane
+        line = options_text(events).index(highlighted_text(events))
+        assert events.scroll_y <= line < events.scroll_y + events.scrollable_content_region.height

@@ -104,3 +104,18 @@ def test_every_real_time_round_trips(moment):
     when = parse_when(text)
     assert when.precision == "time"
     assert when.start == moment.replace(second=0, microsecond=0)
+
+
+@pytest.mark.parametrize(
+    ("text", "heading"),
+    [
+        ("2021-01-10T23:59-08:00", "January 2021"),
+        ("2021-02-01T03:00Z", "January 2021"),  # 2021-01-31 19:00 in Los Angeles
+        ("2021-02-01T09:00Z", "February 2021"),
+        ("2021-01-09", "January 2021"),
+        ("2020-12", "December 2020"),
+        ("1980", "1980"),
+    ],
+)
+def test_the_month_heading_is_read_in_the_home_zone(text, heading):
+    assert parse_when(text).heading(ZoneInfo("America/Los_Angeles")) == heading

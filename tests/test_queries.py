@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from parlertui.store.debate import arrange
 from parlertui.store.queries import NotFound, Store
-from parlertui.store.records import Argument, month_heading
+from parlertui.store.records import Argument
 
 
 @pytest.fixture
@@ -107,14 +107,6 @@ def test_an_affiliation_cycle_leaves_no_party_out(mini_store):
         assert sorted(p.id for p in store.parties()) == ["ceo", "court", "host", "mini"]
 
 
-@pytest.mark.parametrize(
-    ("occurred_at", "heading"),
-    [("2021-01-10T23:59-08:00", "January 2021"), ("2020-12", "December 2020"), ("1980", "1980"), ("2021-13", "2021")],
-)
-def test_month_headings(occurred_at, heading):
-    assert month_heading(occurred_at) == heading
-
-
 def argument(id: str, side: str, rebuts=(), supports=()) -> Argument:
     return Argument(id, "t", side, side, side, id, rebuts=tuple(rebuts), supports=tuple(supports))
 
@@ -150,3 +142,11 @@ def test_every_argument_is_laid_out_exactly_once(specs):
     for row in rows:
         for column, side in ((row.parler, "parler"), (row.aws, "aws"), (row.court, "court"), (row.other, "other")):
             assert all(a.side == side for a in column)
+
+
+def test_events_sit_under_the_month_of_their_home_zone_date(mini_store):
+    with sqlite3.connect(mini_store) as db:
+        db.execute("UPDATE events SET occurred_at = '2021-02-01T03:00Z', precision = 'time' WHERE id = 'suit'")
+    with Store(mini_store) as store:
+        suit = next(event for event in store.timeline() if event.id == "suit")
+    assert (suit.date_label, suit.month) == ("2021-01-31 19:00 PST", "January 2021")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from apptools import BUNDLED, detail_text, options_text, press, running, settle, view
+from apptools import BUNDLED, detail_text, options_text, palette, press, running, view
 
 
 async def test_what_happened_on_9_january_2021():
@@ -47,15 +47,8 @@ async def test_what_the_court_said_about_the_sherman_act_claim():
 
 async def test_which_quotes_are_john_matzes():
     async with running(BUNDLED) as (app, pilot):
-        await press(pilot, "ctrl+p")
-        await pilot.press(*"go to party")
-        await settle(pilot)
-        await pilot.pause(0.3)
-        await press(pilot, "enter")
-        await pilot.press(*"matze")
-        await pilot.pause(0.3)
-        await press(pilot, "enter")
-        assert view(app).name == "parties" and view(app).list_pane.highlighted_id == "john-matze"
+        await palette(pilot, "party", "matze")
+        assert view(app).view_id == "parties" and view(app).list_pane.highlighted_id == "john-matze"
         text = detail_text(app)
         assert "Quotes (3)" in text
         for words in ["get back online as quickly as possible", "On January 29, 2021, the Parler board",

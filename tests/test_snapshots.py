@@ -56,12 +56,8 @@ def test_arguments_widest_light(snap_compare, app):
     assert snap_compare(app, terminal_size=(200, 60), run_before=keys("3", "enter", theme="textual-light"))
 
 
-def test_timeline_light(snap_compare, app):
-    assert snap_compare(app, terminal_size=(80, 24), run_before=keys("G", "enter", theme="textual-light"))
-
-
-def test_help(snap_compare, app):
-    assert snap_compare(app, terminal_size=(80, 24), run_before=keys("question_mark"))
+def test_help_light(snap_compare, app):
+    assert snap_compare(app, terminal_size=(80, 24), run_before=keys("question_mark", theme="textual-light"))
 
 
 def test_quote(snap_compare, app):

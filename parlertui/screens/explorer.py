@@ -102,7 +102,7 @@ class ExplorerScreen(ReportsStoreErrors, Screen[None]):
 
     def location(self) -> Location:
         view = self.current_view
-        return Location(view.name, view.state())
+        return Location(view.view_id, view.state())
 
     def restore(self, location: Location) -> None:
         self._switch(location.view)
@@ -111,11 +111,12 @@ class ExplorerScreen(ReportsStoreErrors, Screen[None]):
     def _switch(self, name: str) -> None:
         self.query_one(ContentSwitcher).current = name
         self.query_one(ViewBar).show(name)
+        self.view(name).follow_highlight()
 
     # Actions
 
     def action_show_view(self, name: str) -> None:
-        if name == self.current_view.name:
+        if name == self.current_view.view_id:
             return
         self.history.visit(self.location())
         self._switch(name)

@@ -7,6 +7,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.markup import escape
 from textual.message import Message
 from textual.screen import ModalScreen
 
@@ -25,7 +26,7 @@ from parlertui.widgets.render import (
 )
 
 
-def quote_entries(detail: QuoteDetail) -> list[Entry]:
+def quote_detail_entries(detail: QuoteDetail) -> list[Entry]:
     quote = detail.quote
     entries = [
         Entry(quote_words(quote)),
@@ -50,7 +51,7 @@ def quote_entries(detail: QuoteDetail) -> list[Entry]:
     return entries
 
 
-def source_entries(detail: SourceDetail) -> list[Entry]:
+def source_detail_entries(detail: SourceDetail) -> list[Entry]:
     source = detail.source
     entries = [Entry(Text(source.title, style="bold"))]
     for label, value in source_lines(source)[1:]:
@@ -80,7 +81,7 @@ class RecordScreen(ReportsStoreErrors, ModalScreen["Target | None"]):
     def __init__(self, store: Store, target: Target) -> None:
         super().__init__()
         self.store = store
-        self.trail: list[Target] = [target]
+        self.trail: list[tuple[Target, int | None]] = [(target, None)]  # each record opened, with its cursor
 
     def compose(self) -> ComposeResult:
         with Vertical(id="record"):
@@ -88,7 +89,7 @@ class RecordScreen(ReportsStoreErrors, ModalScreen["Target | None"]):
 
     def on_mount(self) -> None:
         self.query_one(LinkList).focus()
-        self.load(self.trail[-1])
+        self.load(self.trail[-1][0])
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     def load(self, target: Target) -> None:
@@ -101,24 +102,26 @@ class RecordScreen(ReportsStoreErrors, ModalScreen["Target | None"]):
         self.post_message(self.Loaded(target, record))
 
     def on_record_screen_loaded(self, message: Loaded) -> None:
-        if message.target != self.trail[-1]:
+        target, cursor = self.trail[-1]
+        if message.target != target:
             return
         record = message.record
         frame = self.query_one("#record", Vertical)
         if isinstance(record, QuoteDetail):
-            frame.border_title = f"Quote by {record.quote.speaker_name}"
-            entries = quote_entries(record)
+            frame.border_title = f"Quote by {escape(record.quote.speaker_name)}"
+            entries = quote_detail_entries(record)
         else:
             frame.border_title = "Source"
-            entries = source_entries(record)
+            entries = source_detail_entries(record)
         frame.border_subtitle = "escape back" if len(self.trail) > 1 else "escape closes"
-        self.query_one(LinkList).show(entries)
+        self.query_one(LinkList).show(entries, cursor)
 
     @on(Navigate)
     def follow(self, message: Navigate) -> None:
         message.stop()
         if message.target.kind in ("quote", "source"):
-            self.trail.append(message.target)
+            self.trail[-1] = (self.trail[-1][0], self.query_one(LinkList).cursor)
+            self.trail.append((message.target, None))
             self.load(message.target)
         else:
             self.dismiss(message.target)
@@ -126,6 +129,6 @@ class RecordScreen(ReportsStoreErrors, ModalScreen["Target | None"]):
     def action_back(self) -> None:
         if len(self.trail) > 1:
             self.trail.pop()
-            self.load(self.trail[-1])
+            self.load(self.trail[-1][0])
         else:
             self.dismiss(None)

@@ -19,6 +19,8 @@ _FORM = re.compile(
     r"(?P<zone>Z|[+-][0-9]{2}:[0-9]{2})?)?)?)?"
 )
 _MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+_MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December"]  # fmt: skip
 
 
 def _iso_day(moment: date) -> str:
@@ -49,6 +51,14 @@ class When:
             local, utc = self.start.astimezone(zone), self.start.astimezone(UTC)
             return f"{_iso_day(local)}T{_iso_day(utc)}T{utc:%H:%M:%S}Z"
         return self.text
+
+    def heading(self, zone: ZoneInfo | None = None) -> str:
+        """The month it falls in, read in the home zone, as a heading names it (`January 2021`); a year stays a
+        year."""
+        if self.precision == "year":
+            return self.text
+        moment = self.start.astimezone(zone) if zone and isinstance(self.start, datetime) else self.start
+        return f"{_MONTH_NAMES[moment.month - 1]} {moment.year}"
 
     def label(self, zone: ZoneInfo | None = None) -> str:
         """How a person reads it: `2021`, `Feb 2021`, `2021-01-09`, `2021-01-10 23:59 PST`."""

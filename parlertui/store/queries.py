@@ -29,6 +29,7 @@ from parlertui.store.records import (
     TimelineEvent,
     Topic,
     TopicDetail,
+    source_label,
 )
 from parlertui.store.schema import SIDES
 
@@ -44,12 +45,16 @@ EVENTS = """
 
 QUOTES = """
     SELECT q.id, q.text, q.speaker_id, p.name AS speaker_name, p.side AS speaker_side, q.source_id,
-           s.outlet AS source_outlet, s.title AS source_title, q.said_on, q.event_id, e.title AS event_title,
-           q.context
+           s.outlet AS source_outlet, s.title AS source_title, q.said_on, q.event_id, q.context
     FROM quotes AS q
     JOIN parties AS p ON p.id = q.speaker_id
     JOIN sources AS s ON s.id = q.source_id
-    LEFT JOIN events AS e ON e.id = q.event_id
+"""
+
+TOPICS = """
+    SELECT t.id, t.title, t.question, t.outcome,
+           (SELECT group_concat(DISTINCT a.side) FROM arguments AS a WHERE a.topic_id = t.id) AS sides
+    FROM topics AS t
 """
 
 ARGUMENT_REFS = """
@@ -180,14 +185,7 @@ class Store:
         return ordered
 
     def topics(self) -> list[Topic]:
-        rows = self._rows(
-            """
-            SELECT t.id, t.title, t.question, t.outcome,
-                   (SELECT group_concat(DISTINCT a.side) FROM arguments AS a WHERE a.topic_id = t.id) AS sides
-            FROM topics AS t ORDER BY t.position
-            """
-        )
-        return [self._topic(row) for row in rows]
+        return [self._topic(row) for row in self._rows(f"{TOPICS} ORDER BY t.position")]
 
     # One record in full
 
@@ -232,17 +230,7 @@ class Store:
         )
 
     def topic(self, topic_id: str) -> TopicDetail:
-        topic = self._topic(
-            self._one(
-                """
-                SELECT t.id, t.title, t.question, t.outcome,
-                       (SELECT group_concat(DISTINCT a.side) FROM arguments AS a WHERE a.topic_id = t.id) AS sides
-                FROM topics AS t WHERE t.id = ?
-                """,
-                (topic_id,),
-                "topic",
-            )
-        )
+        topic = self._topic(self._one(f"{TOPICS} WHERE t.id = ?", (topic_id,), "topic"))
         rows = self._rows(
             """
             SELECT a.id, a.topic_id, a.side, a.party_id, p.name AS party_name, a.summary
@@ -313,19 +301,27 @@ class Store:
 
     def _events(self, rows: list[sqlite3.Row]) -> list[TimelineEvent]:
         zone = self.zone()
-        return [
-            TimelineEvent(
-                id=row["id"],
-                occurred_at=row["occurred_at"],
-                precision=row["precision"],
-                date_label=date_label(row["occurred_at"], zone),
-                kind=row["kind"],
-                title=row["title"],
-                summary=row["summary"],
-                sides=tuple(side for side in SIDES if side in (row["sides"] or "").split()),
+        events = []
+        for row in rows:
+            try:
+                when = parse_when(row["occurred_at"])
+                label, month = when.label(zone), when.heading(zone)
+            except DateError:
+                label = month = row["occurred_at"]
+            events.append(
+                TimelineEvent(
+                    id=row["id"],
+                    occurred_at=row["occurred_at"],
+                    precision=row["precision"],
+                    date_label=label,
+                    kind=row["kind"],
+                    title=row["title"],
+                    summary=row["summary"],
+                    sides=tuple(side for side in SIDES if side in (row["sides"] or "").split()),
+                    month=month,
+                )
             )
-            for row in rows
-        ]
+        return events
 
     def _quotes(self, sql: str, parameters: tuple[object, ...]) -> tuple[Quote, ...]:
         zone = self.zone()
@@ -333,7 +329,6 @@ class Store:
 
     @staticmethod
     def _quote(row: sqlite3.Row, zone: ZoneInfo | None) -> Quote:
-        outlet, title = row["source_outlet"], row["source_title"]
         return Quote(
             id=row["id"],
             text=row["text"],
@@ -341,10 +336,9 @@ class Store:
             speaker_name=row["speaker_name"],
             speaker_side=row["speaker_side"],
             source_id=row["source_id"],
-            source_label=f"{outlet}: {title}" if outlet else title,
+            source_label=source_label(row["source_outlet"], row["source_title"]),
             said_on=date_label(row["said_on"], zone) if row["said_on"] else None,
             event_id=row["event_id"],
-            event_title=row["event_title"],
             context=row["context"],
         )
 
@@ -356,9 +350,7 @@ class Store:
         )
 
     def _source(self, row: sqlite3.Row) -> Source:
-        via = None
-        if row["via_source_id"]:
-            via = f"{row['via_outlet']}: {row['via_title']}" if row["via_outlet"] else row["via_title"]
+        via = source_label(row["via_outlet"], row["via_title"]) if row["via_source_id"] else None
         return Source(
             id=row["id"],
             kind=row["kind"],

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
@@ -30,11 +30,8 @@ class TimelineEvent:
     title: str
     summary: str
     sides: tuple[str, ...]
-
-    @property
-    def month_label(self) -> str:
-        """The month this event falls in, as a separator line names it ("January 2021"), or its year."""
-        return month_heading(self.occurred_at)
+    month: str = ""
+    """The month it falls in, in the home zone ("January 2021"), or its year: the heading it sits under."""
 
 
 @dataclass(frozen=True)
@@ -79,8 +76,7 @@ class Source:
 
     @property
     def label(self) -> str:
-        """Outlet and title, the way a citation starts."""
-        return f"{self.outlet}: {self.title}" if self.outlet else self.title
+        return source_label(self.outlet, self.title)
 
 
 @dataclass(frozen=True)
@@ -96,7 +92,6 @@ class Quote:
     source_label: str
     said_on: str | None
     event_id: str | None
-    event_title: str | None
     context: str | None
 
 
@@ -208,19 +203,8 @@ class Catalogue:
     events: tuple[TimelineEvent, ...]
     parties: tuple[Party, ...]
     topics: tuple[Topic, ...]
-    counts: dict[str, int] = field(default_factory=dict)
 
 
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-
-
-def month_heading(occurred_at: str) -> str:
-    """The month of an ISO date as a heading ("January 2021"); a bare year stays a year."""
-    year, _, rest = occurred_at.partition("-")
-    month = rest[:2]
-    if month.isdigit() and 1 <= int(month) <= 12:
-        return f"{MONTHS[int(month) - 1]} {year}"
-    return year
+def source_label(outlet: str | None, title: str) -> str:
+    """Outlet and title, the way a citation starts."""
+    return f"{outlet}: {title}" if outlet else title

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from typing import ClassVar, Generic, TypeVar
+from typing import ClassVar, Generic, Protocol, TypeVar
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Container
 from textual.message import Message
 from textual.widget import Widget
+from textual.widgets.option_list import Option
 
 from parlertui.navigation import Target, ViewState
 from parlertui.store.queries import NotFound, Store
@@ -21,39 +21,52 @@ from parlertui.workers import ReportsStoreErrors
 Record = TypeVar("Record")
 
 
-class View(ReportsStoreErrors, Container, Generic[Record]):
-    """A list pane and a detail pane. The detail follows the list's highlight and is read off the UI thread."""
+class DetailPane(Protocol):
+    """What a view needs of its detail pane (a LinkList or the debate)."""
 
-    name: ClassVar[str]
-    title: ClassVar[str]
+    cursor: int | None
+
+    def show_message(self, text: str) -> None: ...
+
+
+class View(ReportsStoreErrors, Container, Generic[Record]):
+    """A list pane and a detail pane. The detail follows the list's highlight and is read off the UI thread.
+
+    Subclasses say how to list the catalogue, how to read one record and how to show it.
+    """
+
+    view_id: ClassVar[str]
     empty_text: ClassVar[str] = "Nothing to show."
 
     class DetailLoaded(Message):
-        """A record's detail has been read for the item `item_id` of `view`."""
+        """A record's detail has been read for the item `item_id`."""
 
-        def __init__(self, view: View, item_id: str, record: object, cursor: int | None) -> None:
+        def __init__(self, item_id: str, record: object) -> None:
             super().__init__()
-            self.view = view
             self.item_id = item_id
             self.record = record
-            self.cursor = cursor
 
-    def __init__(self, store: Store, *, id: str | None = None) -> None:
-        super().__init__(id=id or self.name, classes="view")
+    def __init__(self, store: Store) -> None:
+        super().__init__(id=self.view_id, classes="view")
         self.store = store
         self.catalogue: Catalogue | None = None
-        self._shown: str | None = None
+        self._shown: str | None = None  # the item whose detail was asked for last
+        self._loaded: str | None = None  # the item whose detail is on screen
+        self._pending_cursor: tuple[str, int] | None = None  # a detail cursor to restore once that item is loaded
 
     def compose(self) -> ComposeResult:
         yield self.make_list()
-        yield LinkList(classes="detail")
+        yield self.make_detail()
 
     # What each view supplies
 
     def make_list(self) -> KeyList:
         raise NotImplementedError
 
-    def list_options(self, catalogue: Catalogue) -> list:
+    def make_detail(self) -> Widget:
+        return LinkList(classes="detail")
+
+    def list_options(self, catalogue: Catalogue) -> list[Option]:
         raise NotImplementedError
 
     def fetch(self, item_id: str) -> Record:
@@ -61,13 +74,17 @@ class View(ReportsStoreErrors, Container, Generic[Record]):
         raise NotImplementedError
 
     def entries(self, record: Record) -> list[Entry]:
+        """The blocks of a record's detail, for views whose detail is a LinkList."""
         raise NotImplementedError
+
+    async def show_detail(self, record: Record) -> None:
+        self.query_one(".detail", LinkList).show(self.entries(record))
 
     def select(self, target: Target) -> bool:
         """Show the record `target` names; False if this view does not list it."""
         return self.list_pane.highlight_id(target.id)
 
-    # Shared behaviour
+    # Panes
 
     @property
     def list_pane(self) -> KeyList:
@@ -78,24 +95,12 @@ class View(ReportsStoreErrors, Container, Generic[Record]):
         return self.query_one(".detail")
 
     @property
+    def detail(self) -> DetailPane:
+        return self.detail_pane  # type: ignore[return-value]
+
+    @property
     def panes(self) -> list[Widget]:
         return [self.list_pane, self.detail_pane]
-
-    def populate(self, catalogue: Catalogue) -> None:
-        """Fill the list from the catalogue, keeping the selection if it is still there."""
-        self.catalogue = catalogue
-        keep = self.list_pane.highlighted_id
-        self.list_pane.set_options(self.list_options(catalogue))
-        if not self.list_pane.highlight_id(keep):
-            self.list_pane.action_first()
-        if self.list_pane.option_count == 0:
-            self.show_empty(self.empty_text)
-
-    def show_empty(self, text: str) -> None:
-        """Say why there is nothing to show, where the detail would be."""
-        detail = self.detail_pane
-        if isinstance(detail, LinkList):
-            detail.show([Entry(Text(text, style="italic"))])
 
     def focus_pane(self, index: int) -> None:
         panes = self.panes
@@ -108,27 +113,6 @@ class View(ReportsStoreErrors, Container, Generic[Record]):
                 return index
         return 0
 
-    def state(self) -> ViewState:
-        return ViewState(selected=self.list_pane.highlighted_id, pane=self.focused_pane(), detail=self.detail_cursor())
-
-    def restore(self, state: ViewState) -> None:
-        self._pending_cursor = state.detail
-        if state.selected is not None and state.selected != self.list_pane.highlighted_id:
-            self.list_pane.highlight_id(state.selected)
-        elif state.detail is not None:
-            self.set_detail_cursor(state.detail)
-        self.focus_pane(state.pane)
-
-    def detail_cursor(self) -> int | None:
-        detail = self.detail_pane
-        return detail.highlighted if isinstance(detail, LinkList) else None
-
-    def set_detail_cursor(self, cursor: int) -> None:
-        detail = self.detail_pane
-        if isinstance(detail, LinkList) and 0 <= cursor < detail.option_count:
-            detail.highlighted = cursor
-            detail.scroll_to_highlight()
-
     def close_detail(self) -> bool:
         """`escape` in the detail returns to the list; False if there was nothing to close."""
         if self.focused_pane() > 0:
@@ -136,14 +120,55 @@ class View(ReportsStoreErrors, Container, Generic[Record]):
             return True
         return False
 
+    # Filling the list
+
+    def populate(self, catalogue: Catalogue) -> None:
+        """Fill the list from the catalogue, keeping the selection if it is still there."""
+        self.catalogue = catalogue
+        self.fill(self.list_options(catalogue), self.list_pane.highlighted_id)
+
+    def fill(self, options: list[Option], keep: str | None) -> None:
+        """Replace the list, highlighting `keep` if it is there, else the first item; say so if it is empty."""
+        self.list_pane.set_options(options)
+        if not self.list_pane.highlight_id(keep):
+            self.list_pane.action_first()
+        if self.list_pane.option_count == 0:
+            self._shown = self._loaded = None
+            self.detail.show_message(self.empty_text)
+
+    # Where the view is, for back and forward
+
+    def state(self) -> ViewState:
+        return ViewState(selected=self.list_pane.highlighted_id, pane=self.focused_pane(), detail=self.detail.cursor)
+
+    def restore(self, state: ViewState) -> None:
+        if state.selected is not None:
+            if state.detail is not None:
+                self._pending_cursor = (state.selected, state.detail)
+            self.list_pane.highlight_id(state.selected)
+            self._apply_pending_cursor()
+        self.focus_pane(state.pane)
+
+    def _apply_pending_cursor(self) -> None:
+        """Put back a remembered detail cursor, once the item it belongs to is on screen."""
+        if self._pending_cursor is not None and self._pending_cursor[0] == self._loaded == self._shown:
+            self.detail.cursor = self._pending_cursor[1]
+            self._pending_cursor = None
+
+    # The detail follows the highlight
+
     @on(KeyList.OptionHighlighted, ".records")
     def _follow_highlight(self, message: KeyList.OptionHighlighted) -> None:
         message.stop()
-        item_id = message.option.id
-        if item_id is not None and item_id != self._shown:
+        self.follow_highlight()
+
+    def follow_highlight(self) -> None:
+        """Read the highlighted item's detail, unless it is shown already or this view is hidden (it will be read
+        when the view is shown: the app starts faster for not laying out views no one has looked at)."""
+        item_id = self.list_pane.highlighted_id
+        if item_id is not None and item_id != self._shown and self.display:
             self._shown = item_id
-            self.load_detail(item_id, getattr(self, "_pending_cursor", None))
-            self._pending_cursor = None
+            self.load_detail(item_id)
 
     @on(KeyList.OptionSelected, ".records")
     def _open(self, message: KeyList.OptionSelected) -> None:
@@ -151,20 +176,21 @@ class View(ReportsStoreErrors, Container, Generic[Record]):
         self.detail_pane.focus()
 
     @work(thread=True, exclusive=True, group="detail", exit_on_error=False)
-    def load_detail(self, item_id: str, cursor: int | None) -> None:
+    def load_detail(self, item_id: str) -> None:
         try:
-            record = self.fetch(item_id)
-        except NotFound:
-            return
-        self.post_message(self.DetailLoaded(self, item_id, record, cursor))
+            record: object = self.fetch(item_id)
+        except NotFound as missing:
+            record = missing
+        self.post_message(self.DetailLoaded(item_id, record))
 
     @on(DetailLoaded)
     async def _show_detail(self, message: DetailLoaded) -> None:
         message.stop()
-        if message.view is self and message.item_id == self._shown:
-            await self.show_detail(message.record, message.cursor)  # type: ignore[arg-type]
-
-    async def show_detail(self, record: Record, cursor: int | None) -> None:
-        detail = self.detail_pane
-        if isinstance(detail, LinkList):
-            detail.show(self.entries(record), cursor)
+        if message.item_id != self._shown:
+            return  # the reader has moved on
+        if isinstance(message.record, NotFound):
+            self.detail.show_message(f"This store no longer holds {message.item_id!r}.")
+        else:
+            await self.show_detail(message.record)  # type: ignore[arg-type]
+        self._loaded = message.item_id
+        self._apply_pending_cursor()

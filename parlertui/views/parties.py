@@ -2,27 +2,24 @@
 
 from __future__ import annotations
 
-from rich.table import Table
 from rich.text import Text
 from textual.widgets.option_list import Option
 
 from parlertui.navigation import Target
 from parlertui.store.records import Catalogue, Party, PartyDetail
 from parlertui.views.base import View
-from parlertui.views.timeline import event_row
+
 from parlertui.widgets.keylist import KeyList
 from parlertui.widgets.links import Entry, argument_entries, heading, quote_entries
-from parlertui.widgets.render import labelled
+from parlertui.widgets.render import Line, event_row, labelled
 
 SIDE_GROUPS = {"parler": "Parler", "aws": "AWS and Amazon", "court": "The courts", "other": "Others"}
 
 
-def party_row(party: Party) -> Table:
-    row = Table.grid(expand=True)
-    row.add_column(width=2 * party.depth, no_wrap=True)
-    row.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
-    row.add_row(Text(""), Text(party.name, style="" if party.depth else "bold"))
-    return row
+def party_row(party: Party) -> Line:
+    """A party's name, people indented under their organisation."""
+    name = (Text(party.name, style="" if party.depth else "bold"), None)
+    return Line((Text(), 2 * party.depth - 1), name) if party.depth else Line(name)
 
 
 class PartyList(KeyList):
@@ -32,8 +29,7 @@ class PartyList(KeyList):
 
 
 class PartiesView(View[PartyDetail]):
-    name = "parties"
-    title = "Parties"
+    view_id = "parties"
     empty_text = "This store holds no parties."
 
     def make_list(self) -> KeyList:

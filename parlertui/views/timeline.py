@@ -2,36 +2,19 @@
 
 from __future__ import annotations
 
-from rich.table import Table
 from rich.text import Text
 from textual import work
+from textual.markup import escape
 from textual.message import Message
 from textual.widgets.option_list import Option
 
 from parlertui.navigation import Target, ViewState
+from parlertui.store.queries import Store
 from parlertui.store.records import Catalogue, EventDetail, TimelineEvent
 from parlertui.views.base import View
 from parlertui.widgets.keylist import KeyList
 from parlertui.widgets.links import Entry, argument_entries, heading, quote_entries
-from parlertui.widgets.render import (
-    SIDE_LEGEND,
-    SIDE_NAMES,
-    side_marks,
-)
-
-DATE_WIDTH = len("2021-01-10 23:59 PST")
-KIND_WIDTH = len("communication")
-
-
-def event_row(event: TimelineEvent) -> Table:
-    """One line: date, kind, side marks, then the title, cut with an ellipsis if the line is too short."""
-    row = Table.grid(padding=(0, 1), expand=True)
-    row.add_column(width=DATE_WIDTH, no_wrap=True)
-    row.add_column(width=KIND_WIDTH, no_wrap=True, style="dim")
-    row.add_column(width=4, no_wrap=True, style="bold")
-    row.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
-    row.add_row(Text(event.date_label), Text(event.kind), Text(side_marks(event.sides)), Text(event.title))
-    return row
+from parlertui.widgets.render import SIDE_LEGEND, SIDE_NAMES, event_row
 
 
 def timeline_options(events: tuple[TimelineEvent, ...] | list[TimelineEvent]) -> list[Option]:
@@ -39,9 +22,9 @@ def timeline_options(events: tuple[TimelineEvent, ...] | list[TimelineEvent]) ->
     options: list[Option] = []
     month = None
     for event in events:
-        if event.month_label != month:
-            month = event.month_label
-            options.append(Option(Text(f"── {month} ", style="bold"), id=f"month:{month}", disabled=True))
+        if event.month != month:
+            month = event.month
+            options.append(Option(Text(f"── {month} ", style="bold"), disabled=True))
         options.append(Option(event_row(event), id=event.id))
     return options
 
@@ -55,22 +38,24 @@ class EventList(KeyList):
 class TimelineView(View[EventDetail]):
     """Events in order; `enter` opens the highlighted one; a party filter narrows it until `escape`."""
 
-    name = "timeline"
-    title = "Timeline"
+    view_id = "timeline"
     empty_text = "This store holds no events: there is nothing to show on the timeline."
 
     class Filtered(Message):
-        """The timeline has been narrowed to one party's events (or widened again when `party` is None)."""
+        """The events of one party (all events when `party` is None) have been read for filter request `request`."""
 
-        def __init__(self, party: str | None, events: list[TimelineEvent], then: Target | None) -> None:
+        def __init__(self, request: int, party: str | None, events: list[TimelineEvent], then: str | None) -> None:
             super().__init__()
+            self.request = request
             self.party = party
             self.events = events
             self.then = then
 
-    def __init__(self, store, *, id: str | None = None) -> None:
-        super().__init__(store, id=id)
-        self.party: str | None = None
+    def __init__(self, store: Store) -> None:
+        super().__init__(store)
+        self.party: str | None = None  # the filter on screen
+        self._wanted_party: str | None = None  # the filter last asked for, perhaps still being read
+        self._filter_request = 0
 
     def make_list(self) -> KeyList:
         events = EventList(classes="records")
@@ -113,51 +98,52 @@ class TimelineView(View[EventDetail]):
     # The party filter
 
     def select(self, target: Target) -> bool:
-        if target.party != self.party:
-            self.apply_filter(target.party, target)
+        if target.party != self._wanted_party:
+            self.apply_filter(target.party, then=target.id)
             return True
         return super().select(target)
 
-    def apply_filter(self, party: str | None, then: Target | None = None) -> None:
-        """Show only `party`'s events (all events when None), then select `then`."""
-        self.load_filtered(party, then)
+    def apply_filter(self, party: str | None, then: str | None = None) -> None:
+        """Show only `party`'s events (all events when None), then highlight the event `then`."""
+        self._wanted_party = party
+        self._filter_request += 1
+        self.load_filtered(self._filter_request, party, then)
 
     @work(thread=True, exclusive=True, group="filter", exit_on_error=False)
-    def load_filtered(self, party: str | None, then: Target | None) -> None:
-        self.post_message(self.Filtered(party, self.store.timeline(party), then))
+    def load_filtered(self, request: int, party: str | None, then: str | None) -> None:
+        self.post_message(self.Filtered(request, party, self.store.timeline(party), then))
 
     def on_timeline_view_filtered(self, message: Filtered) -> None:
         message.stop()
-        if self.catalogue is None:
-            return
+        if self.catalogue is None or message.request != self._filter_request:
+            return  # a newer filter has been asked for since
         self.party = message.party
-        keep = message.then.id if message.then else self.list_pane.highlighted_id
-        self.list_pane.set_options(timeline_options(message.events))
-        if not self.list_pane.highlight_id(keep):
-            self.list_pane.action_first()
+        self.fill(timeline_options(message.events), message.then or self.list_pane.highlighted_id)
+        self._apply_pending_cursor()
         if message.party is None:
             self.list_pane.border_title = "Events"
         else:
             name = next((p.name for p in self.catalogue.parties if p.id == message.party), message.party)
             shown, total = len(message.events), len(self.catalogue.events)
-            self.list_pane.border_title = f"Events with {name}: {shown} of {total} (escape: all)"
+            self.list_pane.border_title = f"Events with {escape(name)}: {shown} of {total} (escape: all)"
 
     def close_detail(self) -> bool:
         if super().close_detail():
             return True
-        if self.party is not None:
+        if self._wanted_party is not None:
             self.apply_filter(None)
             return True
         return False
 
     def state(self) -> ViewState:
         state = super().state()
-        return ViewState(state.selected, state.pane, state.detail, self.party)
+        return ViewState(state.selected, state.pane, state.detail, self._wanted_party)
 
     def restore(self, state: ViewState) -> None:
-        if state.party != self.party:
-            self._pending_cursor = state.detail
-            self.apply_filter(state.party, Target("event", state.selected or "", state.party))
+        if state.party != self._wanted_party:
+            if state.selected is not None and state.detail is not None:
+                self._pending_cursor = (state.selected, state.detail)
+            self.apply_filter(state.party, then=state.selected)
             self.focus_pane(state.pane)
             return
         super().restore(state)

@@ -58,9 +58,10 @@ def argument_card(argument: Argument, column: int) -> list[Card]:
 def row_cells(row: ArgumentRow) -> list[Widget]:
     """The cells of one row: Parler and AWS always (saying when a side is silent), the court and others if any."""
     cells: list[Widget] = []
+    answers_only = not row.parler and not row.aws  # findings that answer no claim in a row above
     for column, side in enumerate(COLUMNS):
         arguments: tuple[Argument, ...] = getattr(row, side)
-        if not arguments and side in ("court", "other"):
+        if not arguments and (side in ("court", "other") or answers_only):
             continue
         cards = [card for argument in arguments for card in argument_card(argument, column)]
         if not arguments:
@@ -103,18 +104,19 @@ class DebateView(VerticalScroll, can_focus=True):
     def cards(self) -> list[Card]:
         return list(self.query(Card))
 
-    async def show(self, detail: TopicDetail, cursor: int | None = None) -> None:
-        """Lay out a topic; put the cursor on card `cursor` (or the first)."""
+    async def show(self, detail: TopicDetail) -> None:
+        """Lay out a topic, the cursor on its first card."""
         self.detail = detail
         topic = detail.topic
         await self.remove_children()
         widgets: list[Widget] = [
             Static(Text.assemble((topic.title, "bold"), "\n", topic.question), classes="question"),
             Container(*(Static(COLUMN_TITLES[side], classes=f"heading {side}") for side in COLUMNS[:3]),
-                      classes="row headings"),
+                      classes="row headings" if topic.ruled else "row headings no-court"),
         ]  # fmt: skip
         for row in detail.rows:
-            widgets.append(Container(*row_cells(row), classes="row"))
+            answers_only = not row.parler and not row.aws
+            widgets.append(Container(*row_cells(row), classes="row answers-only" if answers_only else "row"))
         outcome = Text()
         outcome.append("Outcome\n", style="bold")
         if not topic.ruled:
@@ -123,9 +125,14 @@ class DebateView(VerticalScroll, can_focus=True):
         widgets.append(Card(outcome, target=None, argument_id="", column=0, classes="outcome"))
         await self.mount_all(widgets)
         self.scroll_home(animate=False)
-        count = len(self.cards)
         self.cursor = None
-        self.cursor = (cursor if cursor is not None and 0 <= cursor < count else 0) if count else None
+        self.cursor = 0
+
+    def show_message(self, text: str) -> None:
+        self.detail = None
+        self.cursor = None
+        self.remove_children()
+        self.mount(Static(Text(text, style="italic"), classes="question"))
 
     def select_argument(self, argument_id: str) -> bool:
         for index, card in enumerate(self.cards):
@@ -139,16 +146,29 @@ class DebateView(VerticalScroll, can_focus=True):
         cards = self.cards
         return cards[self.cursor] if self.cursor is not None and self.cursor < len(cards) else None
 
+    def validate_cursor(self, cursor: int | None) -> int | None:
+        if cursor is None or not self.cards:
+            return None
+        return max(0, min(cursor, len(self.cards) - 1))
+
     def watch_cursor(self, old: int | None, new: int | None) -> None:
         cards = self.cards
         for index in (old, new):
             if index is not None and index < len(cards):
                 cards[index].set_class(index == new, "-selected")
-        if new is not None and new < len(cards):
+        if new == 0:
+            self.call_after_refresh(self.scroll_home, animate=False)  # the question above the first card too
+        elif new is not None and new < len(cards):
             self.call_after_refresh(self.scroll_to_widget, cards[new], animate=False)
 
     def action_move(self, step: int) -> None:
-        if self.cursor is None:
+        """Next or previous card; but first read on through a card taller than the view."""
+        card = self.current
+        if card is None:
+            return
+        view = self.content_region
+        if (step > 0 and card.region.bottom > view.bottom) or (step < 0 and card.region.y < view.y):
+            self.scroll_relative(y=step * max(1, view.height - 2), animate=False)
             return
         self.cursor = max(0, min(self.cursor + step, len(self.cards) - 1))
 
@@ -161,9 +181,9 @@ class DebateView(VerticalScroll, can_focus=True):
     def action_across(self, step: int) -> None:
         """Move to the nearest card in the next column of the same row."""
         card = self.current
-        if card is None or card.parent is None or card.parent.parent is None:
+        row = card.parent.parent if card is not None and card.parent is not None else None
+        if card is None or row is None or "row" not in row.classes:
             return
-        row = card.parent.parent
         columns = sorted({c.column for c in row.query(Card)})
         wanted = [c for c in columns if (c - card.column) * step > 0]
         if not wanted:

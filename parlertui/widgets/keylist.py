@@ -41,16 +41,27 @@ class KeyList(OptionList):
             self.scroll_home(animate=False)  # show the heading above the first item
 
     def action_page_down(self) -> None:
-        super().action_page_down()
-        if self.highlighted is None:
+        if not self._page(1):
             self.action_last()
 
     def action_page_up(self) -> None:
-        super().action_page_up()
-        if self.highlighted is None:
+        if not self._page(-1):
             self.action_first()
         if self.highlighted == self._first_enabled():
             self.scroll_home(animate=False)
+
+    def _page(self, direction: int) -> bool:
+        """Page with OptionList's own paging; False if that left nothing highlighted."""
+        if self.scrollable_content_region.height == 0:
+            return False  # not laid out yet (a key pressed as the app starts): OptionList cannot page
+        try:
+            super().action_page_down() if direction > 0 else super().action_page_up()
+        except KeyError:
+            return False  # options replaced since the last repaint: OptionList's line map is not ready
+        return self.highlighted is not None
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.scroll_to_highlight)
 
     def _first_enabled(self) -> int | None:
         return next((i for i in range(self.option_count) if not self.get_option_at_index(i).disabled), None)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from rich.console import RenderableType
 from rich.text import Text
 from textual import on
+from textual.visual import visualize
 from textual.widgets.option_list import Option
 
 from parlertui.messages import Navigate
@@ -40,6 +41,22 @@ class LinkList(KeyList):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._targets: dict[int, Target] = {}
+        self._block_heights: list[int] = []
+        self._block_heights_width: tuple[int, int] | None = None
+
+    @property
+    def cursor(self) -> int | None:
+        """The block under the cursor."""
+        return self.highlighted
+
+    @cursor.setter
+    def cursor(self, index: int | None) -> None:
+        if index is not None and 0 <= index < self.option_count and not self.get_option_at_index(index).disabled:
+            self.highlighted = index
+            self.scroll_to_highlight()
+
+    def show_message(self, text: str) -> None:
+        self.show([Entry(Text(text, style="italic"))])
 
     def show(self, entries: Iterable[Entry], cursor: int | None = None) -> None:
         """Replace the content; put the cursor on block `cursor` (or the first) and scroll to the top."""
@@ -50,6 +67,7 @@ class LinkList(KeyList):
             if entry.target is not None:
                 self._targets[index] = entry.target
         self.set_options(options)
+        self._block_heights_width = None
         stops = [index for index, option in enumerate(options) if not option.disabled]
         if not stops:
             return
@@ -59,8 +77,48 @@ class LinkList(KeyList):
         else:
             self.scroll_home(animate=False)
 
-    def target_at(self, index: int | None) -> Target | None:
-        return None if index is None else self._targets.get(index)
+    # Reading a block taller than the pane: j and k scroll through it before moving on.
+
+    def _span(self, index: int) -> tuple[int, int]:
+        """The first and last-plus-one line of option `index` in the list's virtual space."""
+        padding = self.get_component_styles("option-list--option").padding
+        width = self.scrollable_content_region.width - padding.width
+        key = (width, self.option_count)
+        if self._block_heights_width != key:
+            self._block_heights = [
+                visualize(self, self.get_option_at_index(i).prompt, markup=False).get_height(self.styles, width)
+                for i in range(self.option_count)
+            ]
+            self._block_heights_width = key
+        top = sum(self._block_heights[:index])
+        return top, top + self._block_heights[index]
+
+    def _read_on(self, direction: int) -> bool:
+        """Scroll a page within the highlighted block if it runs past the view that way; False if it does not."""
+        if self.highlighted is None:
+            return False
+        top, bottom = self._span(self.highlighted)
+        view_top, view_height = round(self.scroll_y), self.scrollable_content_region.height
+        if (direction > 0 and bottom > view_top + view_height) or (direction < 0 and top < view_top):
+            self.scroll_relative(y=direction * max(1, view_height - 2), animate=False)
+            return True
+        return False
+
+    def action_cursor_down(self) -> None:
+        if not self._read_on(1):
+            super().action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        if not self._read_on(-1):
+            super().action_cursor_up()
+
+    def action_page_down(self) -> None:
+        if not self._read_on(1):
+            super().action_page_down()
+
+    def action_page_up(self) -> None:
+        if not self._read_on(-1):
+            super().action_page_up()
 
     @on(KeyList.OptionSelected)
     def follow(self, message: KeyList.OptionSelected) -> None:

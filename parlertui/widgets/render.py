@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.measure import Measurement
 from rich.text import Text
 
-from parlertui.store.records import ArgumentRef, Party, Quote, Source
+from parlertui.store.records import ArgumentRef, Quote, Source, TimelineEvent
 
 SIDE_NAMES = {"parler": "Parler", "aws": "AWS", "court": "Court", "other": "Other"}
 SIDE_MARKS = {"parler": "P", "aws": "A", "court": "C", "other": "O"}
@@ -45,10 +47,6 @@ def argument_line(argument: ArgumentRef, *, topic: bool = True) -> Text:
     return text
 
 
-def party_line(party: Party) -> Text:
-    return Text.assemble((party.name, "bold"), f" ({party.kind})")
-
-
 def source_lines(source: Source) -> list[tuple[str, str]]:
     """Label and value for each thing the store knows about a source, in citation order; unknowns are said."""
     lines = [("Title", source.title), ("Outlet", source.outlet or "not named in our copy")]
@@ -68,3 +66,40 @@ def source_lines(source: Source) -> list[tuple[str, str]]:
 
 def labelled(label: str, value: str) -> Text:
     return Text.assemble((f"{label}: ", "bold"), value)
+
+
+DATE_WIDTH = len("2021-01-10 23:59 PST")
+KIND_WIDTH = len("communication")
+
+
+class Line:
+    """One line of cells: fixed-width ones, then one that takes the rest of the width and is cut with an ellipsis
+    when it does not fit. Cheaper to measure and draw than a Rich table, and always exactly one line high."""
+
+    def __init__(self, *cells: tuple[Text, int | None]) -> None:
+        self.cells = cells
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        fixed = sum(width + 1 for _, width in self.cells if width is not None)
+        line = Text(no_wrap=True, overflow="ellipsis")
+        for text, width in self.cells:
+            cell = text.copy()
+            cell.truncate(max(0, options.max_width - fixed) if width is None else width, overflow="ellipsis", pad=True)
+            line.append_text(cell)
+            if width is not None:
+                line.append(" ")
+        line.truncate(options.max_width, overflow="ellipsis")
+        yield line
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement(1, options.max_width)
+
+
+def event_row(event: TimelineEvent) -> Line:
+    """One line: date, kind, side marks, then the title, cut with an ellipsis if the line is too short."""
+    return Line(
+        (Text(event.date_label), DATE_WIDTH),
+        (Text(event.kind, style="dim"), KIND_WIDTH),
+        (Text(side_marks(event.sides), style="bold"), 4),
+        (Text(event.title), None),
+    )
