@@ -21,6 +21,7 @@ from apptools import (
     settle,
     view,
 )
+from textual import events
 from textual.content import Content
 
 from parlertui.app import ParlerApp
@@ -487,3 +488,13 @@ async def test_the_selection_stays_in_view_when_the_terminal_shrinks(mini_store)
         events = view(app).list_pane
         line = options_text(events).index(highlighted_text(events))
         assert events.scroll_y <= line < events.scroll_y + events.scrollable_content_region.height
+
+
+async def test_keys_typed_with_a_view_switch_reach_the_new_view(mini_store):
+    async with running(mini_store) as (app, pilot):
+        for key in ("2", "j"):  # in one go, as a fast typist or a paste would send them
+            app.post_message(events.Key(key, key))
+        await settle(pilot)
+        assert current(app) == "parties" and selected(app) == "ceo"
+        assert selected(app, "timeline") == "ruling"
+

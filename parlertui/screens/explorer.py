@@ -88,7 +88,7 @@ class ExplorerScreen(ReportsStoreErrors, Screen[None]):
         for view in self.query(View):
             view.list_pane.loading = False
             view.populate(message.catalogue)
-        self.current_view.list_pane.focus()
+        self.current_view.focus_pane(0)
 
     # Where we are
 

@@ -88,7 +88,7 @@ class RecordScreen(ReportsStoreErrors, ModalScreen["Target | None"]):
             yield LinkList(id="record-detail")
 
     def on_mount(self) -> None:
-        self.query_one(LinkList).focus()
+        self.set_focus(self.query_one(LinkList))
         self.load(self.trail[-1][0])
 
     @work(thread=True, exclusive=True, exit_on_error=False)

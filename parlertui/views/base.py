@@ -103,8 +103,10 @@ class View(ReportsStoreErrors, Container, Generic[Record]):
         return [self.list_pane, self.detail_pane]
 
     def focus_pane(self, index: int) -> None:
+        # At once, not after the queued messages as Widget.focus() would: keys typed right after a view switch
+        # ("3jjj" in one read) must reach the new view's list, not the old one's.
         panes = self.panes
-        panes[max(0, min(index, len(panes) - 1))].focus()
+        self.screen.set_focus(panes[max(0, min(index, len(panes) - 1))])
 
     def focused_pane(self) -> int:
         focused = self.screen.focused
@@ -116,7 +118,7 @@ class View(ReportsStoreErrors, Container, Generic[Record]):
     def close_detail(self) -> bool:
         """`escape` in the detail returns to the list; False if there was nothing to close."""
         if self.focused_pane() > 0:
-            self.list_pane.focus()
+            self.focus_pane(0)
             return True
         return False
 
@@ -173,7 +175,7 @@ class View(ReportsStoreErrors, Container, Generic[Record]):
     @on(KeyList.OptionSelected, ".records")
     def _open(self, message: KeyList.OptionSelected) -> None:
         message.stop()
-        self.detail_pane.focus()
+        self.focus_pane(1)
 
     @work(thread=True, exclusive=True, group="detail", exit_on_error=False)
     def load_detail(self, item_id: str) -> None:
