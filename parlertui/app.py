@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import signal
 from collections.abc import Iterable
 
 from textual.app import App, SystemCommand
@@ -36,20 +38,36 @@ HELP_NOTES = {
 }
 
 
+MIN_WIDTH, MIN_HEIGHT = 60, 16
+"""Below this size the views cannot be laid out legibly; the app asks for a larger terminal instead."""
+
+
 class ParlerApp(App[None]):
     """Explore a dispute's record, read from a store opened read-only."""
 
     CSS_PATH = "app.tcss"
     TITLE = "parlertui"
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide"), (170, "-widest")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-too-narrow"), (MIN_WIDTH, "-narrow"), (110, "-wide"), (170, "-widest")]
+    VERTICAL_BREAKPOINTS = [(0, "-too-short"), (MIN_HEIGHT, "-tall")]
     BINDINGS = [
         Binding("question_mark,f1", "help", "Keys", tooltip="Show every key, grouped by view"),
         Binding("q", "quit", "Quit", tooltip="Quit parlertui"),
+        # Textual makes ctrl+c a hint to press ctrl+q; a reader expects it to quit, as it does everywhere else.
+        Binding("ctrl+c", "quit", "Quit", show=False, priority=True, tooltip="Quit parlertui"),
     ]
 
     def __init__(self, store: Store) -> None:
         super().__init__()
         self.store = store
+
+    def on_mount(self) -> None:
+        # SIGTERM ends the app as q does, so the terminal is given back as it was.
+        with contextlib.suppress(NotImplementedError, RuntimeError):  # no signal handlers on this platform/loop
+            asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, self.exit)
+
+    def on_unmount(self) -> None:
+        with contextlib.suppress(NotImplementedError, RuntimeError):
+            asyncio.get_running_loop().remove_signal_handler(signal.SIGTERM)
 
     def get_default_screen(self) -> Screen:
         return ExplorerScreen(self.store)

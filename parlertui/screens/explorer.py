@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Footer, Header, Static
 
 from parlertui.messages import Navigate
@@ -19,6 +20,8 @@ from parlertui.views.base import View
 from parlertui.views.parties import PartiesView
 from parlertui.views.timeline import TimelineView
 from parlertui.workers import ReportsStoreErrors
+
+TOO_SMALL = "Make the terminal larger to read the record: parlertui needs at least 60 columns and 16 rows."
 
 VIEW_OF_KIND = {"event": "timeline", "party": "parties", "topic": "arguments", "argument": "arguments"}
 
@@ -61,8 +64,10 @@ class ExplorerScreen(ReportsStoreErrors, Screen[None]):
         self.store = store
         self.history = History()
         self.catalogue: Catalogue | None = None
+        self._last_focused: Widget | None = None
 
     def compose(self) -> ComposeResult:
+        yield Static(TOO_SMALL, id="too-small")
         yield Header()
         yield ViewBar(id="view-bar")
         with ContentSwitcher(initial="timeline", id="views"):
@@ -70,6 +75,19 @@ class ExplorerScreen(ReportsStoreErrors, Screen[None]):
             yield PartiesView(self.store)
             yield ArgumentsView(self.store)
         yield Footer()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        self._last_focused = event.widget
+
+    def on_resize(self) -> None:
+        # Below the smallest size the views are hidden and lose the focus; give it back when they return.
+        self.call_after_refresh(self._refocus)
+
+    def _refocus(self) -> None:
+        last = self._last_focused
+        if self.focused is None and last is not None and last.is_attached and last.display:
+            if self.query_one("#views").display:
+                self.set_focus(last)
 
     def on_mount(self) -> None:
         self.query_one(ViewBar).show("timeline")

@@ -9,6 +9,13 @@ from parlertui.store.schema import CONTRACT, SCHEMA_VERSION
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
+LOCK_WAIT = 2.0
+"""Seconds to wait for a program writing to the store to finish before saying it is locked."""
+
+QUICK_CHECK_LIMIT = 16 * 1024 * 1024
+"""Stores up to this size get SQLite's quick_check on opening (milliseconds); larger ones only the size check, so
+opening a big archive stays instant (`parlertui check` reads every page of any store)."""
+
 
 class StoreError(Exception):
     """A file that cannot be used as a store: `str()` names the file and what is wrong."""
@@ -28,34 +35,66 @@ def open_read_only(path: Path) -> sqlite3.Connection:
         raise StoreError(path, "is a folder, not a store file", "give the path of the .sqlite file")
     try:
         with path.open("rb") as handle:
-            header = handle.read(len(_SQLITE_HEADER))
+            first_page = handle.read(100)
+        size = path.stat().st_size
     except PermissionError:
         raise StoreError(path, "cannot be read: permission denied", "check the file's permissions") from None
     except OSError as err:
         raise StoreError(path, f"cannot be read: {err.strerror or err}") from None
-    if not header:
+    if not first_page:
         raise StoreError(path, "is an empty file, not a store", "build one with `parlertui build`")
-    if header != _SQLITE_HEADER:
+    if not first_page.startswith(_SQLITE_HEADER):
         raise StoreError(path, "is not an SQLite database", "give the path of a parlertui store")
+    expected = _size_in_header(first_page)
+    if expected and size < expected:
+        raise StoreError(path, f"is cut short: {size} of its {expected} bytes", "copy it again or rebuild it")
     # check_same_thread off: a store is opened on one thread and read from a worker thread, one at a time.
-    connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+    connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False,
+                                 timeout=LOCK_WAIT)  # fmt: skip
     try:
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError as err:
         connection.close()
+        if "locked" in str(err) or "busy" in str(err):
+            raise StoreError(path, "is locked by a program writing to it",
+                             "try again when that program has finished") from None  # fmt: skip
         raise StoreError(path, f"is damaged and cannot be read ({err})", "rebuild it or copy it again") from None
     return connection
 
 
+def _size_in_header(first_page: bytes) -> int:
+    """The database size the SQLite header records, or 0 where the header does not say (an old writer)."""
+    if len(first_page) < 100:
+        return 0
+    page_size = int.from_bytes(first_page[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(first_page[28:32], "big")
+    change_counter, valid_for = first_page[24:28], first_page[92:96]
+    return page_size * pages if change_counter == valid_for else 0
+
+
 def open_store(path: Path) -> sqlite3.Connection:
-    """Open a parlertui store read-only, after checking it is one this version can read."""
+    """Open a parlertui store read-only, after checking it is one this version can read and, if it is small
+    enough to do so at once, that SQLite finds it whole."""
     connection = open_read_only(path)
     try:
         _ensure_readable(path, connection)
+        if path.stat().st_size <= QUICK_CHECK_LIMIT:
+            _quick_check(path, connection)
     except BaseException:
         connection.close()
         raise
     return connection
+
+
+def _quick_check(path: Path, connection: sqlite3.Connection) -> None:
+    try:
+        verdict = connection.execute("PRAGMA quick_check(1)").fetchone()[0]
+    except sqlite3.DatabaseError as err:
+        verdict = str(err)
+    if verdict != "ok":
+        raise StoreError(path, f"is damaged ({' '.join(verdict.split())})",
+                         "see `parlertui check`, then rebuild it or copy it again")  # fmt: skip
 
 
 def ensure_parlertui_store(path: Path, connection: sqlite3.Connection) -> None:

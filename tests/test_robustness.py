@@ -1,0 +1,184 @@
+"""Bad input and odd conditions: a clear answer every time, never a traceback, never a changed file."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import threading
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from apptools import detail_text, options_text, palette_matches, press, running, settle, view
+from parlertui.navigation import Target
+from parlertui.screens.record import RecordScreen
+from parlertui.store import open as store_open
+from parlertui.store.open import StoreError
+from parlertui.store.queries import Store
+
+
+def fingerprint(path):
+    stat = os.stat(path)
+    return path.read_bytes(), stat.st_mtime_ns, stat.st_size
+
+
+def test_a_store_locked_by_a_writer_is_named_locked_after_a_short_wait(mini_store, monkeypatch):
+    monkeypatch.setattr(store_open, "LOCK_WAIT", 0.1)
+    writer = sqlite3.connect(mini_store, isolation_level=None)
+    writer.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(StoreError, match="is locked by a program writing to it"):
+            Store(mini_store)
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+    with Store(mini_store) as store:  # and opens once the writer is done
+        assert store.dispute().short_title == "Mini v. Host"
+
+
+def test_a_store_damaged_inside_is_refused_before_the_app_starts(mini_store, tmp_path):
+    damaged = tmp_path / "damaged.sqlite"
+    data = bytearray(mini_store.read_bytes())
+    with sqlite3.connect(f"{mini_store.as_uri()}?mode=ro", uri=True) as db:
+        page_size = db.execute("PRAGMA page_size").fetchone()[0]
+        root = db.execute("SELECT rootpage FROM sqlite_master WHERE name = 'quotes'").fetchone()[0]
+    data[(root - 1) * page_size:root * page_size] = b"\xff" * page_size
+    damaged.write_bytes(bytes(data))
+    with pytest.raises(StoreError, match="is damaged"):
+        Store(damaged)
+
+
+def test_a_store_cut_short_says_how_much_is_missing(mini_store, tmp_path):
+    cut = tmp_path / "cut.sqlite"
+    data = mini_store.read_bytes()
+    cut.write_bytes(data[: len(data) - 4096])
+    with pytest.raises(StoreError, match=rf"is cut short: {len(data) - 4096} of its {len(data)} bytes"):
+        Store(cut)
+
+
+async def test_browsing_leaves_the_store_exactly_as_it_was(mini_store):
+    before = fingerprint(mini_store)
+    async with running(mini_store) as (app, pilot):
+        await press(pilot, "j", "enter", "j", "j", "enter", "2", "j", "enter", "G", "enter", "3", "enter", "j")
+        await press(pilot, "enter", "escape", "ctrl+p")
+        await pilot.press(*"party")
+        await palette_matches(pilot)
+        await press(pilot, "escape", "q")
+    assert fingerprint(mini_store) == before
+
+
+async def test_ctrl_c_quits_cleanly(mini_store):
+    async with running(mini_store) as (app, pilot):
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+    assert app.return_code == 0 and not app.is_running
+
+
+@pytest.mark.skipif(threading.current_thread() is not threading.main_thread(), reason="signals need the main thread")
+async def test_sigterm_quits_cleanly(mini_store):
+    async with running(mini_store) as (app, pilot):
+        os.kill(os.getpid(), signal.SIGTERM)
+        await pilot.pause(0.1)
+    assert app.return_code == 0 and not app.is_running
+
+
+async def test_a_terminal_too_small_asks_to_be_larger_and_recovers(mini_store):
+    async with running(mini_store, size=(80, 24)) as (app, pilot):
+        note = app.screen.query_one("#too-small")
+        assert not note.display and view(app).display
+        for size in [(59, 24), (80, 15), (20, 5), (1, 1)]:
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            assert note.display and "Make the terminal larger" in str(note.content)
+            assert not app.screen.query_one("#views").display
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert not note.display and app.screen.query_one("#views").display
+        await press(pilot, "j")
+        assert view(app).list_pane.highlighted_id == "email"
+
+
+async def test_a_storm_of_resizes_does_not_break_the_app(mini_store):
+    async with running(mini_store) as (app, pilot):
+        for index in range(12):
+            await pilot.resize_terminal(10 + (index * 37) % 200, 3 + (index * 13) % 60)
+        await pilot.resize_terminal(100, 30)
+        await settle(pilot)
+        await press(pilot, "3", "enter", "j", "2", "j")
+        assert app.is_running and view(app).list_pane.highlighted_id == "ceo"
+
+
+ODD_TEXT = {
+    "emoji": "Parler 🚀 back online 👍🏽 (family: 👨‍👩‍👧)",
+    "right_to_left": "שלום עולם — مرحبا بالعالم",
+    "combining": "Zalgo: Z̷̢͔a̶̡͉l̵̰͝g̸̣̈o̵͇͐ and cafe\u0301",
+    "long": "Lorem ipsum dolor sit amet. " * 180,
+}
+
+
+@pytest.fixture
+def odd_store(mini_store):
+    with sqlite3.connect(mini_store) as db:
+        db.execute("UPDATE events SET title = ?, summary = ? WHERE id = 'suit'", (ODD_TEXT["emoji"], ODD_TEXT["long"]))
+        db.execute("UPDATE parties SET name = ? WHERE id = 'ceo'", (ODD_TEXT["right_to_left"],))
+        db.execute("UPDATE quotes SET text = ?, said_on = NULL, said_on_precision = NULL, context = NULL "
+                   "WHERE id = 'mini-claim'", (ODD_TEXT["long"],))  # fmt: skip
+        db.execute("UPDATE quotes SET text = ? WHERE id = 'host-warning'", (ODD_TEXT["combining"],))
+        db.execute("UPDATE sources SET outlet = NULL, author = NULL, published = NULL, url = NULL, note = NULL")
+        db.execute("UPDATE topics SET outcome = NULL")
+    return mini_store
+
+
+async def test_odd_text_and_empty_fields_render_in_every_view(odd_store):
+    assert len(ODD_TEXT["long"]) > 5000
+    async with running(odd_store, size=(80, 24)) as (app, pilot):
+        await press(pilot, "G", "enter")
+        assert ODD_TEXT["emoji"] in detail_text(app)
+        assert " ".join(ODD_TEXT["long"].split()) in " ".join(detail_text(app).split())
+        await press(pilot, *["j"] * 12)  # reads through the long summary without error
+        await press(pilot, "2")
+        assert any(ODD_TEXT["right_to_left"] in line for line in options_text(view(app).list_pane))
+        await press(pilot, "3", "enter", "j", "enter")
+        assert isinstance(app.screen, RecordScreen)
+        text = "\n".join(options_text(app.screen.query_one("#record-detail")))
+        assert "Said on: date not given by the source" in text and "Outlet: not named in our copy" in text
+        assert "Address: none recorded" in text
+        await press(pilot, "escape", "G")
+        assert "Our sources give no outcome." in detail_text(app)
+        app.explorer.go_to(Target("quote", "host-warning"))
+        await settle(pilot)
+        assert ODD_TEXT["combining"] in "\n".join(options_text(app.screen.query_one("#record-detail")))
+
+
+def test_odd_text_snapshot(snap_compare, odd_store):
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("G", "enter")
+        await settle(pilot)
+
+    with Store(odd_store) as store:
+        from parlertui.app import ParlerApp
+
+        assert snap_compare(ParlerApp(store), terminal_size=(80, 24), run_before=run_before)
+
+
+typed = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=0, max_size=40
+) | st.just("x" * 10_000) | st.sampled_from(["\x00\x1b[2J\x07", "[/]", "[b]", "\u202e\u200f", "🚀" * 50])
+
+
+@settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(typed, min_size=1, max_size=6))
+async def test_the_palette_takes_any_text(mini_store, texts):
+    async with running(mini_store) as (app, pilot):
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        for text in texts:
+            field = app.screen.query_one("CommandInput")
+            field.value = text
+            await pilot.pause()
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.is_running and app.screen is app.explorer
