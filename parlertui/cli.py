@@ -119,6 +119,11 @@ def _run_app(path: Path) -> int:
     except StoreError as err:
         raise _UserError(str(err)) from err
 
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        store.close()
+        raise _UserError("the app needs a terminal to run in (its input and output are not one); "
+                         "in a script, use `parlertui check` or `parlertui build`")  # fmt: skip
+
     from parlertui.app import ParlerApp
 
     with store:

@@ -206,3 +206,10 @@ def test_check_finds_an_unsourced_quote_in_a_store_without_constraints(mini_stor
     result = run("check", str(loose))
     assert result.returncode == 1
     assert "problem: quote 'mini-claim' is empty or names no source" in result.stdout
+
+
+def test_the_app_outside_a_terminal_says_it_needs_one(mini_store):
+    result = run("--db", str(mini_store))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.strip().endswith("the app needs a terminal to run in (its input and output are not one); "
+                                          "in a script, use `parlertui check` or `parlertui build`")
