@@ -12,6 +12,7 @@ import pytest
 
 from parlertui import __version__
 from parlertui.cli import main
+from damage import with_table_overwritten
 
 
 def run(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
@@ -175,13 +176,7 @@ def test_check_on_another_programs_database_is_one_line(tmp_path):
 
 
 def test_check_on_a_store_damaged_inside_reports_it(mini_store, tmp_path):
-    damaged = tmp_path / "damaged.sqlite"
-    data = bytearray(mini_store.read_bytes())
-    with sqlite3.connect(f"{mini_store.as_uri()}?mode=ro", uri=True) as db:
-        page_size = db.execute("PRAGMA page_size").fetchone()[0]
-        root = db.execute("SELECT rootpage FROM sqlite_master WHERE name = 'events'").fetchone()[0]
-    data[(root - 1) * page_size:root * page_size] = b"\xff" * page_size
-    damaged.write_bytes(bytes(data))
+    damaged = with_table_overwritten(mini_store, tmp_path / "damaged.sqlite", "events")
     result = run("check", str(damaged))
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "damaged" in result.stdout or "SQLite integrity" in result.stdout

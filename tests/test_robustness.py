@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from damage import with_table_overwritten
 from apptools import detail_text, options_text, palette_matches, press, running, settle, view
 from parlertui.navigation import Target
 from parlertui.screens.record import RecordScreen
@@ -39,13 +40,7 @@ def test_a_store_locked_by_a_writer_is_named_locked_after_a_short_wait(mini_stor
 
 
 def test_a_store_damaged_inside_is_refused_before_the_app_starts(mini_store, tmp_path):
-    damaged = tmp_path / "damaged.sqlite"
-    data = bytearray(mini_store.read_bytes())
-    with sqlite3.connect(f"{mini_store.as_uri()}?mode=ro", uri=True) as db:
-        page_size = db.execute("PRAGMA page_size").fetchone()[0]
-        root = db.execute("SELECT rootpage FROM sqlite_master WHERE name = 'quotes'").fetchone()[0]
-    data[(root - 1) * page_size:root * page_size] = b"\xff" * page_size
-    damaged.write_bytes(bytes(data))
+    damaged = with_table_overwritten(mini_store, tmp_path / "damaged.sqlite", "quotes")
     with pytest.raises(StoreError, match="is damaged"):
         Store(damaged)
 
