@@ -472,3 +472,13 @@ async def test_keys_typed_with_a_view_switch_reach_the_new_view(mini_store):
         assert current(app) == "parties" and selected(app) == "ceo"
         assert selected(app, "timeline") == "ruling"
 
+
+
+async def test_going_where_you_already_are_adds_no_step_to_go_back_over(mini_store):
+    async with running(mini_store) as (app, pilot):
+        await press(pilot, "2")
+        for _ in range(2):
+            app.explorer.go_to(Target("party", "mini"))
+            await settle(pilot)
+        await press(pilot, "alt+left")
+        assert current(app) == "timeline"

@@ -146,8 +146,10 @@ class ExplorerScreen(ReportsStoreErrors, Screen[None]):
         if target.kind in ("quote", "source"):
             self.app.push_screen(RecordScreen(self.store, target), self._leave_record)
             return
-        self.history.visit(self.location())
         name = VIEW_OF_KIND[target.kind]
+        here = self.location()
+        if (here.view, here.state.selected, here.state.party) != (name, target.id, target.party):
+            self.history.visit(here)  # going where you already are is not a step to go back over
         self._switch(name)
         view = self.view(name)
         if not view.select(target):
