@@ -482,3 +482,24 @@ async def test_going_where_you_already_are_adds_no_step_to_go_back_over(mini_sto
             await settle(pilot)
         await press(pilot, "alt+left")
         assert current(app) == "timeline"
+
+
+async def test_a_paragraph_taller_than_the_detail_is_read_both_ways(mini_store):
+    with sqlite3.connect(mini_store) as db:
+        db.execute("UPDATE events SET summary = ? WHERE id = 'suit'", (" ".join(f"w{i}" for i in range(700)),))
+    async with running(mini_store, size=(80, 24)) as (app, pilot):
+        await press(pilot, "G", "enter", "j")
+        detail = view(app).detail_pane
+        summary = detail.cursor
+        downs = []
+        while detail.cursor == summary:
+            downs.append(detail.scroll_y)
+            await press(pilot, "j")
+        assert len(downs) > 2 and downs == sorted(downs)
+        await press(pilot, "k")
+        assert detail.cursor == summary and detail.scroll_y > downs[1]  # its end, not its top
+        ups = []
+        while detail.cursor == summary:
+            ups.append(detail.scroll_y)
+            await press(pilot, "k")
+        assert len(ups) > 2 and ups == sorted(ups, reverse=True)

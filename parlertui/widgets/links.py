@@ -111,6 +111,17 @@ class LinkList(KeyList):
     def action_cursor_up(self) -> None:
         if not self._read_on(-1):
             super().action_cursor_up()
+            self.call_after_refresh(self._show_end_of_block)
+
+    def _show_end_of_block(self) -> None:
+        """Coming up onto a block taller than the pane, show its last lines (the ones next to where we were); k
+        then reads on up through it."""
+        if self.highlighted is None:
+            return
+        top, bottom = self._span(self.highlighted)
+        height = self.scrollable_content_region.height
+        if bottom - top > height:
+            self.scroll_to(y=bottom - height, animate=False)
 
     def action_page_down(self) -> None:
         if not self._read_on(1):
