@@ -19,12 +19,6 @@ def topic_row(topic: Topic) -> Line:
     return Line((Text(side_marks(topic.sides), style="bold"), 4), (Text(topic.title), None))
 
 
-class TopicList(KeyList):
-    """The points in dispute."""
-
-    BINDING_GROUP_TITLE = "Arguments"
-
-
 class ArgumentsView(View[TopicDetail]):
     """The topics, and the selected one laid out as a debate."""
 
@@ -36,7 +30,7 @@ class ArgumentsView(View[TopicDetail]):
         self._pending_argument: str | None = None
 
     def make_list(self) -> KeyList:
-        topics = TopicList(classes="records")
+        topics = KeyList(classes="records")
         topics.border_title = "Topics"
         topics.border_subtitle = "P Parler · A AWS · C court"
         return topics

@@ -8,8 +8,7 @@ from textual.widgets.option_list import Option
 from parlertui.navigation import Target
 from parlertui.store.records import Catalogue, Party, PartyDetail
 from parlertui.views.base import View
-
-from parlertui.widgets.keylist import KeyList
+from parlertui.widgets.keylist import KeyList, grouped_options
 from parlertui.widgets.links import Entry, argument_entries, heading, quote_entries
 from parlertui.widgets.render import Line, event_row, labelled
 
@@ -22,30 +21,17 @@ def party_row(party: Party) -> Line:
     return Line((Text(), 2 * party.depth - 1), name) if party.depth else Line(name)
 
 
-class PartyList(KeyList):
-    """The list of parties."""
-
-    BINDING_GROUP_TITLE = "Parties"
-
-
 class PartiesView(View[PartyDetail]):
     view_id = "parties"
     empty_text = "This store holds no parties."
 
     def make_list(self) -> KeyList:
-        parties = PartyList(classes="records")
+        parties = KeyList(classes="records")
         parties.border_title = "Parties"
         return parties
 
     def list_options(self, catalogue: Catalogue) -> list[Option]:
-        options: list[Option] = []
-        side = None
-        for party in catalogue.parties:
-            if party.side != side:
-                side = party.side
-                options.append(Option(Text(f"── {SIDE_GROUPS[side]} ", style="bold"), id=f"side:{side}", disabled=True))
-            options.append(Option(party_row(party), id=party.id))
-        return options
+        return grouped_options(catalogue.parties, lambda party: SIDE_GROUPS[party.side], party_row, lambda p: p.id)
 
     def fetch(self, item_id: str) -> PartyDetail:
         return self.store.party(item_id)

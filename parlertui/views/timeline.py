@@ -12,27 +12,14 @@ from parlertui.navigation import Target, ViewState
 from parlertui.store.queries import Store
 from parlertui.store.records import Catalogue, EventDetail, TimelineEvent
 from parlertui.views.base import View
-from parlertui.widgets.keylist import KeyList
+from parlertui.widgets.keylist import KeyList, grouped_options
 from parlertui.widgets.links import Entry, argument_entries, heading, quote_entries
 from parlertui.widgets.render import SIDE_LEGEND, SIDE_NAMES, event_row
 
 
 def timeline_options(events: tuple[TimelineEvent, ...] | list[TimelineEvent]) -> list[Option]:
     """Event lines under a heading for each month (or year, for events known only to the year)."""
-    options: list[Option] = []
-    month = None
-    for event in events:
-        if event.month != month:
-            month = event.month
-            options.append(Option(Text(f"── {month} ", style="bold"), disabled=True))
-        options.append(Option(event_row(event), id=event.id))
-    return options
-
-
-class EventList(KeyList):
-    """The timeline's list of events."""
-
-    BINDING_GROUP_TITLE = "Timeline"
+    return grouped_options(events, lambda event: event.month, event_row, lambda event: event.id)
 
 
 class TimelineView(View[EventDetail]):
@@ -58,7 +45,7 @@ class TimelineView(View[EventDetail]):
         self._filter_request = 0
 
     def make_list(self) -> KeyList:
-        events = EventList(classes="records")
+        events = KeyList(classes="records")
         events.border_title = "Events"
         events.border_subtitle = SIDE_LEGEND
         return events

@@ -2,9 +2,34 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from typing import TypeVar
+
+from rich.console import RenderableType
+from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import OptionList
-from textual.widgets.option_list import OptionDoesNotExist
+from textual.widgets.option_list import Option, OptionDoesNotExist
+
+Item = TypeVar("Item")
+
+
+def grouped_options(
+    items: Iterable[Item],
+    group: Callable[[Item], str],
+    row: Callable[[Item], RenderableType],
+    key: Callable[[Item], str],
+) -> list[Option]:
+    """Options for `items` in their order, under a heading line ("── January 2021") wherever the group changes.
+    The headings are disabled, so the cursor passes over them."""
+    options: list[Option] = []
+    current = None
+    for item in items:
+        if group(item) != current:
+            current = group(item)
+            options.append(Option(Text(f"── {current} ", style="bold"), disabled=True))
+        options.append(Option(row(item), id=key(item)))
+    return options
 
 
 class KeyList(OptionList):

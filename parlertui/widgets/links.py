@@ -42,7 +42,7 @@ class LinkList(KeyList):
         super().__init__(id=id, classes=classes)
         self._targets: dict[int, Target] = {}
         self._block_heights: list[int] = []
-        self._block_heights_width: tuple[int, int] | None = None
+        self._block_heights_for: tuple[int, int] | None = None
 
     @property
     def cursor(self) -> int | None:
@@ -67,7 +67,7 @@ class LinkList(KeyList):
             if entry.target is not None:
                 self._targets[index] = entry.target
         self.set_options(options)
-        self._block_heights_width = None
+        self._block_heights_for = None
         stops = [index for index, option in enumerate(options) if not option.disabled]
         if not stops:
             return
@@ -84,12 +84,12 @@ class LinkList(KeyList):
         padding = self.get_component_styles("option-list--option").padding
         width = self.scrollable_content_region.width - padding.width
         key = (width, self.option_count)
-        if self._block_heights_width != key:
+        if self._block_heights_for != key:
             self._block_heights = [
                 visualize(self, self.get_option_at_index(i).prompt, markup=False).get_height(self.styles, width)
                 for i in range(self.option_count)
             ]
-            self._block_heights_width = key
+            self._block_heights_for = key
         top = sum(self._block_heights[:index])
         return top, top + self._block_heights[index]
 
