@@ -1,4 +1,4 @@
-"""The command line: `parlertui` starts the app; `build`, `check` and `--version` work on stores.
+"""The command line: `parlertui` starts the app; `build`, `check`, `synth` and `--version` work on stores.
 
 Every failure the user can cause ends in one clear message on stderr and a non-zero exit, never a traceback
 (unless --debug asks for it). Exit codes: 0 fine, 1 `check` found problems, 2 bad input.
@@ -42,6 +42,16 @@ def _parser() -> argparse.ArgumentParser:
                                             "sources of every event and quote. Exit 1 if anything is wrong.")
     check.add_argument("store", nargs="?", type=Path, metavar="DB",
                        help=f"the store to check (default: --db, ${DB_ENV} or the bundled store)")
+
+    synth = commands.add_parser("synth", help="write a large synthetic store, to measure the app on",
+                                description="Write a valid store of made-up events, parties, quotes and arguments "
+                                            "(see parlertui/store/synth.py for the words planted for search). "
+                                            "The same seed writes the same rows.")
+    synth.add_argument("--events", type=int, default=100_000, metavar="N", help="events to make (default: 100000)")
+    synth.add_argument("--quotes", type=int, default=1_000_000, metavar="M", help="quotes to make (default: 1000000)")
+    synth.add_argument("--seed", type=int, default=0, metavar="S", help="the random seed (default: 0)")
+    synth.add_argument("-o", "--output", type=Path, metavar="DB", required=True, help="the store to write")
+    synth.add_argument("--force", action="store_true", help="replace the store if it exists")
     return parser
 
 
@@ -52,6 +62,8 @@ def main(argv: list[str] | None = None) -> int:
             return _build(args.source, args.output)
         if args.command == "check":
             return _check(args.store or default_store(args.db))
+        if args.command == "synth":
+            return _synth(args.output, args.events, args.quotes, args.seed, args.force)
         return _run_app(default_store(args.db))
     except KeyboardInterrupt:
         print("parlertui: interrupted", file=sys.stderr)
@@ -108,6 +120,24 @@ def _check(path: Path) -> int:
         print(f"problem: {problem}")
     print(f"{path}: {len(report.problems)} problem(s)")
     return EXIT_PROBLEMS
+
+
+def _synth(output: Path, events: int, quotes: int, seed: int, force: bool) -> int:
+    from parlertui.store.build import OutputError
+    from parlertui.store.synth import synth_store
+
+    for name, count in (("--events", events), ("--quotes", quotes)):
+        if count < 0:
+            raise _UserError(f"{name} must be 0 or more, not {count}")
+    try:
+        result = synth_store(output, events, quotes, seed, force=force)
+    except OutputError as err:
+        raise _UserError(str(err)) from err
+    counts = result.counts
+    print(f"synthesized {result.path} in {result.seconds:.1f}s: {counts['events']} events, {counts['quotes']} "
+          f"quotes, {counts['parties']} parties, {counts['sources']} sources, {counts['topics']} topics, "
+          f"{counts['arguments']} arguments")
+    return EXIT_OK
 
 
 def _run_app(path: Path) -> int:

@@ -1,0 +1,99 @@
+"""`parlertui synth`: a valid store of the asked size, the same for a seed, readable by the app's Store."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from parlertui.cli import main
+from parlertui.store.check import check_store
+from parlertui.store.queries import Store
+from parlertui.store.schema import SIDES
+from parlertui.store.synth import COMMON_WORD, MISSING_WORD, RARE_QUOTES, RARE_WORD, UNCOMMON_WORD, synth_store
+from store_dump import dump
+
+EVENTS, QUOTES = 300, 2000
+
+
+@pytest.fixture(scope="module")
+def synth(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return synth_store(tmp_path_factory.mktemp("synth") / "synth.sqlite", EVENTS, QUOTES, seed=7).path
+
+
+def rows(path: Path, sql: str) -> list[tuple]:
+    with sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True) as db:
+        return db.execute(sql).fetchall()
+
+
+def test_a_synthetic_store_passes_check_with_the_counts_asked_for(synth):
+    report = check_store(synth)
+    assert report.problems == []
+    assert (report.counts["events"], report.counts["quotes"]) == (EVENTS, QUOTES)
+    assert all(report.counts[table] > 0 for table in report.counts)
+
+
+def test_it_has_the_full_text_tables_build_makes(synth, mini_store):
+    def full_text(path: Path) -> list[tuple]:
+        return rows(path, "SELECT type, name, sql FROM sqlite_master WHERE name LIKE '%\\_fts%' ESCAPE '\\' "
+                          "OR type = 'trigger' ORDER BY name")  # fmt: skip
+
+    assert full_text(synth) == full_text(mini_store)
+    assert rows(synth, "PRAGMA user_version") == rows(mini_store, "PRAGMA user_version")
+
+
+def test_it_holds_what_the_app_shows(synth):
+    precisions = dict(rows(synth, "SELECT precision, count(*) FROM events GROUP BY precision"))
+    assert precisions["day"] > precisions["time"] > precisions["month"] > 0
+    assert {side for (side,) in rows(synth, "SELECT DISTINCT side FROM parties")} == set(SIDES)
+    assert rows(synth, "SELECT count(*) FROM parties WHERE kind = 'person' AND affiliation_id IS NULL") == [(0,)]
+    assert rows(synth, "SELECT count(*) FROM sources WHERE via_source_id IS NOT NULL")[0][0] > 0
+    assert {relation for (relation,) in rows(synth, "SELECT DISTINCT relation FROM argument_links")} == {
+        "rebuts", "supports"}  # fmt: skip
+    years = rows(synth, "SELECT count(DISTINCT substr(occurred_at, 1, 4)) FROM events")[0][0]
+    assert years >= 5
+
+
+def test_the_planted_search_words_are_where_the_docstring_says(synth):
+    def matches(word: str) -> int:
+        return rows(synth, f"SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH '{word}'")[0][0]
+
+    assert 0.9 * QUOTES < matches(COMMON_WORD) < QUOTES
+    assert 0 < matches(UNCOMMON_WORD) < 0.05 * QUOTES
+    assert matches(RARE_WORD) == RARE_QUOTES
+    assert matches(MISSING_WORD) == 0
+
+
+def test_the_same_seed_writes_the_same_rows_and_another_seed_others(synth, tmp_path):
+    again = synth_store(tmp_path / "again.sqlite", EVENTS, QUOTES, seed=7).path
+    other = synth_store(tmp_path / "other.sqlite", EVENTS, QUOTES, seed=8).path
+    assert dump(again) == dump(synth)
+    assert dump(other)["rows"]["quotes"] != dump(synth)["rows"]["quotes"]
+
+
+def test_the_app_reads_it(synth):
+    with Store(synth) as store:
+        catalogue = store.catalogue()
+        assert len(catalogue.events) == EVENTS
+        assert [event.id for event in store.timeline()][:2] == ["event-00000", "event-00001"]
+        topic = store.topics()[0]
+        assert store.topic(topic.id).topic.id == topic.id
+        assert store.event(catalogue.events[0].id).sources
+
+
+def test_it_will_not_overwrite_a_file_without_force(tmp_path, capsys):
+    target = tmp_path / "kept.sqlite"
+    target.write_text("keep me")
+    assert main(["synth", "--events", "5", "--quotes", "9", "-o", str(target)]) == 2
+    assert capsys.readouterr().err == f"parlertui: {target}: already exists; add --force to replace it\n"
+    assert target.read_text() == "keep me"
+    assert main(["synth", "--events", "5", "--quotes", "9", "-o", str(target), "--force"]) == 0
+    assert check_store(target).counts["quotes"] == 9
+
+
+@pytest.mark.parametrize("option", ["--events", "--quotes"])
+def test_a_negative_count_is_refused_in_one_line(tmp_path, capsys, option):
+    assert main(["synth", option, "-3", "-o", str(tmp_path / "no.sqlite")]) == 2
+    assert capsys.readouterr().err == f"parlertui: {option} must be 0 or more, not -3\n"
+    assert not (tmp_path / "no.sqlite").exists()
