@@ -1,7 +1,7 @@
-"""The command line: `parlertui` starts the app; `build`, `check`, `synth` and `--version` work on stores.
+"""The command line: `parlertui` starts the app; `build`, `check`, `verify`, `synth` and `--version` work on stores.
 
 Every failure the user can cause ends in one clear message on stderr and a non-zero exit, never a traceback
-(unless --debug asks for it). Exit codes: 0 fine, 1 `check` found problems, 2 bad input.
+(unless --debug asks for it). Exit codes: 0 fine, 1 `check` or `verify` found problems, 2 bad input.
 """
 
 from __future__ import annotations
@@ -52,6 +52,16 @@ def _parser() -> argparse.ArgumentParser:
     synth.add_argument("--seed", type=int, default=0, metavar="S", help="the random seed (default: 0)")
     synth.add_argument("-o", "--output", type=Path, metavar="DB", required=True, help="the store to write")
     synth.add_argument("--force", action="store_true", help="replace the store if it exists")
+
+    verify = commands.add_parser("verify", help="check that every quote is word for word in the source texts",
+                                 description="Check every quote in a store against the source texts (*.txt and *.md "
+                                             "files) in the given folders. Only typography is forgiven: curly quotes, "
+                                             "dashes, ellipses, non-breaking spaces and runs of whitespace. Exit 1 if "
+                                             "any quote is not found.")
+    verify.add_argument("--sources", action="append", type=Path, required=True, metavar="DIR",
+                        help="a folder of source texts (give --sources again for more folders)")
+    verify.add_argument("store", nargs="?", type=Path, metavar="DB",
+                        help=f"the store to verify (default: --db, ${DB_ENV} or the bundled store)")
     return parser
 
 
@@ -64,6 +74,8 @@ def main(argv: list[str] | None = None) -> int:
             return _check(args.store or default_store(args.db))
         if args.command == "synth":
             return _synth(args.output, args.events, args.quotes, args.seed, args.force)
+        if args.command == "verify":
+            return _verify(args.store or default_store(args.db), args.sources)
         return _run_app(default_store(args.db))
     except KeyboardInterrupt:
         print("parlertui: interrupted", file=sys.stderr)
@@ -120,6 +132,22 @@ def _check(path: Path) -> int:
         print(f"problem: {problem}")
     print(f"{path}: {len(report.problems)} problem(s)")
     return EXIT_PROBLEMS
+
+
+def _verify(path: Path, folders: list[Path]) -> int:
+    from parlertui.store.open import StoreError
+    from parlertui.store.verify import VerifyError, text_start, verify_store
+
+    try:
+        report = verify_store(path, folders)
+    except (StoreError, VerifyError) as err:
+        raise _UserError(str(err)) from err
+    for quote in report.missing:
+        print(f"not found verbatim: quote {quote.id!r} (source {quote.source_id!r}): {text_start(quote.text)!r}")
+    if not report.quotes:
+        print(f"{path}: holds no quotes, so none could be verified")
+    print(f"{report.found}/{report.quotes} quotes found verbatim in {report.texts} source texts")
+    return EXIT_OK if report.passed else EXIT_PROBLEMS
 
 
 def _synth(output: Path, events: int, quotes: int, seed: int, force: bool) -> int:
