@@ -16,6 +16,7 @@ from textual.screen import Screen
 from parlertui.navigation import VIEW_TITLES, VIEWS, Target
 from parlertui.screens.explorer import ExplorerScreen
 from parlertui.screens.help import HelpScreen
+from parlertui.screens.search import SearchScreen
 from parlertui.screens.record import RecordScreen
 from parlertui.store.queries import Store
 from parlertui.views.parties import SIDE_GROUPS
@@ -23,8 +24,12 @@ from parlertui.widgets.debate import DebateView
 from parlertui.widgets.keylist import KeyList
 
 HELP_NOTES = {
-    "Everywhere": "tab moves between the list and the detail. escape closes the detail, then clears a filter, "
-    "then goes back. A line cut short (…) is shown in full in the detail.",
+    "Everywhere": "tab moves between the list and the detail. escape closes the detail, then clears the filters, "
+    "then goes back. A line cut short (…) is shown in full in the detail. / searches everything as you type "
+    "(plain words match as prefixes; \"a phrase\", OR, NOT and * work too). f narrows the timeline and the quotes "
+    "by party or side, topic, kind, source and dates; the filters show as chips above the list (a click removes "
+    "one), x clears them all. d shows the record as it stood at the end of a day; the header shows the date. "
+    "ctrl+e writes the view to a Markdown file.",
     "1 Timeline": "Every event in order under month headings; marks show the sides taking part (P Parler, A AWS, "
     "C court, O others). enter opens the event's detail; there the cursor walks every paragraph, and enter on a "
     "party, quote, source or argument goes to it.",
@@ -33,8 +38,12 @@ HELP_NOTES = {
     "3 Arguments": "The topic list moves like any list; enter opens the topic: Parler on the left, AWS on the "
     "right, each claim level with the answer to it and the quotes beneath; the court's finding below (a third "
     "column on a wide terminal); the outcome last. In the topic:",
-    "A quote or source opened in full": "It moves like a detail; enter on the speaker, the event or the source "
+    "4 Sources": "Every source, first-hand ones first, then those we hold only as quoted in another (↪). The "
+    "detail gives outlet, title, author, date, address and kind, then the events and quotes drawn from it.",
+    "5 Quotes": "Every quote in the order it was said (undated ones last), narrowed by the filters.",
+    "A quote opened in full": "It moves like a detail; enter on the speaker, the event or the source "
     "goes on from there.",
+    "Search": "Type; ↓ or tab moves into the results, enter opens one in its view, escape closes.",
 }
 
 
@@ -89,7 +98,10 @@ class ParlerApp(App[None]):
             ("1 Timeline", KeyList.BINDINGS),
             ("2 Parties", KeyList.BINDINGS),
             ("3 Arguments", DebateView.BINDINGS),
-            ("A quote or source opened in full", RecordScreen.BINDINGS),
+            ("4 Sources", KeyList.BINDINGS),
+            ("5 Quotes", KeyList.BINDINGS),
+            ("A quote opened in full", RecordScreen.BINDINGS),
+            ("Search", SearchScreen.BINDINGS),
         ]
 
     def action_toggle_dark(self) -> None:
@@ -102,6 +114,21 @@ class ParlerApp(App[None]):
             yield SystemCommand("Go to event…", "Pick an event by its title or date", self.pick_event)
             yield SystemCommand("Go to party…", "Pick a party by name", self.pick_party)
             yield SystemCommand("Go to topic…", "Pick a point in dispute", self.pick_topic)
+            yield SystemCommand("Go to source…", "Pick a source by outlet or title", self.pick_source)
+            explorer = self.explorer
+            yield SystemCommand("Search…", "Search quotes, events, arguments, parties and sources (/)",
+                                explorer.action_search)  # fmt: skip
+            yield SystemCommand("Filter…", "Narrow the timeline and the quotes (f)", explorer.action_filter)
+            if explorer.filters.narrowing:
+                yield SystemCommand("Clear filters", "Show every event and quote again (x)",
+                                    explorer.action_clear_filters)  # fmt: skip
+            yield SystemCommand("As of a date…", "Show the record as it stood at the end of a day (d)",
+                                explorer.action_as_of)  # fmt: skip
+            if explorer.filters.as_of:
+                yield SystemCommand("Whole record", f"Stop showing the record as of {explorer.filters.as_of}",
+                                    lambda: explorer.change_filters(explorer.filters.set(as_of=None)))  # fmt: skip
+            yield SystemCommand("Export view to Markdown", "Write what this view shows to a file (ctrl+e)",
+                                explorer.action_export)  # fmt: skip
             for number, view in enumerate(VIEWS, start=1):
                 yield SystemCommand(f"Show {VIEW_TITLES[view]}", f"Switch to the {view} view ({number})",
                                     lambda view=view: self.explorer.action_show_view(view))  # fmt: skip
@@ -130,7 +157,7 @@ class ParlerApp(App[None]):
         )  # fmt: skip
 
     def pick_event(self) -> None:
-        events = self.explorer.catalogue.events if self.explorer.catalogue else ()
+        events = self.explorer.whole_record.events if self.explorer.whole_record else ()
         choices = [(f"{e.date_label}  {e.title} · {e.kind}", Target("event", e.id), e.summary) for e in events]
         self._pick("Go to event…", choices)
 
@@ -138,6 +165,11 @@ class ParlerApp(App[None]):
         parties = self.explorer.catalogue.parties if self.explorer.catalogue else ()
         choices = [(p.name, Target("party", p.id), f"{p.kind} · {SIDE_GROUPS[p.side]}") for p in parties]
         self._pick("Go to party…", choices)
+
+    def pick_source(self) -> None:
+        sources = self.explorer.catalogue.sources if self.explorer.catalogue else ()
+        choices = [(s.label, Target("source", s.id), s.published or "date not given") for s in sources]
+        self._pick("Go to source…", choices)
 
     def pick_topic(self) -> None:
         topics = self.explorer.catalogue.topics if self.explorer.catalogue else ()

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-VIEWS = ("timeline", "parties", "arguments")
+from parlertui.store.filters import NO_FILTERS, Filters
+
+VIEWS = ("timeline", "parties", "arguments", "sources", "quotes")
 """The views, in the order their number keys name them."""
 
-VIEW_TITLES = {"timeline": "Timeline", "parties": "Parties", "arguments": "Arguments"}
+VIEW_TITLES = {"timeline": "Timeline", "parties": "Parties", "arguments": "Arguments", "sources": "Sources",
+               "quotes": "Quotes"}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -23,20 +26,20 @@ class Target:
 
 @dataclass(frozen=True)
 class ViewState:
-    """What one view shows: its selected item, the focused pane, the cursor in the detail, a filter."""
+    """What one view shows: its selected item, the focused pane, the cursor in the detail."""
 
     selected: str | None = None
     pane: int = 0
     detail: int | None = None
-    party: str | None = None
 
 
 @dataclass(frozen=True)
 class Location:
-    """A place in the app that back and forward return to exactly."""
+    """A place in the app that back and forward return to exactly, with the filters that were on."""
 
     view: str
     state: ViewState = field(default_factory=ViewState)
+    filters: Filters = NO_FILTERS
 
 
 class History:

@@ -104,3 +104,9 @@ async def palette_matches(pilot) -> None:
         if lists and lists.first().option_count and lists.first().highlighted is not None:
             return
     raise AssertionError("the command palette found nothing")
+
+
+def filter_bar_text(app: ParlerApp) -> str:
+    """What the line of filter chips says ("" when it is hidden)."""
+    bar = app.screen.query_one("#filter-bar")
+    return plain(bar.render()) if bar.display else ""

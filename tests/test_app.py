@@ -9,6 +9,7 @@ import time
 import pytest
 
 from apptools import (
+    filter_bar_text,
     palette_matches,
     detail_text,
     focused_pane,
@@ -22,12 +23,12 @@ from apptools import (
     view,
 )
 from textual import events
-from textual.content import Content
 
 from parlertui.app import ParlerApp
 from parlertui.navigation import Target
 from parlertui.screens.help import HelpScreen
 from parlertui.screens.record import RecordScreen
+from parlertui.store.filters import NO_FILTERS
 from parlertui.store.open import StoreError
 from parlertui.store.queries import NotFound, Store
 from parlertui.widgets.debate import DebateView
@@ -148,14 +149,16 @@ async def test_an_event_of_a_party_opens_the_timeline_filtered_to_that_party_unt
         await press(pilot, "enter")
         timeline = view(app, "timeline")
         assert current(app) == "timeline" and selected(app) == "email"
-        assert timeline.party == "ceo"
+        assert app.screen.filters.party == "ceo"
         assert [line for line in options_text(timeline.list_pane) if "Host" in line] == [
             line for line in options_text(timeline.list_pane) if "emails" in line]
-        assert timeline.list_pane.border_title == "Events with Pat Example: 1 of 4 (escape: all)"
+        assert timeline.list_pane.border_title == "Events: 1 of 4 (3 hidden by filters)"
+        assert "Party: Pat Example" in filter_bar_text(app)
         await press(pilot, "escape")
-        assert timeline.party is None and selected(app) == "email"
+        assert app.screen.filters.party is None and selected(app) == "email"
         assert len([line for line in options_text(timeline.list_pane) if not line.startswith("──")]) == 4
-        assert timeline.list_pane.border_title == "Events"
+        assert timeline.list_pane.border_title == "Events (4)"
+        assert not app.screen.query_one("#filter-bar").display
 
 
 async def test_a_quote_opens_in_full_with_its_speaker_event_and_source(mini_store):
@@ -292,7 +295,7 @@ async def test_the_footer_and_the_help_show_the_keys(mini_store):
             await press(pilot, key)
             assert isinstance(app.screen, HelpScreen)
             text = "\n".join(plain(static.content) for static in app.screen.query(".help-title, .help-keys"))
-            for expected in ["Everywhere", "1 Timeline", "2 Parties", "3 Arguments", "A quote or source opened in full",
+            for expected in ["Everywhere", "1 Timeline", "2 Parties", "3 Arguments", "A quote opened in full",
                              "Show the timeline", "Move to the next pane", "Go back to where you were",
                              "Go forward again", "j / ↓", "g / home", "Open the item", "Quit", "The next column"]:
                 assert expected in text, expected
@@ -328,7 +331,7 @@ async def test_markup_in_the_data_is_shown_as_text_everywhere(mini_store, tmp_pa
         assert "[/]" in detail_text(app)
         app.explorer.go_to(Target("event", "email", party="ceo"))  # the filter names the party
         await settle(pilot)
-        assert "Pat [/] [red]Example" in Content.from_markup(view(app).list_pane.border_title).plain
+        assert "Pat [/] [red]Example" in filter_bar_text(app)
         app.explorer.go_to(Target("quote", "host-warning"))  # the quote names its speaker
         await settle(pilot)
         assert isinstance(app.screen, RecordScreen)
@@ -340,7 +343,7 @@ async def test_markup_in_the_data_is_shown_as_text_everywhere(mini_store, tmp_pa
 
 async def test_a_record_gone_from_the_store_is_said_to_be_gone(mini_store, monkeypatch):
     async with running(mini_store) as (app, pilot):
-        def gone(self, event_id):
+        def gone(self, event_id, as_of=None):
             raise NotFound(event_id)
 
         monkeypatch.setattr(Store, "event", gone)
@@ -349,21 +352,21 @@ async def test_a_record_gone_from_the_store_is_said_to_be_gone(mini_store, monke
 
 
 async def test_a_slow_filter_does_not_override_a_newer_choice(mini_store, monkeypatch):
-    timeline = Store.timeline
+    catalogue = Store.catalogue
 
-    def slow(self, party_id=None):
-        if party_id is not None:
+    def slow(self, filters=NO_FILTERS):
+        if filters.party is not None:
             time.sleep(0.3)
-        return timeline(self, party_id)
+        return catalogue(self, filters)
 
     async with running(mini_store) as (app, pilot):
-        monkeypatch.setattr(Store, "timeline", slow)
+        monkeypatch.setattr(Store, "catalogue", slow)
         app.explorer.go_to(Target("event", "email", party="ceo"))
         app.explorer.go_to(Target("event", "suit"))
         await settle(pilot)
         await pilot.pause(0.4)
         await settle(pilot)
-        assert view(app, "timeline").party is None and selected(app) == "suit"
+        assert app.screen.filters.party is None and selected(app) == "suit"
 
 
 async def test_a_remembered_detail_cursor_is_not_applied_to_another_event(mini_store):
@@ -384,9 +387,9 @@ async def test_back_across_a_party_filter_returns_to_the_same_paragraph(mini_sto
         assert selected(app) == "email" and at > 1
         app.explorer.go_to(Target("event", "email", party="ceo"))
         await settle(pilot)
-        assert view(app).party == "ceo" and selected(app) == "email"
+        assert app.screen.filters.party == "ceo" and selected(app) == "email"
         await press(pilot, "alt+left")
-        assert view(app).party is None and selected(app) == "email"
+        assert app.screen.filters.party is None and selected(app) == "email"
         assert view(app).detail.cursor == at and focused_pane(app) == "detail"
 
 

@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from parlertui.store.debate import arrange
+from parlertui.store.filters import Filters
 from parlertui.store.queries import NotFound, Store
 from parlertui.store.records import Argument
 
@@ -29,9 +30,9 @@ def test_the_catalogue_lists_events_parties_and_topics(store):
 
 
 def test_the_timeline_of_one_party_holds_only_its_events(store):
-    assert [e.id for e in store.timeline("mini")] == ["suspension", "suit"]
-    assert [e.id for e in store.timeline("ceo")] == ["email"]
-    assert store.timeline("nobody") == []
+    assert [e.id for e in store.timeline(Filters(party="mini"))] == ["suspension", "suit"]
+    assert [e.id for e in store.timeline(Filters(party="ceo"))] == ["email"]
+    assert store.timeline(Filters(party="nobody")) == []
 
 
 def test_an_event_comes_with_its_parties_quotes_sources_and_arguments(store):

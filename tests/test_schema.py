@@ -8,6 +8,7 @@ import sqlite3
 import pytest
 
 from parlertui.store import schema
+from parlertui.store.filters import Filters
 from parlertui.store.queries import Store
 
 
@@ -34,7 +35,7 @@ def test_the_app_queries_read_through_indexes(mini_store):
     with Store(mini_store) as store:
         store._connection.set_trace_callback(statements.append)
         store.catalogue()
-        store.timeline("mini")
+        store.timeline(Filters(party="mini"))
         store.event("suit")
         store.party("mini")
         store.topic("contract")

@@ -1,10 +1,14 @@
-"""The main screen: the three views, switched by number, with back and forward through where the reader has been."""
+"""The main screen: the views, switched by number, the filters over them, and back and forward through where the
+reader has been."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.markup import escape
 from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
@@ -12,18 +16,24 @@ from textual.widgets import ContentSwitcher, Footer, Header, Static
 
 from parlertui.messages import Navigate
 from parlertui.navigation import VIEW_TITLES, VIEWS, History, Location, Target
+from parlertui.screens.filters import AsOfScreen, FilterScreen, filter_chips
 from parlertui.screens.record import RecordScreen
+from parlertui.screens.search import SearchScreen
+from parlertui.store.filters import NO_FILTERS, Filters
 from parlertui.store.queries import Store
 from parlertui.store.records import Catalogue
 from parlertui.views.arguments import ArgumentsView
 from parlertui.views.base import View
 from parlertui.views.parties import PartiesView
+from parlertui.views.quotes import QuotesView
+from parlertui.views.sources import SourcesView
 from parlertui.views.timeline import TimelineView
 from parlertui.workers import ReportsStoreErrors
 
 TOO_SMALL = "Make the terminal larger to read the record: parlertui needs at least 60 columns and 16 rows."
 
-VIEW_OF_KIND = {"event": "timeline", "party": "parties", "topic": "arguments", "argument": "arguments"}
+VIEW_OF_KIND = {"event": "timeline", "party": "parties", "topic": "arguments", "argument": "arguments",
+                "source": "sources"}  # fmt: skip
 
 
 class ViewBar(Static):
@@ -38,8 +48,20 @@ class ViewBar(Static):
         self.update(" ".join(parts))
 
 
+class FilterBar(Static):
+    """The filters that are on, as chips (a click removes one), shown over the views they narrow."""
+
+    def show(self, filters: Filters, catalogue: Catalogue, visible: bool) -> None:
+        self.display = visible and filters.narrowing
+        if self.display:
+            chips = " ".join(f"[reverse][@click=screen.remove_filter('{name}')] {escape(label)} ✕ [/][/]"
+                             for name, label in filter_chips(filters, catalogue) if name != "as_of")  # fmt: skip
+            self.update(f"{chips}  [dim]x clears · f changes[/]")
+
+
 class ExplorerScreen(ReportsStoreErrors, Screen[None]):
-    """Timeline, parties and arguments. Following a link records where you were, so back returns there."""
+    """Timeline, parties, arguments, sources and quotes. Following a link records where you were, so back returns
+    there; the filters and the "as of" date are part of where you were."""
 
     BINDING_GROUP_TITLE = "Everywhere"
     BINDINGS = [
@@ -47,6 +69,13 @@ class ExplorerScreen(ReportsStoreErrors, Screen[None]):
         Binding("1", "show_view('timeline')", "Timeline", show=False, tooltip="Show the timeline"),
         Binding("2", "show_view('parties')", "Parties", show=False, tooltip="Show the parties"),
         Binding("3", "show_view('arguments')", "Arguments", show=False, tooltip="Show the arguments"),
+        Binding("4", "show_view('sources')", "Sources", show=False, tooltip="Show the sources"),
+        Binding("5", "show_view('quotes')", "Quotes", show=False, tooltip="Show the quotes"),
+        Binding("slash", "search", "Search", tooltip="Search quotes, events, arguments, parties and sources"),
+        Binding("f", "filter", "Filter", tooltip="Narrow the timeline and the quotes"),
+        Binding("x", "clear_filters", "Clear filters", tooltip="Clear every filter"),
+        Binding("d", "as_of", "As of", show=False, tooltip="Show the record as it stood on a date"),
+        Binding("ctrl+e", "export", "Export", show=False, tooltip="Export this view to a Markdown file"),
         Binding("tab", "app.focus_next", "Pane", tooltip="Move to the next pane"),
         Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, tooltip="Move to the previous pane"),
         Binding("escape", "escape", "Back", tooltip="Close the detail, clear a filter, or go back"),
@@ -55,25 +84,36 @@ class ExplorerScreen(ReportsStoreErrors, Screen[None]):
     ]
 
     class CatalogueLoaded(Message):
-        def __init__(self, catalogue: Catalogue) -> None:
+        """The lists for catalogue request `request`; then show `after` (a target, or a place to go back to)."""
+
+        def __init__(self, request: int, catalogue: Catalogue, after: Target | Location | None) -> None:
             super().__init__()
+            self.request = request
             self.catalogue = catalogue
+            self.after = after
 
     def __init__(self, store: Store) -> None:
         super().__init__()
         self.store = store
         self.history = History()
-        self.catalogue: Catalogue | None = None
+        self.catalogue: Catalogue | None = None  # the lists on screen
+        self.whole_record: Catalogue | None = None  # the lists with no filters, for the palette to pick from
+        self.filters = NO_FILTERS  # what the lists on screen were read with
+        self._wanted_filters = NO_FILTERS  # what was asked for last, perhaps still being read
+        self._catalogue_request = 0
         self._last_focused: Widget | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(TOO_SMALL, id="too-small")
         yield Header()
         yield ViewBar(id="view-bar")
+        yield FilterBar(id="filter-bar")
         with ContentSwitcher(initial="timeline", id="views"):
             yield TimelineView(self.store)
             yield PartiesView(self.store)
             yield ArgumentsView(self.store)
+            yield SourcesView(self.store)
+            yield QuotesView(self.store)
         yield Footer()
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
@@ -91,22 +131,119 @@ class ExplorerScreen(ReportsStoreErrors, Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one(ViewBar).show("timeline")
+        self.query_one(FilterBar).display = False
         for view in self.query(View):
             view.list_pane.loading = True
-        self.load_catalogue()
+        self.apply_filters(NO_FILTERS)
 
-    @work(thread=True, exclusive=True, exit_on_error=False)
-    def load_catalogue(self) -> None:
-        self.post_message(self.CatalogueLoaded(self.store.catalogue()))
+    # The filters and the "as of" date
+
+    def apply_filters(self, filters: Filters, after: Target | Location | None = None) -> None:
+        """Read the lists again with `filters`, then go to `after`."""
+        self._wanted_filters = filters
+        self._catalogue_request += 1
+        self.load_catalogue(self._catalogue_request, filters, after)
+
+    @work(thread=True, exclusive=True, group="catalogue", exit_on_error=False)
+    def load_catalogue(self, request: int, filters: Filters, after: Target | Location | None) -> None:
+        self.post_message(self.CatalogueLoaded(request, self.store.catalogue(filters), after))
 
     def on_explorer_screen_catalogue_loaded(self, message: CatalogueLoaded) -> None:
-        self.catalogue = message.catalogue
-        self.app.title = message.catalogue.dispute.short_title
-        self.app.sub_title = self.store.path.name
+        if message.request != self._catalogue_request:
+            return  # newer filters have been asked for since
+        first = self.catalogue is None
+        catalogue = self.catalogue = message.catalogue
+        if first:
+            self.whole_record = catalogue
+        self.filters = catalogue.filters
+        self.app.title = catalogue.dispute.short_title
+        as_of = f"as of {self.filters.as_of} · " if self.filters.as_of else ""
+        self.app.sub_title = f"{as_of}{self.store.path.name}"
+        self._show_filter_bar()
         for view in self.query(View):
             view.list_pane.loading = False
-            view.populate(message.catalogue)
-        self.current_view.focus_pane(0)
+            view.populate(catalogue)
+        self.refresh_bindings()
+        after = message.after
+        if isinstance(after, Location):
+            self.view(after.view).restore(after.state)
+        elif isinstance(after, Target):
+            self._select(after)
+        elif first:
+            self.current_view.focus_pane(0)
+
+    def _show_filter_bar(self) -> None:
+        if self.catalogue is not None:
+            self.query_one(FilterBar).show(self.filters, self.catalogue, self.current_view.narrowed)
+
+    def change_filters(self, filters: Filters) -> None:
+        """Apply new filters as a step back can undo."""
+        if filters != self._wanted_filters:
+            self.history.visit(self.location())
+            self.apply_filters(filters)
+
+    def action_filter(self) -> None:
+        if self.catalogue is not None:
+            self.app.push_screen(FilterScreen(self.catalogue, self._wanted_filters), self._filters_chosen)
+
+    def _filters_chosen(self, filters: Filters | None) -> None:
+        if filters is not None:
+            self.change_filters(filters)
+
+    def action_clear_filters(self) -> None:
+        self.change_filters(self._wanted_filters.cleared())
+
+    def action_remove_filter(self, name: str) -> None:
+        self.change_filters(self._wanted_filters.set(**{name: None}))
+
+    def action_as_of(self) -> None:
+        self.app.push_screen(AsOfScreen(self._wanted_filters.as_of), self._as_of_chosen)
+
+    def _as_of_chosen(self, day: str | None) -> None:
+        if day is not None:
+            self.change_filters(self._wanted_filters.set(as_of=day or None))
+
+    def action_search(self) -> None:
+        self.app.push_screen(SearchScreen(self.store, self._wanted_filters), self._leave_record)
+
+    def action_export(self) -> None:
+        """Write what the view shows as a Markdown brief: the selected topic or party, else the record narrowed by
+        the party or topic filter."""
+        view = self.current_view
+        selected = view.list_pane.highlighted_id
+        topic = selected if view.view_id == "arguments" else None
+        party = selected if view.view_id == "parties" else None
+        if view.narrowed:
+            topic, party = self.filters.topic, self.filters.party
+        self.export_brief(view.view_id, topic, party)
+
+    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
+    def export_brief(self, view: str, topic: str | None, party: str | None) -> None:
+        from parlertui.store.export import markdown_brief
+        from parlertui.store.output_files import OutputError, OutputExists, write_new_file
+
+        text = markdown_brief(self.store.path, topic=topic, party=party)
+        stem = "-".join(part for part in ("parlertui", view, topic or party) if part)
+        for number in range(1, 1000):
+            path = Path.cwd() / (f"{stem}.md" if number == 1 else f"{stem}-{number}.md")
+            try:
+                written = write_new_file(path, text)
+            except OutputExists:
+                continue  # never over a file that is there: take the next free name
+            except OutputError as err:
+                self.app.call_from_thread(self.notify, f"Could not export: {err}", severity="error", markup=False)
+                return
+            lines = text.count("\n")
+            self.app.call_from_thread(self.notify, f"Wrote {lines:,} lines of Markdown to {written}", markup=False,
+                                      title="Exported")  # fmt: skip
+            return
+        self.app.call_from_thread(self.notify, f"Could not export: too many files named {stem}-N.md here",
+                                  severity="error", markup=False)  # fmt: skip
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "clear_filters":
+            return self._wanted_filters.narrowing
+        return True
 
     # Where we are
 
@@ -120,15 +257,20 @@ class ExplorerScreen(ReportsStoreErrors, Screen[None]):
 
     def location(self) -> Location:
         view = self.current_view
-        return Location(view.view_id, view.state())
+        return Location(view.view_id, view.state(), self._wanted_filters)
 
     def restore(self, location: Location) -> None:
         self._switch(location.view)
-        self.view(location.view).restore(location.state)
+        if location.filters != self._wanted_filters:
+            self.apply_filters(location.filters, after=location)
+            self.view(location.view).focus_pane(location.state.pane)
+        else:
+            self.view(location.view).restore(location.state)
 
     def _switch(self, name: str) -> None:
         self.query_one(ContentSwitcher).current = name
         self.query_one(ViewBar).show(name)
+        self._show_filter_bar()
         self.view(name).follow_highlight()
 
     # Actions
@@ -142,18 +284,44 @@ class ExplorerScreen(ReportsStoreErrors, Screen[None]):
         view.focus_pane(0)
 
     def go_to(self, target: Target) -> None:
-        """Show a record in its view, remembering where we were; quotes and sources open over the view."""
-        if target.kind in ("quote", "source"):
+        """Show a record in its view, remembering where we were; a quote opens over the view. An event of one
+        party's (`target.party`) is shown in the timeline narrowed to that party."""
+        if target.kind == "quote":
             self.app.push_screen(RecordScreen(self.store, target), self._leave_record)
             return
         name = VIEW_OF_KIND[target.kind]
         here = self.location()
-        if (here.view, here.state.selected, here.state.party) != (name, target.id, target.party):
+        if target.party:
+            filters = here.filters.cleared().set(party=target.party)
+        elif target.kind == "event" and not self._listed(target.id):
+            filters = here.filters.cleared()  # an event the filters hide is shown with them off
+        else:
+            filters = here.filters
+        if (here.view, here.state.selected, here.filters) != (name, target.id, filters):
             self.history.visit(here)  # going where you already are is not a step to go back over
         self._switch(name)
+        if filters != here.filters:
+            self.apply_filters(filters, after=target)
+        else:
+            self._select(target)
+
+    def _listed(self, event_id: str) -> bool:
+        """Whether the timeline lists the event now, with the filters last asked for."""
+        if self.catalogue is None or self.filters != self._wanted_filters:
+            return False
+        return any(event.id == event_id for event in self.catalogue.events)
+
+    def _select(self, target: Target) -> None:
+        name = VIEW_OF_KIND[target.kind]
         view = self.view(name)
         if not view.select(target):
-            self.notify(f"Not found in {VIEW_TITLES[name]}: {target.id}", severity="warning", markup=False)
+            if view.narrowed and self.filters.narrowing:
+                why = "it is hidden by the filters (x clears them)"
+            elif self.filters.as_of:
+                why = f"it was not on the record as of {self.filters.as_of} (d changes the date)"
+            else:
+                why = "this store does not hold it"
+            self.notify(f"Not shown in {VIEW_TITLES[name]}: {why}.", severity="warning", markup=False)
         view.focus_pane(1 if target.kind == "argument" else 0)
 
     def _leave_record(self, target: Target | None) -> None:
@@ -166,7 +334,11 @@ class ExplorerScreen(ReportsStoreErrors, Screen[None]):
         self.go_to(message.target)
 
     def action_escape(self) -> None:
-        if not self.current_view.close_detail():
+        if self.current_view.close_detail():
+            return
+        if self.current_view.narrowed and self._wanted_filters.narrowing:
+            self.action_clear_filters()
+        else:
             self.action_go_back()
 
     def action_go_back(self) -> None:

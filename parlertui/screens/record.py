@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,53 +14,8 @@ from parlertui.messages import Navigate
 from parlertui.navigation import Target
 from parlertui.store.queries import NotFound, Store
 from parlertui.store.records import QuoteDetail, SourceDetail
-from parlertui.widgets.links import Entry, LinkList, argument_entries, heading
+from parlertui.widgets.links import LinkList, quote_detail_entries, source_detail_entries
 from parlertui.workers import ReportsStoreErrors
-from parlertui.widgets.render import (
-    SIDE_NAMES,
-    labelled,
-    quote_block,
-    quote_words,
-    source_lines,
-)
-
-
-def quote_detail_entries(detail: QuoteDetail) -> list[Entry]:
-    quote = detail.quote
-    entries = [
-        Entry(quote_words(quote)),
-        Entry(labelled("Said by", f"{quote.speaker_name} ({SIDE_NAMES.get(quote.speaker_side, quote.speaker_side)})"),
-              Target("party", quote.speaker_id)),
-        Entry(labelled("Said on", quote.said_on or "date not given by the source")),
-    ]  # fmt: skip
-    if quote.context:
-        entries.append(Entry(labelled("Context", quote.context)))
-    entries.append(heading("Event"))
-    if detail.event is not None:
-        event = detail.event
-        entries.append(Entry(Text.assemble((event.title, "bold"), f"\n{event.date_label}"), Target("event", event.id)))
-    else:
-        entries.append(Entry(Text("Not tied to an event on the timeline.", style="dim")))
-    entries.append(heading("Source"))
-    entries.append(Entry(Text(detail.source.label), Target("source", detail.source.id)))
-    entries += [Entry(labelled(label, value)) for label, value in source_lines(detail.source)[1:]]
-    if detail.arguments:
-        entries.append(heading("Arguments citing this quote", len(detail.arguments)))
-        entries += argument_entries(detail.arguments)
-    return entries
-
-
-def source_detail_entries(detail: SourceDetail) -> list[Entry]:
-    source = detail.source
-    entries = [Entry(Text(source.title, style="bold"))]
-    for label, value in source_lines(source)[1:]:
-        target = Target("source", source.via_id) if label == "Held" and source.via_id else None
-        entries.append(Entry(labelled(label, value), target))
-    entries.append(heading("Events drawn from it", len(detail.events)))
-    entries += [Entry(Text.assemble((e.date_label, "dim"), " ", e.title), Target("event", e.id)) for e in detail.events]
-    entries.append(heading("Quotes drawn from it", len(detail.quotes)))
-    entries += [Entry(quote_block(quote), Target("quote", quote.id)) for quote in detail.quotes]
-    return entries
 
 
 class RecordScreen(ReportsStoreErrors, ModalScreen["Target | None"]):

@@ -12,7 +12,15 @@ from zoneinfo import ZoneInfo
 
 from parlertui.store.dates import DateError, home_zone, parse_when
 from parlertui.store.debate import arrange
-from parlertui.store.open import StoreError, open_store
+from parlertui.store.filters import (
+    NO_FILTERS,
+    Filters,
+    event_conditions,
+    outcome_known,
+    quote_conditions,
+    where_clause,
+)
+from parlertui.store.open import StoreError, open_read_only, open_store
 from parlertui.store.records import (
     Argument,
     ArgumentRef,
@@ -32,6 +40,7 @@ from parlertui.store.records import (
     source_label,
 )
 from parlertui.store.schema import SIDES
+from parlertui.store.search import SearchResults, search
 
 __all__ = ["Dispute", "NotFound", "Store", "TimelineEvent", "date_label"]
 
@@ -45,10 +54,12 @@ EVENTS = """
 
 QUOTES = """
     SELECT q.id, q.text, q.speaker_id, p.name AS speaker_name, p.side AS speaker_side, q.source_id,
-           s.outlet AS source_outlet, s.title AS source_title, q.said_on, q.event_id, q.context
+           s.outlet AS source_outlet, s.title AS source_title, q.said_on, q.event_id, q.context,
+           qe.occurred_at AS event_at
     FROM quotes AS q
     JOIN parties AS p ON p.id = q.speaker_id
     JOIN sources AS s ON s.id = q.source_id
+    LEFT JOIN events AS qe ON qe.id = q.event_id
 """
 
 TOPICS = """
@@ -79,6 +90,10 @@ class NotFound(LookupError):
     """The store has no record with that id."""
 
 
+class SearchInterrupted(Exception):
+    """A search was stopped by interrupt_search(): a newer one replaces it."""
+
+
 class Store:
     """A store opened read-only. Safe to share between threads: reads take turns on one connection.
 
@@ -91,9 +106,15 @@ class Store:
         self._connection.row_factory = sqlite3.Row
         self._lock = threading.Lock()
         self._dispute: Dispute | None = None
+        # Searches read on a connection of their own, so a slow one neither holds up the other reads nor outlives
+        # the reader's interest in it: interrupt_search() stops it.
+        self._search_connection: sqlite3.Connection | None = None
+        self._search_lock = threading.Lock()
 
     def close(self) -> None:
         self._connection.close()
+        if self._search_connection is not None:
+            self._search_connection.close()
 
     def __enter__(self) -> Store:
         return self
@@ -140,20 +161,34 @@ class Store:
         """The dispute's home time zone, or None if the store names none that exists."""
         return home_zone(self.dispute().timezone)
 
-    def catalogue(self) -> Catalogue:
-        """The dispute, every event, every party and every topic: what the views list."""
-        return Catalogue(self.dispute(), tuple(self.timeline()), tuple(self.parties()), tuple(self.topics()))
+    def catalogue(self, filters: Filters = NO_FILTERS) -> Catalogue:
+        """What the views list: the dispute, the events and quotes `filters` let through, every party, topic and
+        source; and how many events and quotes there are in all."""
+        return Catalogue(
+            self.dispute(), tuple(self.timeline(filters)), tuple(self.parties()), tuple(self.topics(filters.as_of)),
+            sources=tuple(self.sources()), quotes=tuple(self.quotes(filters)),
+            total_events=self.count("events"), total_quotes=self.count("quotes"), filters=filters,
+        )  # fmt: skip
 
-    def timeline(self, party_id: str | None = None) -> list[TimelineEvent]:
-        """Every event in true order, or only those a party takes part in."""
-        if party_id is None:
-            rows = self._rows(f"{EVENTS} ORDER BY e.sort_key")
-        else:
-            rows = self._rows(
-                f"{EVENTS} WHERE e.id IN (SELECT event_id FROM event_parties WHERE party_id = ?) ORDER BY e.sort_key",
-                (party_id,),
-            )
-        return self._events(rows)
+    def count(self, table: str) -> int:
+        """How many rows a table of the record holds."""
+        if table not in ("events", "quotes", "parties", "sources", "topics", "arguments"):
+            raise ValueError(f"not a table of the record: {table}")
+        return self._rows(f"SELECT count(*) FROM {table}")[0][0]
+
+    def timeline(self, filters: Filters = NO_FILTERS) -> list[TimelineEvent]:
+        """The events `filters` let through (all of them by default), in true order."""
+        conditions, parameters = event_conditions(filters)
+        return self._events(self._rows(f"{EVENTS} {where_clause(conditions)} ORDER BY e.sort_key", tuple(parameters)))
+
+    def quotes(self, filters: Filters = NO_FILTERS) -> list[Quote]:
+        """The quotes `filters` let through, in the order they were said (undated ones last)."""
+        conditions, parameters = quote_conditions(filters)
+        return list(self._quotes(f"{QUOTES} {where_clause(conditions)} ORDER BY q.sort_key", tuple(parameters)))
+
+    def sources(self) -> list[Source]:
+        """Every source, in the dataset's order."""
+        return [self._source(row) for row in self._rows(f"{SOURCES} ORDER BY s.position")]
 
     def parties(self) -> list[Party]:
         """Every party, by side (Parler, AWS, the court, others), each organisation followed by its members."""
@@ -184,13 +219,28 @@ class Store:
             place(party, 0)
         return ordered
 
-    def topics(self) -> list[Topic]:
-        return [self._topic(row) for row in self._rows(f"{TOPICS} ORDER BY t.position")]
+    def topics(self, as_of: str | None = None) -> list[Topic]:
+        """Every topic; as of a date, marked with the sides whose arguments were on the record by then."""
+        if as_of is None:
+            return [self._topic(row) for row in self._rows(f"{TOPICS} ORDER BY t.position")]
+        visible, parameters = _arguments_on_record(as_of)
+        rows = self._rows(
+            f"""
+            SELECT t.id, t.title, t.question, t.outcome,
+                   (SELECT group_concat(DISTINCT a.side) FROM arguments AS a
+                    WHERE a.topic_id = t.id AND {visible}) AS sides
+            FROM topics AS t ORDER BY t.position
+            """,
+            parameters,
+        )
+        return [self._topic(row, as_of) for row in rows]
 
     # One record in full
 
-    def event(self, event_id: str) -> EventDetail:
+    def event(self, event_id: str, as_of: str | None = None) -> EventDetail:
+        """An event in full; as of a date, only the quotes and arguments on the record by then."""
         event = self._events([self._one(f"{EVENTS} WHERE e.id = ?", (event_id,), "event")])[0]
+        said, said_parameters = _quotes_on_record(as_of)
         parties = self._rows(
             """
             SELECT p.id, p.name, p.side, ep.role FROM event_parties AS ep JOIN parties AS p ON p.id = ep.party_id
@@ -205,39 +255,51 @@ class Store:
         return EventDetail(
             event=event,
             parties=tuple(PartyRole(row["id"], row["name"], row["side"], row["role"]) for row in parties),
-            quotes=self._quotes(f"{QUOTES} WHERE q.event_id = ? ORDER BY q.sort_key", (event_id,)),
+            quotes=self._quotes(f"{QUOTES} WHERE q.event_id = ? AND {said} ORDER BY q.sort_key",
+                                (event_id, *said_parameters)),
             sources=tuple(self._source(row) for row in sources),
             arguments=self._argument_refs(
                 "SELECT aq.argument_id FROM argument_quotes AS aq JOIN quotes AS q ON q.id = aq.quote_id "
                 "WHERE q.event_id = ?",
                 (event_id,),
+                as_of,
             ),
         )
 
-    def party(self, party_id: str) -> PartyDetail:
+    def party(self, party_id: str, as_of: str | None = None) -> PartyDetail:
+        """A party in full; as of a date, only its events, quotes and arguments on the record by then."""
         party = self._party(self._one(f"{PARTIES} WHERE p.id = ?", (party_id,), "party"))
         members = self._rows(f"{PARTIES} WHERE p.affiliation_id = ? ORDER BY p.position", (party_id,))
         return PartyDetail(
             party=party,
             members=tuple(self._party(row) for row in members),
-            events=tuple(self.timeline(party_id)),
-            quotes=self._quotes(f"{QUOTES} WHERE q.speaker_id = ? ORDER BY q.sort_key", (party_id,)),
+            events=tuple(self.timeline(Filters(party=party_id, as_of=as_of))),
+            quotes=tuple(self.quotes(Filters(party=party_id, as_of=as_of))),
             arguments=self._argument_refs(
                 "SELECT id FROM arguments WHERE party_id = ? UNION SELECT aq.argument_id FROM argument_quotes AS aq "
                 "JOIN quotes AS q ON q.id = aq.quote_id WHERE q.speaker_id = ?",
                 (party_id, party_id),
+                as_of,
             ),
         )
 
-    def topic(self, topic_id: str) -> TopicDetail:
-        topic = self._topic(self._one(f"{TOPICS} WHERE t.id = ?", (topic_id,), "topic"))
+    def topic(self, topic_id: str, as_of: str | None = None) -> TopicDetail:
+        """A topic laid out as a debate; as of a date, only the arguments whose quotes were on the record by then,
+        and the outcome only if all it tells had happened."""
+        if as_of is None:
+            topic = self._topic(self._one(f"{TOPICS} WHERE t.id = ?", (topic_id,), "topic"))
+        else:
+            topic = next((t for t in self.topics(as_of) if t.id == topic_id), None)
+            if topic is None:
+                raise NotFound(f"no topic {topic_id!r} in {self.path.name}")
+        visible, parameters = _arguments_on_record(as_of)
         rows = self._rows(
-            """
+            f"""
             SELECT a.id, a.topic_id, a.side, a.party_id, p.name AS party_name, a.summary
             FROM arguments AS a JOIN parties AS p ON p.id = a.party_id
-            WHERE a.topic_id = ? ORDER BY a.position
+            WHERE a.topic_id = ? AND {visible} ORDER BY a.position
             """,
-            (topic_id,),
+            (topic_id, *parameters),
         )
         links = self._rows(
             "SELECT l.from_id, l.to_id, l.relation FROM argument_links AS l "
@@ -285,17 +347,33 @@ class Store:
             arguments=self._argument_refs("SELECT argument_id FROM argument_quotes WHERE quote_id = ?", (quote_id,)),
         )
 
-    def source(self, source_id: str) -> SourceDetail:
+    def source(self, source_id: str, as_of: str | None = None) -> SourceDetail:
+        """A source and what the record draws from it (as of a date, what was on the record by then)."""
         source = self._source(self._one(f"{SOURCES} WHERE s.id = ?", (source_id,), "source"))
-        events = self._rows(
-            f"{EVENTS} WHERE e.id IN (SELECT event_id FROM event_sources WHERE source_id = ?) ORDER BY e.sort_key",
-            (source_id,),
-        )
         return SourceDetail(
             source=source,
-            events=tuple(self._events(events)),
-            quotes=self._quotes(f"{QUOTES} WHERE q.source_id = ? ORDER BY q.sort_key", (source_id,)),
+            events=tuple(self.timeline(Filters(source=source_id, as_of=as_of))),
+            quotes=tuple(self.quotes(Filters(source=source_id, as_of=as_of))),
         )
+
+    # Search
+
+    def search(self, text: str, filters: Filters = NO_FILTERS, limit: int = 50) -> SearchResults:
+        """Search quotes, events, arguments, topics, parties and sources for `text` (see store.search)."""
+        with self._search_lock:
+            try:
+                if self._search_connection is None:
+                    self._search_connection = open_read_only(self.path)
+                return search(self._search_connection, text, filters, limit)
+            except sqlite3.Error as err:
+                if "interrupted" in str(err):
+                    raise SearchInterrupted from None
+                raise StoreError(self.path, f"cannot be searched ({err})", "check it with `parlertui check`") from err
+
+    def interrupt_search(self) -> None:
+        """Stop the search running now, if any (it raises SearchInterrupted in its thread)."""
+        if self._search_connection is not None:
+            self._search_connection.interrupt()
 
     # Rows to records
 
@@ -340,10 +418,16 @@ class Store:
             said_on=date_label(row["said_on"], zone) if row["said_on"] else None,
             event_id=row["event_id"],
             context=row["context"],
+            when=date_label(row["said_on"] or row["event_at"], zone) if row["said_on"] or row["event_at"] else None,
         )
 
-    def _argument_refs(self, ids_sql: str, parameters: tuple[object, ...]) -> tuple[ArgumentRef, ...]:
-        rows = self._rows(f"{ARGUMENT_REFS} WHERE a.id IN ({ids_sql}) ORDER BY t.position, a.position", parameters)
+    def _argument_refs(self, ids_sql: str, parameters: tuple[object, ...], as_of: str | None = None,
+                       ) -> tuple[ArgumentRef, ...]:  # fmt: skip
+        visible, visible_parameters = _arguments_on_record(as_of)
+        rows = self._rows(
+            f"{ARGUMENT_REFS} WHERE a.id IN ({ids_sql}) AND {visible} ORDER BY t.position, a.position",
+            (*parameters, *visible_parameters),
+        )
         return tuple(
             ArgumentRef(row["id"], row["topic_id"], row["topic_title"], row["side"], row["party_name"], row["summary"])
             for row in rows
@@ -383,9 +467,32 @@ class Store:
         )
 
     @staticmethod
-    def _topic(row: sqlite3.Row) -> Topic:
+    def _topic(row: sqlite3.Row, as_of: str | None = None) -> Topic:
         sides = set((row["sides"] or "").split(","))
-        return Topic(row["id"], row["title"], row["question"], row["outcome"], tuple(s for s in SIDES if s in sides))
+        known = outcome_known(row["outcome"], as_of)
+        return Topic(row["id"], row["title"], row["question"], row["outcome"] if known else None,
+                     tuple(s for s in SIDES if s in sides), as_of=as_of, outcome_withheld=not known)
+
+
+def _quotes_on_record(as_of: str | None) -> tuple[str, tuple[object, ...]]:
+    """A condition on a quote `q` (its event joined as `qe`): said by the end of `as_of` (always true without)."""
+    if as_of is None:
+        return "1", ()
+    conditions, parameters = quote_conditions(Filters(as_of=as_of))
+    return " AND ".join(f"({c})" for c in conditions), tuple(parameters)
+
+
+def _arguments_on_record(as_of: str | None) -> tuple[str, tuple[object, ...]]:
+    """A condition on an argument `a`: every quote it cites was on the record by the end of `as_of`."""
+    if as_of is None:
+        return "1", ()
+    said, parameters = _quotes_on_record(as_of)
+    return (
+        f"""NOT EXISTS (SELECT 1 FROM argument_quotes AS aq JOIN quotes AS q ON q.id = aq.quote_id
+                       LEFT JOIN events AS qe ON qe.id = q.event_id
+                       WHERE aq.argument_id = a.id AND NOT ({said}))""",
+        parameters,
+    )
 
 
 def date_label(text: str, zone: ZoneInfo | None) -> str:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from parlertui.store.filters import NO_FILTERS, Filters
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,8 @@ class Quote:
     said_on: str | None
     event_id: str | None
     context: str | None
+    when: str | None = None
+    """When it was said, else the date of its event: what a list of quotes shows."""
 
 
 @dataclass(frozen=True)
@@ -141,6 +145,9 @@ class Topic:
     question: str
     outcome: str | None
     sides: tuple[str, ...] = ()
+    as_of: str | None = None
+    outcome_withheld: bool = False
+    """True when the outcome was written with hindsight beyond `as_of`, so it is not shown."""
 
     @property
     def ruled(self) -> bool:
@@ -203,6 +210,12 @@ class Catalogue:
     events: tuple[TimelineEvent, ...]
     parties: tuple[Party, ...]
     topics: tuple[Topic, ...]
+    sources: tuple[Source, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    total_events: int = 0
+    total_quotes: int = 0
+    filters: Filters = field(default=NO_FILTERS)
+    """What the events and quotes were narrowed by, and the "as of" date everything was read at."""
 
 
 def source_label(outlet: str | None, title: str) -> str:

@@ -113,6 +113,7 @@ CREATE INDEX quotes_by_time ON quotes (sort_key, id);
 CREATE INDEX parties_by_side ON parties (side, position);
 CREATE INDEX parties_by_affiliation ON parties (affiliation_id);
 CREATE INDEX sources_by_via ON sources (via_source_id);
+CREATE INDEX sources_by_position ON sources (position);
 CREATE INDEX topics_by_position ON topics (position);
 CREATE INDEX arguments_by_topic ON arguments (topic_id, position);
 CREATE INDEX arguments_by_party ON arguments (party_id);

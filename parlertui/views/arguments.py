@@ -42,7 +42,7 @@ class ArgumentsView(View[TopicDetail]):
         return [Option(topic_row(topic), id=topic.id) for topic in catalogue.topics]
 
     def fetch(self, item_id: str) -> TopicDetail:
-        return self.store.topic(item_id)
+        return self.store.topic(item_id, self.as_of)
 
     @property
     def debate(self) -> DebateView:

@@ -37,6 +37,8 @@ class View(ReportsStoreErrors, Container, Generic[Record]):
 
     view_id: ClassVar[str]
     empty_text: ClassVar[str] = "Nothing to show."
+    narrowed: ClassVar[bool] = False
+    """True for views the filters narrow (the others follow only the "as of" date)."""
 
     class DetailLoaded(Message):
         """A record's detail has been read for the item `item_id`."""
@@ -124,10 +126,26 @@ class View(ReportsStoreErrors, Container, Generic[Record]):
 
     # Filling the list
 
-    def populate(self, catalogue: Catalogue) -> None:
-        """Fill the list from the catalogue, keeping the selection if it is still there."""
+    @property
+    def as_of(self) -> str | None:
+        """The date the record is read as of, or None for all of it."""
+        return self.catalogue.filters.as_of if self.catalogue else None
+
+    def populate(self, catalogue: Catalogue, then: str | None = None) -> None:
+        """Fill the list from the catalogue, highlighting `then`, else keeping the selection if it is still there.
+        Details are read again if the "as of" date has changed."""
+        if self.catalogue is not None and self.catalogue.filters.as_of != catalogue.filters.as_of:
+            self._shown = self._loaded = None
         self.catalogue = catalogue
-        self.fill(self.list_options(catalogue), self.list_pane.highlighted_id)
+        self.fill(self.list_options(catalogue), then or self.list_pane.highlighted_id)
+        self.follow_highlight()
+
+    @staticmethod
+    def count_title(what: str, shown: int, total: int) -> str:
+        """A list's border title, saying how much the filters hide."""
+        if shown == total:
+            return f"{what} ({total})"
+        return f"{what}: {shown} of {total} ({total - shown} hidden by filters)"
 
     def fill(self, options: list[Option], keep: str | None) -> None:
         """Replace the list, highlighting `keep` if it is there, else the first item; say so if it is empty."""
@@ -136,7 +154,15 @@ class View(ReportsStoreErrors, Container, Generic[Record]):
             self.list_pane.action_first()
         if self.list_pane.option_count == 0:
             self._shown = self._loaded = None
-            self.detail.show_message(self.empty_text)
+            self.detail.show_message(self.empty_message())
+
+    def empty_message(self) -> str:
+        filters = self.catalogue.filters if self.catalogue else None
+        if filters is not None and self.narrowed and filters.narrowing:
+            return "Nothing here matches the filters: x clears them."
+        if filters is not None and filters.as_of:
+            return f"Nothing here was on the record as of {filters.as_of}: d changes the date."
+        return self.empty_text
 
     # Where the view is, for back and forward
 

@@ -34,7 +34,7 @@ class PartiesView(View[PartyDetail]):
         return grouped_options(catalogue.parties, lambda party: SIDE_GROUPS[party.side], party_row, lambda p: p.id)
 
     def fetch(self, item_id: str) -> PartyDetail:
-        return self.store.party(item_id)
+        return self.store.party(item_id, self.as_of)
 
     def entries(self, record: PartyDetail) -> list[Entry]:
         party = record.party

@@ -119,9 +119,17 @@ class DebateView(VerticalScroll, can_focus=True):
             widgets.append(Container(*row_cells(row), classes="row answers-only" if answers_only else "row"))
         outcome = Text()
         outcome.append("Outcome\n", style="bold")
-        if not topic.ruled:
-            outcome.append("The court did not rule on this point.\n", style="italic")
-        outcome.append(topic.outcome or "Our sources give no outcome.")
+        if topic.outcome_withheld:
+            if topic.ruled:
+                outcome.append(f"The court's finding above was on the record by {topic.as_of}. The outcome as "
+                               f"written tells of what came later, so it is not shown as of {topic.as_of}.",
+                               style="italic")  # fmt: skip
+            else:
+                outcome.append(f"As of {topic.as_of} the court had not ruled on this point.", style="italic")
+        else:
+            if not topic.ruled:
+                outcome.append("The court did not rule on this point.\n", style="italic")
+            outcome.append(topic.outcome or "Our sources give no outcome.")
         widgets.append(Card(outcome, target=None, argument_id="", column=0, classes="outcome"))
         await self.mount_all(widgets)
         self.scroll_home(animate=False)

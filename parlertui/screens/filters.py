@@ -1,0 +1,144 @@
+"""Choosing filters and an "as of" date, in small dialogs over the views."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static
+
+from parlertui.store.filters import Filters, FilterError, parse_day
+from parlertui.store.records import Catalogue
+from parlertui.store.schema import EVENT_KINDS, SIDES
+from parlertui.widgets.render import SIDE_NAMES
+
+FILTER_LABELS = {"party": "Party", "side": "Side", "topic": "Topic", "kind": "Kind", "source": "Source",
+                 "start": "From", "end": "To", "as_of": "As of"}  # fmt: skip
+
+
+def filter_chips(filters: Filters, catalogue: Catalogue) -> list[tuple[str, str]]:
+    """(field, "Label: value") for each filter that is on, values named as the reader knows them."""
+    names = {
+        "party": {party.id: party.name for party in catalogue.parties},
+        "side": SIDE_NAMES,
+        "topic": {topic.id: topic.title for topic in catalogue.topics},
+        "source": {source.id: source.outlet or source.title for source in catalogue.sources},
+    }
+    return [(name, f"{FILTER_LABELS[name]}: {names.get(name, {}).get(value, value)}")
+            for name, value in filters.active()]  # fmt: skip
+
+
+class FilterScreen(ModalScreen[Filters | None]):
+    """Narrow the timeline and the quotes by party or side, topic, kind of event, source and dates."""
+
+    BINDINGS = [
+        Binding("escape", "dismiss(None)", "Cancel", tooltip="Close without changing the filters"),
+        Binding("ctrl+s", "apply", "Apply", tooltip="Apply these filters"),
+    ]
+
+    def __init__(self, catalogue: Catalogue, filters: Filters) -> None:
+        super().__init__()
+        self.catalogue = catalogue
+        self.filters = filters
+
+    def compose(self) -> ComposeResult:
+        catalogue, filters = self.catalogue, self.filters
+        who = [(f"Side: {SIDE_NAMES[side]}", f"side:{side}") for side in SIDES]
+        who += [(("  " * party.depth) + party.name, f"party:{party.id}") for party in catalogue.parties]
+        chosen = f"party:{filters.party}" if filters.party else f"side:{filters.side}" if filters.side else None
+        with Vertical(id="filters", classes="dialog") as dialog:
+            dialog.border_title = "Filter the timeline and the quotes"
+            yield Label("Party or side")
+            yield Select(who, id="who", value=chosen or Select.NULL, prompt="Anyone")
+            yield Label("Topic (events and quotes cited in its arguments)")
+            yield Select([(t.title, t.id) for t in catalogue.topics], id="topic", value=filters.topic or Select.NULL,
+                         prompt="Any topic")  # fmt: skip
+            yield Label("Kind of event")
+            yield Select([(kind, kind) for kind in EVENT_KINDS], id="kind", value=filters.kind or Select.NULL,
+                         prompt="Any kind")  # fmt: skip
+            yield Label("Source")
+            yield Select([(s.outlet or s.title, s.id) for s in catalogue.sources], id="source",
+                         value=filters.source or Select.NULL, prompt="Any source")  # fmt: skip
+            with Horizontal(classes="dates"):
+                yield Input(filters.start or "", placeholder="from YYYY-MM-DD", id="start", max_length=10)
+                yield Input(filters.end or "", placeholder="to YYYY-MM-DD", id="end", max_length=10)
+            yield Static("", id="filter-problem", classes="problem", markup=False)
+            with Horizontal(classes="buttons"):
+                yield Button("Apply", variant="primary", id="apply")
+                yield Button("Clear all", id="clear")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#who", Select).focus()
+
+    def on_input_submitted(self) -> None:
+        self.action_apply()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "apply":
+            self.action_apply()
+        elif event.button.id == "clear":
+            self.dismiss(self.filters.cleared())
+        else:
+            self.dismiss(None)
+
+    def chosen(self) -> Filters:
+        """The filters the dialog shows; FilterError if a date cannot be read."""
+
+        def value(select_id: str) -> str | None:
+            picked = self.query_one(f"#{select_id}", Select).value
+            return None if picked is Select.NULL else str(picked)
+
+        who = value("who") or ""
+        days: dict[str, str | None] = {}
+        for name in ("start", "end"):
+            text = self.query_one(f"#{name}", Input).value
+            try:
+                days[name] = parse_day(text) if text.strip() else None
+            except FilterError as err:
+                raise FilterError(f"{FILTER_LABELS[name]}: {err}") from None
+        if days["start"] and days["end"] and days["start"] > days["end"]:
+            raise FilterError("From is after To: no day is in that range")
+        return Filters(
+            party=who.removeprefix("party:") if who.startswith("party:") else None,
+            side=who.removeprefix("side:") if who.startswith("side:") else None,
+            topic=value("topic"), kind=value("kind"), source=value("source"),
+            start=days["start"], end=days["end"], as_of=self.filters.as_of,
+        )  # fmt: skip
+
+    def action_apply(self) -> None:
+        try:
+            self.dismiss(self.chosen())
+        except FilterError as err:
+            self.query_one("#filter-problem", Static).update(str(err))
+
+
+class AsOfScreen(ModalScreen[str | None]):
+    """Pick the day to read the record as of; an empty date shows the whole record. Dismisses with the day,
+    "" for the whole record, or None if cancelled."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", tooltip="Close without changing the date")]
+
+    def __init__(self, as_of: str | None) -> None:
+        super().__init__()
+        self.as_of = as_of
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="as-of", classes="dialog") as dialog:
+            dialog.border_title = "Show the record as of a date"
+            yield Label("Only what was on the record by the end of this day: events, quotes, arguments, rulings.")
+            yield Input(self.as_of or "", placeholder="YYYY-MM-DD, for example 2021-01-13; empty: everything",
+                        id="as-of-day", max_length=10)  # fmt: skip
+            yield Static("", id="as-of-problem", classes="problem", markup=False)
+            yield Static("[dim]enter applies · escape cancels[/]")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        text = event.value
+        if not text.strip():
+            self.dismiss("")
+            return
+        try:
+            self.dismiss(parse_day(text))
+        except FilterError as err:
+            self.query_one("#as-of-problem", Static).update(str(err))

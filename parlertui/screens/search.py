@@ -1,0 +1,151 @@
+"""Search: a box, and the matches under it grouped by kind, as you type. `enter` goes to a match in its view."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.timer import Timer
+from textual.widgets import Input, Static
+from textual.widgets.option_list import Option
+
+from parlertui.navigation import Target
+from parlertui.store.filters import Filters
+from parlertui.store.queries import SearchInterrupted, Store
+from parlertui.store.search import KIND_TITLES, Hit, SearchResults, marked
+from parlertui.widgets.keylist import KeyList
+from parlertui.workers import ReportsStoreErrors
+
+DEBOUNCE = 0.12
+"""Seconds of no typing before a search starts: a fast typist does not start one search per key."""
+
+
+def hit_text(hit: Hit) -> Text:
+    """A match: its text with the matched words highlighted, then what it is, dimmed."""
+    text = Text(style="italic" if hit.kind == "quote" else "")
+    pieces = marked(hit.text.replace("\n", " "))
+    if hit.kind == "quote":
+        pieces = [("“", False), *pieces, ("”", False)]
+    for piece, matched in pieces:
+        text.append(piece, style="bold reverse" if matched else "")
+    text.append(f"\n  {hit.about}", style="dim")
+    return text
+
+
+def hit_target(hit: Hit) -> Target:
+    return Target(hit.kind, hit.id, topic=hit.topic)
+
+
+def result_options(results: SearchResults) -> list[Option]:
+    options: list[Option] = []
+    for group in results.groups:
+        count = f"first {len(group.hits)} of more than {group.total - 1:,}" if group.more else (
+            f"{len(group.hits)} of {group.total:,}" if len(group.hits) < group.total else f"{group.total:,}")
+        order = "" if group.ranked else ", in record order"
+        options.append(Option(Text(f"── {KIND_TITLES[group.kind]} ({count}{order}) ", style="bold"), disabled=True))
+        options += [Option(hit_text(hit), id=f"{hit.kind}:{hit.id}") for hit in group.hits]
+    return options
+
+
+class SearchScreen(ReportsStoreErrors, ModalScreen["Target | None"]):
+    """Type to search; down or tab moves into the results, `enter` opens one, `escape` closes."""
+
+    BINDINGS = [
+        Binding("escape", "close", "Close", tooltip="Close the search"),
+        Binding("down", "results", "Results", show=False, tooltip="Move into the results"),
+    ]
+
+    class Found(Message):
+        def __init__(self, request: int, results: SearchResults) -> None:
+            super().__init__()
+            self.request = request
+            self.results = results
+
+    def __init__(self, store: Store, filters: Filters) -> None:
+        super().__init__()
+        self.store = store
+        self.filters = filters
+        self.results: SearchResults | None = None
+        self._request = 0
+        self._timer: Timer | None = None
+        self._hits: dict[str, Hit] = {}
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="search", classes="dialog") as frame:
+            frame.border_title = "Search" + (f" as of {self.filters.as_of}" if self.filters.as_of else "")
+            frame.border_subtitle = "↓ results · ⏎ open · esc close"
+            yield Input(placeholder="words, or \"a phrase\"; moder finds moderation", id="search-box")
+            yield Static("", id="search-note", markup=False)
+            yield KeyList(id="search-results")
+
+    def on_mount(self) -> None:
+        self.query_one("#search-note", Static).update(
+            "Type a word to search quotes, events, arguments, parties and sources.")
+
+    @on(Input.Changed, "#search-box")
+    def _typed(self, event: Input.Changed) -> None:
+        self._request += 1
+        if self._timer is not None:
+            self._timer.stop()
+        self.store.interrupt_search()
+        request, text = self._request, event.value
+        self._timer = self.set_timer(DEBOUNCE, lambda: self.run_search(request, text))
+
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
+    def run_search(self, request: int, text: str) -> None:
+        if request != self._request:
+            return
+        try:
+            results = self.store.search(text, self.filters)
+        except SearchInterrupted:
+            return
+        self.post_message(self.Found(request, results))
+
+    def on_search_screen_found(self, message: Found) -> None:
+        if message.request != self._request:
+            return
+        results = self.results = message.results
+        self._hits = {f"{hit.kind}:{hit.id}": hit for group in results.groups for hit in group.hits}
+        listing = self.query_one(KeyList)
+        listing.set_options(result_options(results))
+        listing.action_first()
+        if results.query and not results.groups:
+            note = "No matches." + (f" Only what was on the record as of {self.filters.as_of} was searched."
+                                    if self.filters.as_of else "")  # fmt: skip
+        elif results.query:
+            note = f"{results.count:,} match{'es' if results.count != 1 else ''}" + (
+                f" · {results.note}" if results.note else "")
+        else:
+            note = results.note
+        self.query_one("#search-note", Static).update(note)
+
+    @on(Input.Submitted, "#search-box")
+    def _open_first(self) -> None:
+        listing = self.query_one(KeyList)
+        if listing.highlighted is not None:
+            self._open(listing.get_option_at_index(listing.highlighted).id)
+
+    @on(KeyList.OptionSelected, "#search-results")
+    def _selected(self, message: KeyList.OptionSelected) -> None:
+        message.stop()
+        self._open(message.option.id)
+
+    def _open(self, option_id: str | None) -> None:
+        hit = self._hits.get(option_id or "")
+        if hit is not None:
+            self.dismiss(hit_target(hit))
+
+    def action_results(self) -> None:
+        listing = self.query_one(KeyList)
+        if listing.option_count:
+            listing.focus()
+
+    def action_close(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        self.store.interrupt_search()
+        self.dismiss(None)

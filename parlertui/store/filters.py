@@ -1,0 +1,166 @@
+"""What narrows the record: filters on the timeline and the quotes, and an "as of" date for every view.
+
+Dates compare as periods. An event known only to the month spans that month: a date range keeps it if the range
+overlaps the month, and "as of" a day shows it only once the whole month is over, since before then it may not
+have happened yet. Undated quotes are left out whenever a date is asked about.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields, replace
+from datetime import date, timedelta
+
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_OUTCOME_DATE = re.compile(r"\b([0-9]{4}-[0-9]{2}-[0-9]{2})\b")
+
+
+class FilterError(ValueError):
+    """A date a filter cannot use; `str()` says what is wrong in words for the reader."""
+
+
+def parse_day(text: str) -> str:
+    """A day typed by a reader, as YYYY-MM-DD; a month (YYYY-MM) or a year means its first day."""
+    text = text.strip()
+    for form, pad in ((r"[0-9]{4}", "-01-01"), (r"[0-9]{4}-[0-9]{2}", "-01"), (r"[0-9]{4}-[0-9]{2}-[0-9]{2}", "")):
+        if re.fullmatch(form, text):
+            try:
+                return date.fromisoformat(text + pad).isoformat()
+            except ValueError:
+                raise FilterError(f"{text} is not a day of the calendar") from None
+    raise FilterError("write the date as YYYY-MM-DD, for example 2021-01-13")
+
+
+def day_after(day: str) -> str:
+    return (date.fromisoformat(day) + timedelta(days=1)).isoformat()
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the reader has narrowed the record to. Every field None: the whole record."""
+
+    party: str | None = None
+    side: str | None = None
+    topic: str | None = None
+    kind: str | None = None
+    source: str | None = None
+    start: str | None = None  # YYYY-MM-DD, inclusive
+    end: str | None = None  # YYYY-MM-DD, inclusive
+    as_of: str | None = None  # YYYY-MM-DD: only what was on the record by the end of that day
+
+    @property
+    def narrowing(self) -> bool:
+        """True if any filter other than the "as of" date is set."""
+        return any(getattr(self, f.name) is not None for f in fields(self) if f.name != "as_of")
+
+    def cleared(self) -> Filters:
+        """No filters, the "as of" date kept."""
+        return Filters(as_of=self.as_of)
+
+    def set(self, **changes: str | None) -> Filters:
+        return replace(self, **changes)
+
+    def active(self) -> list[tuple[str, str]]:
+        """(field, value) for every filter that is set, "as of" last."""
+        return [(f.name, getattr(self, f.name)) for f in fields(self) if getattr(self, f.name) is not None]
+
+
+# SQL fragments. Each takes the alias of the table, so one narrowing serves the events and the quotes.
+
+def _period_start(at: str, precision: str, key: str) -> str:
+    return (f"CASE {precision} WHEN 'month' THEN {at} || '-01' WHEN 'year' THEN {at} || '-01-01' "
+            f"ELSE substr({key}, 1, 10) END")
+
+
+def _period_end(at: str, precision: str, key: str) -> str:
+    return (f"CASE {precision} WHEN 'month' THEN date({at} || '-01', '+1 month', '-1 day') "
+            f"WHEN 'year' THEN {at} || '-12-31' ELSE substr({key}, 1, 10) END")
+
+
+def _dated(at: str, precision: str, key: str, filters: Filters) -> tuple[list[str], list[object]]:
+    where: list[str] = []
+    parameters: list[object] = []
+    if filters.as_of is not None:
+        # The key test uses the index; the period test drops months and years that had not ended.
+        where.append(f"{key} < ? AND {_period_end(at, precision, key)} <= ?")
+        parameters += [day_after(filters.as_of), filters.as_of]
+    if filters.start is not None:
+        where.append(f"{_period_end(at, precision, key)} >= ?")
+        parameters.append(filters.start)
+    if filters.end is not None:
+        where.append(f"{key} < ? AND {_period_start(at, precision, key)} <= ?")
+        parameters += [day_after(filters.end), filters.end]
+    return where, parameters
+
+
+def event_conditions(filters: Filters, alias: str = "e") -> tuple[list[str], list[object]]:
+    """WHERE conditions (ANDed) and their parameters keeping the events `filters` let through."""
+    where, parameters = _dated(f"{alias}.occurred_at", f"{alias}.precision", f"{alias}.sort_key", filters)
+    if filters.party is not None:
+        where.append(f"{alias}.id IN (SELECT event_id FROM event_parties WHERE party_id = ?)")
+        parameters.append(filters.party)
+    if filters.side is not None:
+        where.append(f"{alias}.id IN (SELECT ep.event_id FROM event_parties AS ep JOIN parties AS p "
+                     "ON p.id = ep.party_id WHERE p.side = ?)")
+        parameters.append(filters.side)
+    if filters.topic is not None:
+        where.append(f"{alias}.id IN (SELECT q.event_id FROM quotes AS q JOIN argument_quotes AS aq "
+                     "ON aq.quote_id = q.id JOIN arguments AS a ON a.id = aq.argument_id WHERE a.topic_id = ?)")
+        parameters.append(filters.topic)
+    if filters.kind is not None:
+        where.append(f"{alias}.kind = ?")
+        parameters.append(filters.kind)
+    if filters.source is not None:
+        where.append(f"{alias}.id IN (SELECT event_id FROM event_sources WHERE source_id = ?)")
+        parameters.append(filters.source)
+    return where, parameters
+
+
+#: A quote's moment: when it was said, else when its event happened (the quote list joins its event as `qe`).
+QUOTE_AT = "coalesce(q.said_on, qe.occurred_at)"
+QUOTE_PRECISION = "CASE WHEN q.said_on IS NOT NULL THEN q.said_on_precision ELSE qe.precision END"
+
+
+def quote_conditions(filters: Filters) -> tuple[list[str], list[object]]:
+    """WHERE conditions for quotes `q` (speaker `p`, event `qe` LEFT JOINed) that `filters` let through."""
+    where, parameters = _dated(QUOTE_AT, QUOTE_PRECISION, "q.sort_key", filters)
+    if where:
+        where.insert(0, f"{QUOTE_AT} IS NOT NULL")
+    if filters.party is not None:
+        where.append("q.speaker_id = ?")
+        parameters.append(filters.party)
+    if filters.side is not None:
+        where.append("p.side = ?")
+        parameters.append(filters.side)
+    if filters.topic is not None:
+        where.append("q.id IN (SELECT aq.quote_id FROM argument_quotes AS aq JOIN arguments AS a "
+                     "ON a.id = aq.argument_id WHERE a.topic_id = ?)")
+        parameters.append(filters.topic)
+    if filters.kind is not None:
+        where.append("qe.kind = ?")
+        parameters.append(filters.kind)
+    if filters.source is not None:
+        where.append("q.source_id = ?")
+        parameters.append(filters.source)
+    return where, parameters
+
+
+def where_clause(conditions: list[str]) -> str:
+    return f"WHERE {' AND '.join(f'({c})' for c in conditions)}" if conditions else ""
+
+
+def outcome_known(outcome: str | None, as_of: str | None) -> bool:
+    """Whether a topic's outcome, written with hindsight, was all on the record by `as_of`: it names its dates
+    as YYYY-MM-DD, and it is shown once the last of them has passed (an undated outcome only without a date)."""
+    if outcome is None or as_of is None:
+        return True
+    dates = _OUTCOME_DATE.findall(outcome)
+    return bool(dates) and max(dates) <= as_of
+
+
+def is_day(text: str) -> bool:
+    return bool(_DAY.fullmatch(text))
+
+
+NO_FILTERS = Filters()
+"""The whole record."""

@@ -1,0 +1,172 @@
+"""Full-text search over the record, with the store's FTS5 indexes.
+
+Whatever a reader types is a valid search. Plain words are matched as word prefixes (`moder` finds moderation),
+all of them required. Text that uses FTS5's own syntax (quotes for a phrase, AND/OR/NOT, `*`, NEAR) is tried as
+written; where SQLite rejects it, its words are searched as plain terms instead, and the result says so.
+
+Matches are ranked (bm25) when there are few enough to rank at once; a word found in most of a huge store shows
+its first matches in record order instead, so the first results never wait on scoring every match.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass
+
+from parlertui.store.filters import NO_FILTERS, Filters, event_conditions, quote_conditions
+
+#: Around each matched word in a hit's text: control characters, which record text has no use for.
+MARK_START, MARK_END = "\x02", "\x03"
+
+RANK_LIMIT = 2000
+"""Up to this many matches of a kind are ranked by relevance; beyond it the first ones are shown in record order."""
+
+_WORD = re.compile(r"\w+(?:['’]\w+)*")
+_SYNTAX = re.compile(r"""["*():^]|\b(?:AND|OR|NOT|NEAR)\b""")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One record that matches: `text` has the matched words between MARK_START and MARK_END."""
+
+    kind: str
+    id: str
+    text: str
+    about: str  # who and when, or what it belongs to
+    topic: str | None = None  # an argument's topic
+
+
+@dataclass(frozen=True)
+class HitGroup:
+    kind: str
+    hits: tuple[Hit, ...]
+    total: int  # how many match; at least RANK_LIMIT + 1 when `more`
+    more: bool = False  # more matches than were counted
+    ranked: bool = True
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    text: str
+    query: str  # the FTS5 query run ("" when there was nothing to search for)
+    note: str  # one line for the reader: how the text was read, or why nothing was searched
+    groups: tuple[HitGroup, ...] = ()
+
+    @property
+    def count(self) -> int:
+        return sum(group.total for group in self.groups)
+
+
+def plain_query(text: str) -> str:
+    """Every word of `text` as a prefix term, all required; "" if it holds no word."""
+    terms = []
+    for word in _WORD.findall(text):
+        tokens = re.findall(r"\w+", word)  # "Parler's" is the phrase "Parler s", as the index split it
+        terms.append('"' + " ".join(tokens) + '"*')
+    return " ".join(terms)
+
+
+def marked(text: str) -> list[tuple[str, bool]]:
+    """A hit's text as (piece, matched) pairs."""
+    pieces: list[tuple[str, bool]] = []
+    for index, part in enumerate(re.split(f"[{MARK_START}{MARK_END}]", text)):
+        if part:
+            pieces.append((part, index % 2 == 1))
+    return pieces
+
+
+def _clean(text: str) -> str:
+    return text.replace(MARK_START, "").replace(MARK_END, "")
+
+
+# What each kind shows, and how it is found: (FTS table, SQL returning id/text/about/topic for rowids matched).
+_S, _E = f"'{MARK_START}'", f"'{MARK_END}'"
+KIND_TITLES = {"quote": "Quotes", "event": "Events", "argument": "Arguments", "topic": "Topics",
+               "party": "Parties", "source": "Sources"}  # fmt: skip
+KINDS = tuple(KIND_TITLES)
+
+_TABLE = {"quote": "quotes", "event": "events", "argument": "arguments", "topic": "topics", "party": "parties",
+          "source": "sources"}  # fmt: skip
+_ALIAS = {"quote": "q", "event": "e", "argument": "a", "topic": "t", "party": "p", "source": "s"}
+
+#: What a hit shows of each kind: its id, its text with the matches marked, and a line about it.
+_COLUMNS = {
+    "quote": f"""q.id, snippet(quotes_fts, 0, {_S}, {_E}, '…', 24),
+                p.name || ' · ' || coalesce(q.said_on, qe.occurred_at, 'undated'), NULL""",
+    "event": f"""e.id, highlight(events_fts, 0, {_S}, {_E}) || ' — ' || snippet(events_fts, 1, {_S}, {_E}, '…', 16),
+                e.occurred_at || ' · ' || e.kind, NULL""",
+    "argument": f"""a.id, snippet(arguments_fts, 0, {_S}, {_E}, '…', 24), p.name || ' · ' || t.title, a.topic_id""",
+    "topic": f"""t.id, highlight(topics_fts, 0, {_S}, {_E}) || ' — ' || snippet(topics_fts, 1, {_S}, {_E}, '…', 16),
+                'topic', NULL""",
+    "party": f"""p.id, highlight(parties_fts, 0, {_S}, {_E}) || ' — ' || snippet(parties_fts, 2, {_S}, {_E}, '…', 12),
+                p.side || ' · ' || p.kind, NULL""",
+    "source": f"""s.id, coalesce(highlight(sources_fts, 1, {_S}, {_E}) || ': ', '')
+                || highlight(sources_fts, 0, {_S}, {_E}), s.kind || coalesce(' · ' || s.published, ''), NULL""",
+}
+#: The tables a hit of each kind reads besides its own.
+_JOINS = {
+    "quote": "JOIN parties AS p ON p.id = q.speaker_id LEFT JOIN events AS qe ON qe.id = q.event_id",
+    "argument": "JOIN parties AS p ON p.id = a.party_id JOIN topics AS t ON t.id = a.topic_id",
+}
+
+
+def _on_record(kind: str, filters: Filters) -> tuple[list[str], list[object]]:
+    """Conditions keeping only what was on the record by the "as of" date."""
+    if filters.as_of is None:
+        return [], []
+    only_date = Filters(as_of=filters.as_of)
+    if kind == "event":
+        return event_conditions(only_date)
+    if kind == "quote":
+        return quote_conditions(only_date)
+    if kind == "argument":
+        said, parameters = quote_conditions(only_date)
+        return [f"""NOT EXISTS (SELECT 1 FROM argument_quotes AS aq JOIN quotes AS q ON q.id = aq.quote_id
+                    LEFT JOIN events AS qe ON qe.id = q.event_id
+                    WHERE aq.argument_id = a.id AND NOT ({' AND '.join(f'({c})' for c in said)}))"""], parameters
+    return [], []
+
+
+def _group(db: sqlite3.Connection, kind: str, query: str, filters: Filters, limit: int) -> HitGroup:
+    table, alias = _TABLE[kind], _ALIAS[kind]
+    conditions, parameters = _on_record(kind, filters)
+    source = (f"FROM {table}_fts JOIN {table} AS {alias} ON {alias}.rowid = {table}_fts.rowid {_JOINS.get(kind, '')} "
+              f"WHERE {table}_fts MATCH ?" + "".join(f" AND ({c})" for c in conditions))
+    # Counting stops past RANK_LIMIT: a word in most of a million quotes is not counted to the end.
+    counted = db.execute(f"SELECT count(*) FROM (SELECT 1 {source} LIMIT ?)",
+                         (query, *parameters, RANK_LIMIT + 1)).fetchone()[0]  # fmt: skip
+    more = counted > RANK_LIMIT
+    order = f"{alias}.rowid" if more else f"{table}_fts.rank"
+    rows = db.execute(f"SELECT {_COLUMNS[kind]} {source} ORDER BY {order} LIMIT ?",
+                      (query, *parameters, limit)).fetchall()  # fmt: skip
+    hits = tuple(Hit(kind, row[0], row[1] or "", _clean(row[2] or ""), row[3]) for row in rows)
+    return HitGroup(kind, hits, counted, more=more, ranked=not more)
+
+
+def search(db: sqlite3.Connection, text: str, filters: Filters = NO_FILTERS, limit: int = 50,
+           kinds: tuple[str, ...] = KINDS) -> SearchResults:  # fmt: skip
+    """Search the record for `text`: up to `limit` hits of each kind, best first, with how many match in all."""
+    text = text.replace("\x00", "")
+    plain = plain_query(text)
+    if not plain:
+        return SearchResults(text, "", "Type a word to search quotes, events, arguments, parties and sources."
+                             if not text.strip() else "Nothing to search for in that: type a word.")
+    attempts: list[tuple[str, str]] = []
+    if _SYNTAX.search(text):
+        attempts.append((text, "Read as search syntax."))
+        attempts.append((plain, "Not valid search syntax, so its words were searched as plain terms."))
+    else:
+        attempts.append((plain, ""))
+    failure: sqlite3.OperationalError | None = None
+    for query, note in attempts:
+        try:
+            groups = tuple(_group(db, kind, query, filters, limit) for kind in kinds)
+        except sqlite3.OperationalError as err:
+            if "interrupted" in str(err):
+                raise
+            failure = err
+            continue
+        return SearchResults(text, query, note, tuple(group for group in groups if group.total))
+    raise failure or RuntimeError("no search was run")
+
