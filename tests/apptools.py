@@ -110,3 +110,20 @@ def filter_bar_text(app: ParlerApp) -> str:
     """What the line of filter chips says ("" when it is hidden)."""
     bar = app.screen.query_one("#filter-bar")
     return plain(bar.render()) if bar.display else ""
+
+
+async def search_for(pilot, text: str, *, type_it: bool = False) -> None:
+    """Put `text` in the open search box (typed key by key if `type_it`) and wait for its results."""
+    box = pilot.app.screen.query_one("#search-box")
+    if box.value == text:
+        return  # nothing new to search for
+    if type_it:
+        await pilot.press(*[{" ": "space"}.get(ch, ch) for ch in text])
+    else:
+        box.value = text
+    for _ in range(200):
+        await pilot.pause(0.02)
+        results = pilot.app.screen.results
+        if results is not None and results.text == box.value.replace("\x00", "") and not busy(pilot.app):
+            return
+    raise AssertionError(f"no results for {text[:60]!r} ({len(text)} characters)")

@@ -49,25 +49,34 @@ class FilterScreen(ModalScreen[Filters | None]):
         chosen = f"party:{filters.party}" if filters.party else f"side:{filters.side}" if filters.side else None
         with Vertical(id="filters", classes="dialog") as dialog:
             dialog.border_title = "Filter the timeline and the quotes"
-            yield Label("Party or side")
-            yield Select(who, id="who", value=chosen or Select.NULL, prompt="Anyone")
-            yield Label("Topic (events and quotes cited in its arguments)")
-            yield Select([(t.title, t.id) for t in catalogue.topics], id="topic", value=filters.topic or Select.NULL,
-                         prompt="Any topic")  # fmt: skip
-            yield Label("Kind of event")
-            yield Select([(kind, kind) for kind in EVENT_KINDS], id="kind", value=filters.kind or Select.NULL,
-                         prompt="Any kind")  # fmt: skip
-            yield Label("Source")
-            yield Select([(s.outlet or s.title, s.id) for s in catalogue.sources], id="source",
-                         value=filters.source or Select.NULL, prompt="Any source")  # fmt: skip
-            with Horizontal(classes="dates"):
-                yield Input(filters.start or "", placeholder="from YYYY-MM-DD", id="start", max_length=10)
-                yield Input(filters.end or "", placeholder="to YYYY-MM-DD", id="end", max_length=10)
+            dialog.border_subtitle = "tab next · enter apply · esc cancel"
+            with Horizontal(classes="field"):
+                yield Label("Party or side")
+                yield Select(who, id="who", value=chosen or Select.NULL, prompt="Anyone", compact=True)
+            with Horizontal(classes="field"):
+                yield Label("Topic")
+                yield Select([(t.title, t.id) for t in catalogue.topics], id="topic", prompt="Any topic",
+                             value=filters.topic or Select.NULL, compact=True)  # fmt: skip
+            with Horizontal(classes="field"):
+                yield Label("Kind of event")
+                yield Select([(kind, kind) for kind in EVENT_KINDS], id="kind", value=filters.kind or Select.NULL,
+                             prompt="Any kind", compact=True)  # fmt: skip
+            with Horizontal(classes="field"):
+                yield Label("Source")
+                yield Select([(s.label, s.id) for s in catalogue.sources], id="source", prompt="Any source",
+                             value=filters.source or Select.NULL, compact=True)  # fmt: skip
+            with Horizontal(classes="field"):
+                yield Label("From")
+                yield Input(filters.start or "", placeholder="YYYY-MM-DD", id="start", max_length=10, compact=True)
+            with Horizontal(classes="field"):
+                yield Label("To")
+                yield Input(filters.end or "", placeholder="YYYY-MM-DD", id="end", max_length=10, compact=True)
+            yield Static("A topic keeps the events and quotes its arguments cite.", classes="hint")
             yield Static("", id="filter-problem", classes="problem", markup=False)
             with Horizontal(classes="buttons"):
-                yield Button("Apply", variant="primary", id="apply")
-                yield Button("Clear all", id="clear")
-                yield Button("Cancel", id="cancel")
+                yield Button("Apply", variant="primary", id="apply", compact=True)
+                yield Button("Clear all", id="clear", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#who", Select).focus()

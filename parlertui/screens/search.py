@@ -114,8 +114,10 @@ class SearchScreen(ReportsStoreErrors, ModalScreen["Target | None"]):
         listing.set_options(result_options(results))
         listing.action_first()
         if results.query and not results.groups:
-            note = "No matches." + (f" Only what was on the record as of {self.filters.as_of} was searched."
-                                    if self.filters.as_of else "")  # fmt: skip
+            note = " · ".join(part for part in (
+                "No matches", results.note,
+                f"only what was on the record as of {self.filters.as_of} was searched" if self.filters.as_of else "",
+            ) if part)  # fmt: skip
         elif results.query:
             note = f"{results.count:,} match{'es' if results.count != 1 else ''}" + (
                 f" · {results.note}" if results.note else "")

@@ -23,6 +23,8 @@ RANK_LIMIT = 2000
 """Up to this many matches of a kind are ranked by relevance; beyond it the first ones are shown in record order."""
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
+MAX_WORDS = 24
+"""Words beyond these are not searched for: a pasted page would otherwise become thousands of terms."""
 _SYNTAX = re.compile(r"""["*():^]|\b(?:AND|OR|NOT|NEAR)\b""")
 
 
@@ -61,7 +63,7 @@ class SearchResults:
 def plain_query(text: str) -> str:
     """Every word of `text` as a prefix term, all required; "" if it holds no word."""
     terms = []
-    for word in _WORD.findall(text):
+    for word in _WORD.findall(text)[:MAX_WORDS]:
         tokens = re.findall(r"\w+", word)  # "Parler's" is the phrase "Parler s", as the index split it
         terms.append('"' + " ".join(tokens) + '"*')
     return " ".join(terms)
@@ -153,7 +155,9 @@ def search(db: sqlite3.Connection, text: str, filters: Filters = NO_FILTERS, lim
         return SearchResults(text, "", "Type a word to search quotes, events, arguments, parties and sources."
                              if not text.strip() else "Nothing to search for in that: type a word.")
     attempts: list[tuple[str, str]] = []
-    if _SYNTAX.search(text):
+    if len(_WORD.findall(text)) > MAX_WORDS:
+        attempts.append((plain, f"Only the first {MAX_WORDS} words were searched for."))
+    elif _SYNTAX.search(text):
         attempts.append((text, "Read as search syntax."))
         attempts.append((plain, "Not valid search syntax, so its words were searched as plain terms."))
     else:

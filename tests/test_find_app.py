@@ -1,0 +1,199 @@
+"""Finding and citing in the app: search, filters, the "as of" date, the Sources and Quotes views."""
+
+from __future__ import annotations
+
+from apptools import (
+    BUNDLED,
+    detail_text,
+    filter_bar_text,
+    options_text,
+    plain,
+    press,
+    running,
+    search_for,
+    settle,
+    view,
+)
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from textual.widgets import Input, Select
+
+from parlertui.screens.filters import AsOfScreen, FilterScreen
+from parlertui.screens.record import RecordScreen
+from parlertui.screens.search import SearchScreen
+from parlertui.store.filters import Filters
+from parlertui.widgets.keylist import KeyList
+
+
+def selected(app) -> str | None:
+    return view(app).list_pane.highlighted_id
+
+
+def screen_text(app) -> str:
+    return "\n".join("".join(segment.text for segment in strip) for strip in app.screen._compositor.render_strips())
+
+
+async def test_slash_hang_shows_the_quote_and_its_speaker_on_the_first_screen():
+    async with running(BUNDLED) as (app, pilot):
+        await press(pilot, "slash")
+        assert isinstance(app.screen, SearchScreen)
+        await search_for(pilot, "hang", type_it=True)
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "Hang Mike Pence" in shown and "Parler LLC" in shown
+        results = app.screen.query_one(KeyList)
+        while results.highlighted_id != "quote:complaint-hang-mike-pence":
+            await press(pilot, "down" if app.focused is not results else "j")
+        await press(pilot, "enter")
+        assert isinstance(app.screen, RecordScreen)
+        assert "Hang Mike Pence" in screen_text(app) and "Parler LLC" in screen_text(app)
+        await press(pilot, "escape")
+        assert not isinstance(app.screen, (RecordScreen, SearchScreen))
+
+
+async def test_enter_goes_to_a_match_in_its_view(mini_store):
+    async with running(mini_store) as (app, pilot):
+        for text, kind, wanted_view, wanted in [("sues", "event", "timeline", "suit"),
+                                                ("pat", "party", "parties", "ceo"),
+                                                ("gazette", "source", "sources", "report")]:
+            await press(pilot, "slash")
+            await search_for(pilot, text)
+            results = app.screen.query_one(KeyList)
+            results.highlight_id(f"{kind}:{wanted}")
+            await press(pilot, "tab", "enter")
+            await settle(pilot)
+            assert view(app).view_id == wanted_view and selected(app) == wanted, text
+
+
+async def test_an_argument_opens_in_its_topic_with_the_cursor_on_it(mini_store):
+    async with running(mini_store) as (app, pilot):
+        await press(pilot, "slash")
+        await search_for(pilot, "allowed")
+        results = app.screen.query_one(KeyList)
+        argument = next(o.id for o in results._options if o.id and o.id.startswith("argument:"))
+        results.highlight_id(argument)
+        await press(pilot, "tab", "enter")
+        await settle(pilot)
+        debate = view(app).detail_pane
+        assert view(app).view_id == "arguments"
+        assert debate.cards[debate.cursor].argument_id == argument.split(":", 1)[1]
+
+
+async def test_search_says_how_it_read_bad_syntax_and_escape_returns(mini_store):
+    async with running(mini_store) as (app, pilot):
+        await press(pilot, "j", "slash")
+        await search_for(pilot, '"host NEAR(')
+        note = plain(app.screen.query_one("#search-note").render())
+        assert "plain terms" in note and "match" in note
+        await press(pilot, "escape")
+        assert not isinstance(app.screen, SearchScreen) and selected(app) == "email"
+
+
+async def test_hypothesis_the_search_box_takes_any_text():
+    @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(text=st.one_of(st.text(max_size=40), st.text(min_size=1, max_size=8).map(lambda piece: (piece * 10_000)[:10_000])))
+    def never_breaks(text):
+        typed.append(text)
+
+    typed: list[str] = []
+    never_breaks()
+    async with running(BUNDLED) as (app, pilot):
+        await press(pilot, "slash")
+        for text in typed:
+            await search_for(pilot, text)
+            assert isinstance(app.screen, SearchScreen)
+            assert plain(app.screen.query_one("#search-note").render())
+
+
+async def test_filters_narrow_the_timeline_and_quotes_show_chips_and_x_clears(mini_store):
+    async with running(mini_store) as (app, pilot):
+        await press(pilot, "f")
+        assert isinstance(app.screen, FilterScreen)
+        app.screen.query_one("#who", Select).value = "side:aws"
+        app.screen.query_one("#kind", Select).value = "filing"
+        await press(pilot, "ctrl+s")
+        await settle(pilot)
+        assert app.screen.filters == Filters(side="aws", kind="filing")
+        assert view(app).list_pane.border_title == "Events: 1 of 4 (3 hidden by filters)"
+        assert "Side: AWS" in filter_bar_text(app) and "Kind: filing" in filter_bar_text(app)
+        await press(pilot, "5")
+        assert view(app).list_pane.border_title == "Quotes: 0 of 3 (3 hidden by filters)"
+        assert "x clears" in detail_text(app)
+        await press(pilot, "2")
+        assert filter_bar_text(app) == ""  # the parties are not narrowed, so no chips there
+        await press(pilot, "1", "x")
+        assert app.screen.filters == Filters() and view(app).list_pane.border_title == "Events (4)"
+        await press(pilot, "alt+left")  # back to before clearing
+        assert app.screen.filters == Filters(side="aws", kind="filing")
+
+
+async def test_a_bad_date_in_the_filters_is_explained_and_nothing_changes(mini_store):
+    async with running(mini_store) as (app, pilot):
+        await press(pilot, "f")
+        app.screen.query_one("#start", Input).value = "2021-02-30"
+        await press(pilot, "ctrl+s")
+        assert isinstance(app.screen, FilterScreen)
+        assert "not a day" in plain(app.screen.query_one("#filter-problem").render())
+        app.screen.query_one("#start", Input).value = "2021-01-11"
+        app.screen.query_one("#end", Input).value = "2021-01-10"
+        await press(pilot, "ctrl+s")
+        assert "after" in plain(app.screen.query_one("#filter-problem").render())
+        await press(pilot, "escape")
+        await settle(pilot)
+        assert app.screen.filters == Filters()
+
+
+async def test_as_of_a_day_the_header_shows_it_and_the_court_has_not_ruled():
+    async with running(BUNDLED, size=(120, 40)) as (app, pilot):
+        await press(pilot, "d")
+        assert isinstance(app.screen, AsOfScreen)
+        await press(pilot, *"2021-01-13", "enter")
+        await settle(pilot)
+        assert "as of 2021-01-13" in app.sub_title
+        assert "as of 2021-01-13" in screen_text(app)
+        assert "order-denying-pi" not in [o.id for o in view(app).list_pane._options]
+        await press(pilot, "3", "tab", "G")
+        debate = view(app).detail_pane
+        assert not debate.query(".cell.court .card")
+        assert "not shown as of" in detail_text(app) or "had not ruled" in detail_text(app)
+        await press(pilot, "d", *"2021-01-21", "enter")
+        await settle(pilot)
+        assert debate.query(".cell.court .card")
+        await press(pilot, "d")
+        app.screen.query_one(Input).value = ""
+        await press(pilot, "enter")
+        await settle(pilot)
+        assert app.screen.filters.as_of is None and "as of" not in app.sub_title
+
+
+async def test_a_bad_as_of_date_is_explained(mini_store):
+    async with running(mini_store) as (app, pilot):
+        await press(pilot, "d", *"13/01/2021", "enter")
+        assert isinstance(app.screen, AsOfScreen)
+        assert "YYYY-MM-DD" in plain(app.screen.query_one("#as-of-problem").render())
+        await press(pilot, "escape")
+        assert app.screen.filters.as_of is None
+
+
+async def test_the_sources_view_lists_each_source_and_what_is_drawn_from_it(mini_store):
+    async with running(mini_store) as (app, pilot):
+        await press(pilot, "4")
+        lines = options_text(view(app).list_pane)
+        assert lines[0].startswith("── Held first-hand")
+        assert any(line.startswith("── Held only as quoted") for line in lines)
+        text = detail_text(app)
+        for part in ("Outlet", "Published", "Address", "Kind", "first-hand", "Events drawn from it",
+                     "Quotes drawn from it", "Host emails Mini"):
+            assert part in text, part
+        await press(pilot, "j")
+        assert "only as quoted in" in detail_text(app)
+
+
+async def test_the_quotes_view_lists_quotes_in_order_with_their_speakers(mini_store):
+    async with running(mini_store) as (app, pilot):
+        await press(pilot, "5")
+        lines = options_text(view(app).list_pane)
+        assert [line.split()[0] for line in lines] == ["Jan", "2021-01-09", "2021-01-11"]  # a month before its days
+        assert "The contract allowed it." in detail_text(app) and "Said by: The Court" in detail_text(app)
+        await press(pilot, "j")
+        assert "We will suspend your account." in detail_text(app)
