@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from apptools import BUNDLED, settle
+from apptools import BUNDLED, search_for, settle
 from parlertui.app import ParlerApp
 from parlertui.navigation import Target
+from parlertui.store.filters import Filters
 from parlertui.store.queries import Store
 
 SIZES = [(80, 24), (120, 40)]
@@ -68,3 +69,49 @@ def test_quote(snap_compare, app):
         await pilot.pause(0.1)
 
     assert snap_compare(app, terminal_size=(120, 40), run_before=open_quote)
+
+
+def test_search_results(snap_compare, app):
+    async def search_hang(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("slash", *"hang")
+        await search_for(pilot, "hang")
+        await pilot.pause(0.1)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=search_hang)
+
+
+def test_filter_chips_light(snap_compare, app):
+    async def filtered(pilot) -> None:
+        await settle(pilot)
+        pilot.app.theme = "textual-light"
+        pilot.app.explorer.change_filters(Filters(party="john-matze", kind="statement"))
+        await settle(pilot)
+        await pilot.pause(0.1)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=filtered)
+
+
+def test_filter_dialog(snap_compare, app):
+    assert snap_compare(app, terminal_size=(80, 24), run_before=keys("f"))
+
+
+def test_sources(snap_compare, app):
+    assert snap_compare(app, terminal_size=(120, 40), run_before=keys("4", "j", "j"))
+
+
+def test_quotes_narrow(snap_compare, app):
+    assert snap_compare(app, terminal_size=(80, 24), run_before=keys("5", "j"))
+
+
+def test_arguments_as_of_13_january(snap_compare, app):
+    async def as_of(pilot) -> None:
+        await settle(pilot)
+        pilot.app.explorer.change_filters(Filters(as_of="2021-01-13"))
+        await settle(pilot)
+        for key in ("3", "tab", "G"):
+            await pilot.press(key)
+            await settle(pilot)
+        await pilot.pause(0.1)
+
+    assert snap_compare(app, terminal_size=(120, 40), run_before=as_of)

@@ -73,7 +73,8 @@ class ExplorerScreen(ReportsStoreErrors, Screen[None]):
         Binding("5", "show_view('quotes')", "Quotes", show=False, tooltip="Show the quotes"),
         Binding("slash", "search", "Search", tooltip="Search quotes, events, arguments, parties and sources"),
         Binding("f", "filter", "Filter", tooltip="Narrow the timeline and the quotes"),
-        Binding("x", "clear_filters", "Clear filters", tooltip="Clear every filter"),
+        # The line of filter chips names x, so the footer need not.
+        Binding("x", "clear_filters", "Clear filters", show=False, tooltip="Clear every filter"),
         Binding("d", "as_of", "As of", show=False, tooltip="Show the record as it stood on a date"),
         Binding("ctrl+e", "export", "Export", show=False, tooltip="Export this view to a Markdown file"),
         Binding("tab", "app.focus_next", "Pane", tooltip="Move to the next pane"),

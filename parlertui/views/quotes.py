@@ -14,10 +14,10 @@ from parlertui.widgets.render import DATE_WIDTH, SIDE_MARKS, Line
 SPEAKER_WIDTH = 16
 
 
-def quote_row(quote: Quote) -> Line:
+def quote_row(quote: Quote, date_width: int = DATE_WIDTH) -> Line:
     """Date, side mark, speaker, then the words, cut to the line."""
     return Line(
-        (Text(quote.when or "undated", style="" if quote.when else "dim"), DATE_WIDTH),
+        (Text(quote.when or "undated", style="" if quote.when else "dim"), date_width),
         (Text(SIDE_MARKS.get(quote.speaker_side, "?"), style="bold"), 2),
         (Text(quote.speaker_name, style="bold"), SPEAKER_WIDTH),
         (Text(f"“{quote.text}”", style="italic"), None),
@@ -36,7 +36,8 @@ class QuotesView(View[QuoteDetail]):
 
     def list_options(self, catalogue: Catalogue) -> list[Option]:
         self.list_pane.border_title = self.count_title("Quotes", len(catalogue.quotes), catalogue.total_quotes)
-        return [Option(quote_row(quote), id=quote.id) for quote in catalogue.quotes]
+        width = max((len(quote.when or "undated") for quote in catalogue.quotes), default=0) + 1
+        return [Option(quote_row(quote, width), id=quote.id) for quote in catalogue.quotes]
 
     def fetch(self, item_id: str) -> QuoteDetail:
         return self.store.quote(item_id)
