@@ -177,3 +177,44 @@ async def test_the_palette_takes_any_text(mini_store, texts):
         await pilot.press("escape")
         await settle(pilot)
         assert app.is_running and app.screen is app.explorer
+
+
+async def test_hypothesis_the_date_boxes_take_any_text(mini_store):
+    """The as-of box and the filter dialog's dates: any text is a day or a clear note, never a crash."""
+    from textual.widgets import Input
+
+    from parlertui.screens.filters import AsOfScreen, FilterScreen
+    from parlertui.store.filters import Filters
+
+    typed: list[str] = []
+    pastes = st.text(min_size=1, max_size=6).map(lambda piece: (piece * 10_000)[:10_000])
+
+    @settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(st.one_of(st.text(max_size=24), pastes))
+    def collect(text):
+        typed.append(text)
+
+    collect()
+    async with running(mini_store) as (app, pilot):
+        for text in typed:
+            await press(pilot, "d")
+            assert isinstance(app.screen, AsOfScreen)
+            app.screen.query_one(Input).value = text
+            await press(pilot, "enter")
+            if isinstance(app.screen, AsOfScreen):  # not a day: the note says why, and escape leaves
+                assert app.screen.query_one("#as-of-problem").render()
+                await press(pilot, "escape")
+            await settle(pilot)
+            assert app.screen.filters.as_of is None or len(app.screen.filters.as_of) == 10
+            app.explorer.change_filters(Filters())
+            await settle(pilot)
+        await press(pilot, "f")
+        assert isinstance(app.screen, FilterScreen)
+        for text in typed[:10]:
+            app.screen.query_one("#start", Input).value = text
+            await press(pilot, "ctrl+s")
+            if isinstance(app.screen, FilterScreen):
+                continue
+            await press(pilot, "f")
+        await press(pilot, "escape")
+        assert not isinstance(app.screen, FilterScreen)
