@@ -1,4 +1,5 @@
-"""The command line: `parlertui` starts the app; `build`, `check`, `verify`, `synth` and `--version` work on stores.
+"""The command line: `parlertui` starts the app; `build`, `check`, `verify`, `export`, `synth` and `--version` work
+on stores.
 
 Every failure the user can cause ends in one clear message on stderr and a non-zero exit, never a traceback
 (unless --debug asks for it). Exit codes: 0 fine, 1 `check` or `verify` found problems, 2 bad input.
@@ -7,6 +8,7 @@ Every failure the user can cause ends in one clear message on stderr and a non-z
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -15,6 +17,8 @@ from parlertui import __version__
 from parlertui.locations import DB_ENV, bundled_dataset, default_store, is_installed
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT = 0, 1, 2
+EXIT_BROKEN_PIPE = 141  # as a shell reports a program stopped by SIGPIPE: the reader of its output went away
+EXPORT_FORMATS = ("md", "json", "csv")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -32,10 +36,11 @@ def _parser() -> argparse.ArgumentParser:
                                 description="Validate a dataset folder and build an SQLite store from it. "
                                             "Nothing is written unless the whole dataset is valid.")
     build.add_argument("source", nargs="?", type=Path, metavar="SRC",
-                       help="the dataset folder (default: the bundled dataset)")
+                       help="the dataset folder, or a FILE.json record written by `parlertui export --format json` "
+                            "(default: the bundled dataset)")
     build.add_argument("-o", "--output", type=Path, metavar="DB",
                        help="the store to write (default: events.sqlite beside the dataset folder, which is "
-                            "db/events.sqlite for the bundled dataset)")
+                            "db/events.sqlite for the bundled dataset; required for a JSON record)")
 
     check = commands.add_parser("check", help="check that a store is whole, sourced and up to date",
                                 description="Check a store: schema version, foreign keys, full-text indexes, "
@@ -62,6 +67,25 @@ def _parser() -> argparse.ArgumentParser:
                         help="a folder of source texts (give --sources again for more folders)")
     verify.add_argument("store", nargs="?", type=Path, metavar="DB",
                         help=f"the store to verify (default: --db, ${DB_ENV} or the bundled store)")
+
+    export = commands.add_parser("export", help="write the record as a Markdown brief, a JSON record or CSV tables",
+                                 description="Export a store: md, a brief to read (the timeline, each topic with both "
+                                             "sides, the court's finding and the outcome, every quote cited); json, "
+                                             "every row of every table, which `parlertui build FILE.json -o DB` builds "
+                                             "back; csv, one file per table. Never overwrites without --force.")
+    export.add_argument("--format", dest="form", choices=EXPORT_FORMATS, default="md",
+                        help="md, json or csv (default: md)")
+    narrowed = export.add_mutually_exclusive_group()
+    narrowed.add_argument("--topic", metavar="ID", help="only this topic and the events its quotes come from")
+    narrowed.add_argument("--party", metavar="ID",
+                          help="only what involves this party: its events, its quotes, the arguments it made or "
+                               "that cite its quotes")
+    export.add_argument("-o", "--output", type=Path, metavar="PATH",
+                        help="the file to write (md and json: default standard output); for csv the folder, required")
+    export.add_argument("--force", action="store_true",
+                        help="overwrite an existing file (csv: replace the table files in a folder that has files)")
+    export.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH",
+                        help=f"the store to export (default: ${DB_ENV} or the bundled store)")
     return parser
 
 
@@ -76,6 +100,8 @@ def main(argv: list[str] | None = None) -> int:
             return _synth(args.output, args.events, args.quotes, args.seed, args.force)
         if args.command == "verify":
             return _verify(args.store or default_store(args.db), args.sources)
+        if args.command == "export":
+            return _export(default_store(args.db), args.form, args.output, args.force, args.topic, args.party)
         return _run_app(default_store(args.db))
     except KeyboardInterrupt:
         print("parlertui: interrupted", file=sys.stderr)
@@ -92,16 +118,20 @@ class _UserError(Exception):
 
 
 def _build(source: Path | None, output: Path | None) -> int:
-    from parlertui.store.build import BuildError, OutputError, build_store
+    from parlertui.store.build import BuildError, OutputError, build_store, build_store_from_record
 
+    from_record = source is not None and source.suffix.lower() == ".json" and not source.is_dir()
     if output is None:
+        if from_record:
+            raise _UserError("give the store to write with -o: a store built from a JSON record is a new file, "
+                             "e.g. `parlertui build record.json -o record.sqlite`")  # fmt: skip
         if source is None and is_installed():
             raise _UserError("give the store to write with -o: an installed parlertui's bundled store is not "
                              "rebuilt in place")
         output = (source or bundled_dataset()).resolve().parent / "events.sqlite"
     source = source or bundled_dataset()
     try:
-        result = build_store(source, output)
+        result = build_store_from_record(source, output) if from_record else build_store(source, output)
     except BuildError as err:
         for problem in err.problems:
             print(f"error: {problem}", file=sys.stderr)
@@ -148,6 +178,28 @@ def _verify(path: Path, folders: list[Path]) -> int:
         print(f"{path}: holds no quotes, so none could be verified")
     print(f"{report.found}/{report.quotes} quotes found verbatim in {report.texts} source texts")
     return EXIT_OK if report.passed else EXIT_PROBLEMS
+
+
+def _export(path: Path, form: str, output: Path | None, force: bool, topic: str | None, party: str | None) -> int:
+    from parlertui.store.export import OutputError, OutputExists, UnknownId, export
+    from parlertui.store.open import StoreError
+
+    if form == "csv" and output is None:
+        raise _UserError("csv is written as one file per table: give the folder to write them in with -o")
+    try:
+        export(path, form, sys.stdout, output=output, force=force, topic=topic, party=party)
+    except OutputExists as err:
+        remedy = ("give a new folder, or add --force to replace the table files in it" if form == "csv"
+                  else "give another name, or add --force to overwrite it")  # fmt: skip
+        raise _UserError(f"{err}; {remedy}") from err
+    except (StoreError, UnknownId, OutputError) as err:
+        raise _UserError(str(err)) from err
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # so closing stdout at exit cannot fail
+        return EXIT_BROKEN_PIPE
+    if output is not None:
+        print(f"exported {path} as {form} to {output}")
+    return EXIT_OK
 
 
 def _synth(output: Path, events: int, quotes: int, seed: int, force: bool) -> int:
