@@ -259,6 +259,13 @@ def test_an_export_never_overwrites_a_file_without_force(mini_store, tmp_path):
     assert sorted(path.name for path in tmp_path.iterdir()) == ["brief.md", "mini.sqlite"]
 
 
+def test_an_export_never_replaces_its_own_store_even_with_force(mini_store):
+    before = mini_store.read_bytes()
+    result = run("--db", str(mini_store), "export", "--format", "json", "-o", str(mini_store), "--force")
+    assert result.returncode == 2 and "is the store being exported" in result.stderr
+    assert mini_store.read_bytes() == before
+
+
 def test_csv_never_writes_into_a_folder_with_files_without_force(mini_store, tmp_path):
     folder = tmp_path / "tables"
     folder.mkdir()

@@ -45,6 +45,8 @@ def export(store_path: Path, form: str, out: TextIO | None = None, *, output: Pa
         raise ValueError(f"no export format {form!r}; choose one of {', '.join(FORMATS)}")
     if output is None and (form == "csv" or out is None):
         raise ValueError(f"an export to {form} needs a {'folder' if form == 'csv' else 'file'} to write to")
+    if output is not None and Path(output).resolve() == Path(store_path).resolve():
+        raise OutputError(f"{output}: is the store being exported; give the export another name")
     connection = open_store(store_path)
     try:
         selection = select(connection, topic=topic, party=party)
