@@ -5,11 +5,14 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import signal
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import partial
 
 from textual.app import App, SystemCommand
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding
+from textual.content import Content
+from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, SimpleProvider
 from textual.markup import escape
 from textual.screen import Screen
 
@@ -46,6 +49,9 @@ HELP_NOTES = {
     "Search": "Type; ↓ or tab moves into the results, enter opens one in its view, escape closes.",
 }
 
+
+Choices = tuple[list[tuple[str, Target, str]], bool]
+"""Records for the palette (label, where it goes, help), and whether they are every record of their kind."""
 
 MIN_WIDTH, MIN_HEIGHT = 60, 16
 """Below this size the views cannot be laid out legibly; the app asks for a larger terminal instead."""
@@ -157,9 +163,12 @@ class ParlerApp(App[None]):
         )  # fmt: skip
 
     def pick_event(self) -> None:
-        events = self.explorer.whole_record.events if self.explorer.whole_record else ()
-        choices = [(f"{e.date_label}  {e.title} · {e.kind}", Target("event", e.id), e.summary) for e in events]
-        self._pick("Go to event…", choices)
+        def find(text: str) -> Choices:
+            events, every = self.store.find_events(text)
+            return [(f"{e.date_label}  {e.title} · {e.kind}", Target("event", e.id), e.summary)
+                    for e in events], every  # fmt: skip
+
+        self._pick_from_store("Go to event…", find)
 
     def pick_party(self) -> None:
         parties = self.explorer.catalogue.parties if self.explorer.catalogue else ()
@@ -167,10 +176,47 @@ class ParlerApp(App[None]):
         self._pick("Go to party…", choices)
 
     def pick_source(self) -> None:
-        sources = self.explorer.catalogue.sources if self.explorer.catalogue else ()
-        choices = [(s.label, Target("source", s.id), s.published or "date not given") for s in sources]
-        self._pick("Go to source…", choices)
+        def find(text: str) -> Choices:
+            sources, every = self.store.find_sources(text)
+            return [(s.label, Target("source", s.id), s.published or "date not given") for s in sources], every
+
+        self._pick_from_store("Go to source…", find)
+
+    def _pick_from_store(self, placeholder: str, find: Callable[[str], Choices]) -> None:
+        """A palette of every record if there are few (matched as the reader types, at once); else of those the
+        store finds for what is typed (see StorePicker)."""
+        choices, every = find("")
+        if every:
+            self._pick(placeholder, choices)
+            return
+        self.push_screen(CommandPalette(providers=[StorePicker(self.screen, find, self.explorer.go_to)],
+                                        placeholder=placeholder))  # fmt: skip
 
     def pick_topic(self) -> None:
         topics = self.explorer.catalogue.topics if self.explorer.catalogue else ()
         self._pick("Go to topic…", [(t.title, Target("topic", t.id), t.question) for t in topics])
+
+
+class StorePicker(SimpleProvider):
+    """Records to go to, read from the store in a thread as the reader types. A small store gives every record
+    and the palette's fuzzy matching picks; a big one gives those the store's index finds for the words.
+
+    A SimpleProvider, because the palette takes providers as classes except for that one kind of instance."""
+
+    def __init__(self, screen: Screen, find: Callable[[str], Choices], go_to: Callable[[Target], None]) -> None:
+        super().__init__(screen, [])
+        self.find, self.go_to = find, go_to
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        choices, every = await asyncio.to_thread(self.find, query)
+        for label, target, help in choices:
+            # Of every record, the fuzzy matches; of those the index found for the words, each one.
+            score = matcher.match(label) or (0.0 if every else 0.01)
+            if score > 0:
+                yield Hit(score, matcher.highlight(Content(label)), partial(self.go_to, target), help=help)
+
+    async def discover(self) -> Hits:
+        choices, _ = await asyncio.to_thread(self.find, "")
+        for label, target, help in choices[:100]:
+            yield DiscoveryHit(Content(label), partial(self.go_to, target), help=help)

@@ -13,6 +13,7 @@ from parlertui.app import ParlerApp
 from parlertui.store.queries import Store
 from parlertui.widgets.debate import DebateView
 from parlertui.widgets.keylist import KeyList
+from parlertui.widgets.pagedlist import PagedList
 
 BUNDLED = Path(__file__).resolve().parent.parent / "db" / "events.sqlite"
 
@@ -62,14 +63,24 @@ def view(app: ParlerApp, name: str | None = None):
     return screen.view(name) if name else screen.current_view
 
 
-def options_text(widget: KeyList) -> list[str]:
-    """Every option of a list as plain text, in order."""
+def options_text(widget: KeyList | PagedList) -> list[str]:
+    """Every line of a list as plain text, in order (headings included)."""
+    if isinstance(widget, PagedList):
+        return [widget.line_text(line) for line in range(widget.line_count)]
     return [plain(widget.get_option_at_index(i).prompt) for i in range(widget.option_count)]
 
 
-def highlighted_text(widget: KeyList) -> str:
+def highlighted_text(widget: KeyList | PagedList) -> str:
+    if isinstance(widget, PagedList):
+        assert widget.cursor is not None
+        return widget.line_text(widget.line_of(widget.cursor))
     assert widget.highlighted is not None
     return plain(widget.get_option_at_index(widget.highlighted).prompt)
+
+
+def listed_ids(widget: PagedList) -> list[str]:
+    """The id of every item of a paged list, in order."""
+    return [row.id for row in (widget.row(index) for index in range(widget.count)) if row is not None]
 
 
 def detail_text(app: ParlerApp, name: str | None = None) -> str:

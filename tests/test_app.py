@@ -29,6 +29,7 @@ from parlertui.navigation import Target
 from parlertui.screens.help import HelpScreen
 from parlertui.screens.record import RecordScreen
 from parlertui.store.filters import NO_FILTERS
+from parlertui.store.listing import Listing
 from parlertui.store.open import StoreError
 from parlertui.store.queries import NotFound, Store
 from parlertui.widgets.debate import DebateView
@@ -67,7 +68,7 @@ LIST_KEYS = [
 
 async def test_list_keys_move_the_selection_stop_at_the_ends_and_the_detail_follows(mini_store):
     async with running(mini_store) as (app, pilot):
-        titles = {event.id: event.title for event in app.explorer.catalogue.events}
+        titles = {event.id: event.title for event in app.store.timeline()}
         for keys, expected in LIST_KEYS:
             await press(pilot, *keys)
             assert selected(app) == expected, keys
@@ -409,15 +410,17 @@ async def test_a_store_with_no_events_says_so(mini_store, tmp_path):
 
 
 async def test_a_store_that_fails_while_read_ends_the_app_with_the_reason(mini_store, monkeypatch):
-    def fails(self, party_id=None):
-        raise StoreError(self.path, "cannot be read (database disk image is malformed)")
+    def fails(*_):
+        raise StoreError(mini_store, "cannot be read (database disk image is malformed)")
 
-    monkeypatch.setattr(Store, "timeline", fails)
-    with Store(mini_store) as store:
-        app = ParlerApp(store)
-        async with app.run_test() as pilot:
-            await pilot.pause(0.2)
-    assert app.return_code == 2
+    for owner, reader in ((Store, "catalogue"), (Listing, "headings")):  # the first read; a list's first read
+        with monkeypatch.context() as patched:
+            patched.setattr(owner, reader, fails)
+            with Store(mini_store) as store:
+                app = ParlerApp(store)
+                async with app.run_test() as pilot:
+                    await pilot.pause(0.2)
+            assert app.return_code == 2, reader
 
 
 async def test_a_claim_taller_than_the_view_is_read_through_before_the_cursor_moves_on(mini_store):

@@ -20,10 +20,12 @@ def store(mini_store):
         yield store
 
 
-def test_the_catalogue_lists_events_parties_and_topics(store):
+def test_the_catalogue_lists_parties_topics_and_sources_and_counts_the_rest(store):
     catalogue = store.catalogue()
     assert catalogue.dispute.short_title == "Mini v. Host"
-    assert [e.id for e in catalogue.events] == ["ruling", "email", "suspension", "suit"]
+    assert (catalogue.total_events, catalogue.total_quotes, catalogue.total_sources) == (4, 3, 2)
+    assert [s.id for s in catalogue.sources] == ["report", "order-via-report"]
+    assert [e.id for e in store.timeline()] == ["ruling", "email", "suspension", "suit"]
     assert [(p.id, p.depth) for p in catalogue.parties] == [("mini", 0), ("ceo", 1), ("host", 0), ("court", 0)]
     assert catalogue.parties[1].aliases == ("Pat Exampel",)
     assert [(t.id, t.sides, t.ruled) for t in catalogue.topics] == [("contract", ("parler", "aws", "court"), True)]

@@ -9,6 +9,7 @@ import pytest
 
 from parlertui.cli import main
 from parlertui.store.check import check_store
+from parlertui.store.listing import event_listing
 from parlertui.store.queries import Store
 from parlertui.store.schema import SIDES
 from parlertui.store.synth import COMMON_WORD, MISSING_WORD, RARE_QUOTES, RARE_WORD, UNCOMMON_WORD, synth_store
@@ -75,11 +76,11 @@ def test_the_same_seed_writes_the_same_rows_and_another_seed_others(synth, tmp_p
 def test_the_app_reads_it(synth):
     with Store(synth) as store:
         catalogue = store.catalogue()
-        assert len(catalogue.events) == EVENTS
+        assert catalogue.total_events == EVENTS
         assert [event.id for event in store.timeline()][:2] == ["event-00000", "event-00001"]
         topic = store.topics()[0]
         assert store.topic(topic.id).topic.id == topic.id
-        assert store.event(catalogue.events[0].id).sources
+        assert store.event(event_listing(store).first(1)[0].id).sources
 
 
 def test_it_will_not_overwrite_a_file_without_force(tmp_path, capsys):

@@ -24,6 +24,7 @@ from parlertui.store.queries import Store
 from parlertui.store.records import Catalogue
 from parlertui.views.arguments import ArgumentsView
 from parlertui.views.base import View
+from parlertui.views.paged import PagedView
 from parlertui.views.parties import PartiesView
 from parlertui.views.quotes import QuotesView
 from parlertui.views.sources import SourcesView
@@ -134,7 +135,8 @@ class ExplorerScreen(ReportsStoreErrors, Screen[None]):
         self.query_one(ViewBar).show("timeline")
         self.query_one(FilterBar).display = False
         for view in self.query(View):
-            view.list_pane.loading = True
+            if not isinstance(view, PagedView):
+                view.list_pane.loading = True
         self.apply_filters(NO_FILTERS)
 
     # The filters and the "as of" date
@@ -161,11 +163,13 @@ class ExplorerScreen(ReportsStoreErrors, Screen[None]):
         as_of = f"as of {self.filters.as_of} · " if self.filters.as_of else ""
         self.app.sub_title = f"{as_of}{self.store.path.name}"
         self._show_filter_bar()
-        for view in self.query(View):
-            view.list_pane.loading = False
-            view.populate(catalogue)
-        self.refresh_bindings()
         after = message.after
+        for view in self.query(View):
+            if not isinstance(view, PagedView):
+                view.list_pane.loading = False
+            going = isinstance(after, Target) and VIEW_OF_KIND.get(after.kind) == view.view_id
+            view.populate(catalogue, then=after.id if going else None)  # type: ignore[union-attr]
+        self.refresh_bindings()
         if isinstance(after, Location):
             self.view(after.view).restore(after.state)
         elif isinstance(after, Target):
@@ -272,7 +276,7 @@ class ExplorerScreen(ReportsStoreErrors, Screen[None]):
         self.query_one(ContentSwitcher).current = name
         self.query_one(ViewBar).show(name)
         self._show_filter_bar()
-        self.view(name).follow_highlight()
+        self.view(name).shown()
 
     # Actions
 
@@ -308,22 +312,30 @@ class ExplorerScreen(ReportsStoreErrors, Screen[None]):
 
     def _listed(self, event_id: str) -> bool:
         """Whether the timeline lists the event now, with the filters last asked for."""
-        if self.catalogue is None or self.filters != self._wanted_filters:
+        listing = self.view("timeline").list_pane.listing
+        if listing is None or self.filters != self._wanted_filters:
             return False
-        return any(event.id == event_id for event in self.catalogue.events)
+        return listing.key_of(event_id) is not None
 
     def _select(self, target: Target) -> None:
-        name = VIEW_OF_KIND[target.kind]
-        view = self.view(name)
+        view = self.view(VIEW_OF_KIND[target.kind])
         if not view.select(target):
-            if view.narrowed and self.filters.narrowing:
-                why = "it is hidden by the filters (x clears them)"
-            elif self.filters.as_of:
-                why = f"it was not on the record as of {self.filters.as_of} (d changes the date)"
-            else:
-                why = "this store does not hold it"
-            self.notify(f"Not shown in {VIEW_TITLES[name]}: {why}.", severity="warning", markup=False)
+            self._say_not_listed(view)
         view.focus_pane(1 if target.kind == "argument" else 0)
+
+    @on(PagedView.NotListed)
+    def _not_listed(self, message: PagedView.NotListed) -> None:
+        message.stop()
+        self._say_not_listed(message.view)
+
+    def _say_not_listed(self, view: View) -> None:
+        if view.narrowed and self.filters.narrowing:
+            why = "it is hidden by the filters (x clears them)"
+        elif self.filters.as_of:
+            why = f"it was not on the record as of {self.filters.as_of} (d changes the date)"
+        else:
+            why = "this store does not hold it"
+        self.notify(f"Not shown in {VIEW_TITLES[view.view_id]}: {why}.", severity="warning", markup=False)
 
     def _leave_record(self, target: Target | None) -> None:
         if target is not None:

@@ -19,7 +19,7 @@ _FORM = re.compile(
     r"(?P<zone>Z|[+-][0-9]{2}:[0-9]{2})?)?)?)?"
 )
 _MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-_MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                 "November", "December"]  # fmt: skip
 
 
@@ -58,7 +58,7 @@ class When:
         if self.precision == "year":
             return self.text
         moment = self.start.astimezone(zone) if zone and isinstance(self.start, datetime) else self.start
-        return f"{_MONTH_NAMES[moment.month - 1]} {moment.year}"
+        return f"{MONTH_NAMES[moment.month - 1]} {moment.year}"
 
     def label(self, zone: ZoneInfo | None = None) -> str:
         """How a person reads it: `2021`, `Feb 2021`, `2021-01-09`, `2021-01-10 23:59 PST`."""

@@ -100,8 +100,9 @@ def event_conditions(filters: Filters, alias: str = "e") -> tuple[list[str], lis
         where.append(f"{alias}.id IN (SELECT event_id FROM event_parties WHERE party_id = ?)")
         parameters.append(filters.party)
     if filters.side is not None:
-        where.append(f"{alias}.id IN (SELECT ep.event_id FROM event_parties AS ep JOIN parties AS p "
-                     "ON p.id = ep.party_id WHERE p.side = ?)")
+        # A side takes part in most events: checking each event costs less than gathering them all first.
+        where.append(f"EXISTS (SELECT 1 FROM event_parties AS ep JOIN parties AS p ON p.id = ep.party_id "
+                     f"WHERE ep.event_id = {alias}.id AND p.side = ?)")
         parameters.append(filters.side)
     if filters.topic is not None:
         where.append(f"{alias}.id IN (SELECT q.event_id FROM quotes AS q JOIN argument_quotes AS aq "
@@ -122,7 +123,8 @@ QUOTE_PRECISION = "CASE WHEN q.said_on IS NOT NULL THEN q.said_on_precision ELSE
 
 
 def quote_conditions(filters: Filters) -> tuple[list[str], list[object]]:
-    """WHERE conditions for quotes `q` (speaker `p`, event `qe` LEFT JOINed) that `filters` let through."""
+    """WHERE conditions for quotes `q` (their event LEFT JOINed as `qe`, if `quotes_need_event`) that `filters`
+    let through."""
     where, parameters = _dated(QUOTE_AT, QUOTE_PRECISION, "q.sort_key", filters)
     if where:
         where.insert(0, f"{QUOTE_AT} IS NOT NULL")
@@ -130,7 +132,7 @@ def quote_conditions(filters: Filters) -> tuple[list[str], list[object]]:
         where.append("q.speaker_id = ?")
         parameters.append(filters.party)
     if filters.side is not None:
-        where.append("p.side = ?")
+        where.append("q.speaker_id IN (SELECT id FROM parties WHERE side = ?)")
         parameters.append(filters.side)
     if filters.topic is not None:
         where.append("q.id IN (SELECT aq.quote_id FROM argument_quotes AS aq JOIN arguments AS a "
@@ -143,6 +145,11 @@ def quote_conditions(filters: Filters) -> tuple[list[str], list[object]]:
         where.append("q.source_id = ?")
         parameters.append(filters.source)
     return where, parameters
+
+
+def quotes_need_event(filters: Filters) -> bool:
+    """Whether quote_conditions for `filters` read the quote's event (`qe`)."""
+    return any(value is not None for value in (filters.as_of, filters.start, filters.end, filters.kind))
 
 
 def where_clause(conditions: list[str]) -> str:

@@ -40,7 +40,7 @@ from parlertui.store.records import (
     source_label,
 )
 from parlertui.store.schema import SIDES
-from parlertui.store.search import SearchResults, search
+from parlertui.store.search import SearchResults, plain_query, search
 
 __all__ = ["Dispute", "NotFound", "Store", "TimelineEvent", "date_label"]
 
@@ -84,6 +84,10 @@ PARTIES = """
     SELECT p.*, a.name AS affiliation_name
     FROM parties AS p LEFT JOIN parties AS a ON a.id = p.affiliation_id
 """
+
+
+PICKABLE = 2000
+"""Up to this many sources are listed whole for the filter dialog and the palette to pick from."""
 
 
 class NotFound(LookupError):
@@ -130,7 +134,7 @@ class Store:
             except sqlite3.Error as err:
                 raise StoreError(self.path, f"cannot be read ({err})", "check it with `parlertui check`") from err
 
-    def _rows(self, sql: str, parameters: tuple[object, ...] = ()) -> list[sqlite3.Row]:
+    def _rows(self, sql: str, parameters: tuple[object, ...] | dict[str, object] = ()) -> list[sqlite3.Row]:
         with self._reading() as db:
             return db.execute(sql, parameters).fetchall()
 
@@ -162,12 +166,15 @@ class Store:
         return home_zone(self.dispute().timezone)
 
     def catalogue(self, filters: Filters = NO_FILTERS) -> Catalogue:
-        """What the views list: the dispute, the events and quotes `filters` let through, every party, topic and
-        source; and how many events and quotes there are in all."""
+        """What every view needs up front: the dispute, every party and topic (as of the filters' date), how many
+        events, quotes and sources there are, and the sources themselves if there are few enough to pick from.
+        The long lists are read a page at a time (see store.listing)."""
+        total_sources = self.count("sources")
         return Catalogue(
-            self.dispute(), tuple(self.timeline(filters)), tuple(self.parties()), tuple(self.topics(filters.as_of)),
-            sources=tuple(self.sources()), quotes=tuple(self.quotes(filters)),
-            total_events=self.count("events"), total_quotes=self.count("quotes"), filters=filters,
+            self.dispute(), tuple(self.parties()), tuple(self.topics(filters.as_of)),
+            sources=tuple(self.sources()) if total_sources <= PICKABLE else (),
+            total_events=self.count("events"), total_quotes=self.count("quotes"), total_sources=total_sources,
+            filters=filters,
         )  # fmt: skip
 
     def count(self, table: str) -> int:
@@ -355,6 +362,33 @@ class Store:
             events=tuple(self.timeline(Filters(source=source_id, as_of=as_of))),
             quotes=tuple(self.quotes(Filters(source=source_id, as_of=as_of))),
         )
+
+    # Picking a record by name in the palette
+
+    def find_events(self, text: str, limit: int = 100) -> tuple[list[TimelineEvent], bool]:
+        """Every event if there are few enough for the palette to match them itself (True); else up to `limit`
+        events whose title or summary has the words typed, or whose date starts with what was typed (False)."""
+        if self.count("events") <= PICKABLE:
+            return self.timeline(), True
+        return self._events(self._rows(
+            f"""{EVENTS} WHERE substr(e.occurred_at, 1, length(:typed)) = :typed
+                OR e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH :words LIMIT :limit)
+                ORDER BY e.sort_key LIMIT :limit""" if plain_query(text) else
+            f"{EVENTS} ORDER BY e.sort_key LIMIT :limit",
+            {"typed": text.strip(), "words": plain_query(text), "limit": limit},
+        )), False  # fmt: skip
+
+    def find_sources(self, text: str, limit: int = 100) -> tuple[list[Source], bool]:
+        """Every source if there are few enough to match them in the palette (True); else up to `limit` whose
+        outlet, title or author has the words typed (False)."""
+        if self.count("sources") <= PICKABLE:
+            return self.sources(), True
+        words = plain_query(text)
+        rows = self._rows(
+            f"{SOURCES} WHERE s.rowid IN (SELECT rowid FROM sources_fts WHERE sources_fts MATCH ? LIMIT ?) "
+            "ORDER BY s.position", (words, limit),
+        ) if words else self._rows(f"{SOURCES} ORDER BY s.position LIMIT ?", (limit,))  # fmt: skip
+        return [self._source(row) for row in rows], False
 
     # Search
 

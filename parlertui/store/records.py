@@ -204,18 +204,18 @@ class SourceDetail:
 
 @dataclass(frozen=True)
 class Catalogue:
-    """Everything the app lists up front: the dispute, the timeline, the parties and the topics."""
+    """What the app holds up front: the dispute, the parties and topics, the sources if they are few, and how long
+    the lists read a page at a time are."""
 
     dispute: Dispute
-    events: tuple[TimelineEvent, ...]
     parties: tuple[Party, ...]
     topics: tuple[Topic, ...]
     sources: tuple[Source, ...] = ()
-    quotes: tuple[Quote, ...] = ()
     total_events: int = 0
     total_quotes: int = 0
+    total_sources: int = 0
     filters: Filters = field(default=NO_FILTERS)
-    """What the events and quotes were narrowed by, and the "as of" date everything was read at."""
+    """The filters the views were asked to show, and the "as of" date everything was read at."""
 
 
 def source_label(outlet: str | None, title: str) -> str:

@@ -15,6 +15,7 @@ from parlertui.navigation import Target, ViewState
 from parlertui.store.queries import NotFound, Store
 from parlertui.store.records import Catalogue
 from parlertui.widgets.keylist import KeyList
+from parlertui.widgets.pagedlist import PagedList
 from parlertui.widgets.links import Entry, LinkList
 from parlertui.workers import ReportsStoreErrors
 
@@ -62,7 +63,7 @@ class View(ReportsStoreErrors, Container, Generic[Record]):
 
     # What each view supplies
 
-    def make_list(self) -> KeyList:
+    def make_list(self) -> KeyList | PagedList:
         raise NotImplementedError
 
     def make_detail(self) -> Widget:
@@ -89,8 +90,8 @@ class View(ReportsStoreErrors, Container, Generic[Record]):
     # Panes
 
     @property
-    def list_pane(self) -> KeyList:
-        return self.query_one(".records", KeyList)
+    def list_pane(self) -> KeyList | PagedList:
+        return self.query_one(".records")  # type: ignore[return-value]
 
     @property
     def detail_pane(self) -> Widget:
@@ -186,8 +187,13 @@ class View(ReportsStoreErrors, Container, Generic[Record]):
     # The detail follows the highlight
 
     @on(KeyList.OptionHighlighted, ".records")
-    def _follow_highlight(self, message: KeyList.OptionHighlighted) -> None:
+    @on(PagedList.Highlighted, ".records")
+    def _follow_highlight(self, message: KeyList.OptionHighlighted | PagedList.Highlighted) -> None:
         message.stop()
+        self.follow_highlight()
+
+    def shown(self) -> None:
+        """The view has come on screen."""
         self.follow_highlight()
 
     def follow_highlight(self) -> None:
@@ -199,7 +205,8 @@ class View(ReportsStoreErrors, Container, Generic[Record]):
             self.load_detail(item_id)
 
     @on(KeyList.OptionSelected, ".records")
-    def _open(self, message: KeyList.OptionSelected) -> None:
+    @on(PagedList.Selected, ".records")
+    def _open(self, message: KeyList.OptionSelected | PagedList.Selected) -> None:
         message.stop()
         self.focus_pane(1)
 

@@ -3,41 +3,41 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.widgets.option_list import Option
 
+from parlertui.store.filters import Filters
+from parlertui.store.listing import Listing, quote_listing
 from parlertui.store.records import Catalogue, Quote, QuoteDetail
-from parlertui.views.base import View
-from parlertui.widgets.keylist import KeyList
+from parlertui.views.paged import PagedView
 from parlertui.widgets.links import Entry, quote_detail_entries
 from parlertui.widgets.render import DATE_WIDTH, SIDE_MARKS, Line
 
 SPEAKER_WIDTH = 16
 
 
-def quote_row(quote: Quote, date_width: int = DATE_WIDTH) -> Line:
+def quote_row(quote: Quote) -> Line:
     """Date, side mark, speaker, then the words, cut to the line."""
     return Line(
-        (Text(quote.when or "undated", style="" if quote.when else "dim"), date_width),
-        (Text(SIDE_MARKS.get(quote.speaker_side, "?"), style="bold"), 2),
+        (Text(quote.when or "undated", style="" if quote.when else "dim"), DATE_WIDTH),
+        (Text(SIDE_MARKS.get(quote.speaker_side, "?"), style="bold"), 1),
         (Text(quote.speaker_name, style="bold"), SPEAKER_WIDTH),
         (Text(f"“{quote.text}”", style="italic"), None),
     )
 
 
-class QuotesView(View[QuoteDetail]):
+class QuotesView(PagedView[QuoteDetail]):
     view_id = "quotes"
-    empty_text = "No quotes to show."
+    empty_text = "This store holds no quotes."
     narrowed = True
+    list_title = "Quotes"
 
-    def make_list(self) -> KeyList:
-        quotes = KeyList(classes="records")
-        quotes.border_title = "Quotes"
-        return quotes
+    def render_row(self, record: Quote) -> Line:
+        return quote_row(record)
 
-    def list_options(self, catalogue: Catalogue) -> list[Option]:
-        self.list_pane.border_title = self.count_title("Quotes", len(catalogue.quotes), catalogue.total_quotes)
-        width = max((len(quote.when or "undated") for quote in catalogue.quotes), default=0) + 1
-        return [Option(quote_row(quote, width), id=quote.id) for quote in catalogue.quotes]
+    def make_listing(self, filters: Filters) -> Listing:
+        return quote_listing(self.store, filters)
+
+    def total(self, catalogue: Catalogue) -> int:
+        return catalogue.total_quotes
 
     def fetch(self, item_id: str) -> QuoteDetail:
         return self.store.quote(item_id)

@@ -3,37 +3,38 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.widgets.option_list import Option
 
 from parlertui.navigation import Target
+from parlertui.store.filters import Filters
+from parlertui.store.listing import Listing, event_listing
 from parlertui.store.records import Catalogue, EventDetail, TimelineEvent
-from parlertui.views.base import View
-from parlertui.widgets.keylist import KeyList, grouped_options
+from parlertui.views.paged import PagedView
 from parlertui.widgets.links import Entry, argument_entries, heading, quote_entries
-from parlertui.widgets.render import SIDE_LEGEND, SIDE_NAMES, event_row
+from parlertui.widgets.pagedlist import PagedList
+from parlertui.widgets.render import SIDE_LEGEND, SIDE_NAMES, Line, event_row
 
 
-def timeline_options(events: tuple[TimelineEvent, ...] | list[TimelineEvent]) -> list[Option]:
-    """Event lines under a heading for each month (or year, for events known only to the year)."""
-    return grouped_options(events, lambda event: event.month, event_row, lambda event: event.id)
-
-
-class TimelineView(View[EventDetail]):
-    """Events in order, narrowed by the filters; `enter` opens the highlighted one."""
+class TimelineView(PagedView[EventDetail]):
+    """Events in order under month headings, narrowed by the filters; `enter` opens the highlighted one."""
 
     view_id = "timeline"
     empty_text = "This store holds no events: there is nothing to show on the timeline."
     narrowed = True
+    list_title = "Events"
 
-    def make_list(self) -> KeyList:
-        events = KeyList(classes="records")
-        events.border_title = "Events"
+    def make_list(self) -> PagedList:
+        events = super().make_list()
         events.border_subtitle = SIDE_LEGEND
         return events
 
-    def list_options(self, catalogue: Catalogue) -> list[Option]:
-        self.list_pane.border_title = self.count_title("Events", len(catalogue.events), catalogue.total_events)
-        return timeline_options(catalogue.events)
+    def render_row(self, record: TimelineEvent) -> Line:
+        return event_row(record)
+
+    def make_listing(self, filters: Filters) -> Listing:
+        return event_listing(self.store, filters)
+
+    def total(self, catalogue: Catalogue) -> int:
+        return catalogue.total_events
 
     def fetch(self, item_id: str) -> EventDetail:
         return self.store.event(item_id, self.as_of)

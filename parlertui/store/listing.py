@@ -1,0 +1,229 @@
+"""Long lists read a page at a time: the timeline, the quotes and the sources, in order, narrowed by filters.
+
+A list of a million quotes is never read whole. A page is found by its sort key (`WHERE key > ? ORDER BY key
+LIMIT n`), which costs the same at any depth, and only on the table's own index: the joins a row needs to be shown
+are made for that page's rows alone. The end of a list is read from the other side; an item's place is counted on
+the index. Only a jump to an arbitrary place (a scrollbar dragged to the middle) reads with OFFSET.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Generic, TypeVar
+
+from parlertui.store.dates import MONTH_NAMES
+from parlertui.store.filters import NO_FILTERS, Filters, event_conditions, quote_conditions, quotes_need_event
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from parlertui.store.queries import Store
+
+Record = TypeVar("Record")
+Key = str | int
+
+
+@dataclass(frozen=True)
+class Row(Generic[Record]):
+    """One item of a list: its sort key, its id, and the record shown."""
+
+    key: Key
+    id: str
+    record: Record
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A group heading ("January 2021") and the place of the first item under it."""
+
+    label: str
+    first: int
+
+
+@dataclass(frozen=True)
+class Table:
+    """How to list one table: the FROM clause (with any joins the filters need), the sort key and the rowid in
+    it, and how to read the records of some rowids."""
+
+    source: str
+    key: str
+    rowid: str
+    read: Callable[[Store, list[int]], dict[int, tuple[str, object]]]  # rowid -> (id, record)
+
+
+class Listing(Generic[Record]):
+    """The items of one table that some conditions let through, in order, read a page at a time."""
+
+    def __init__(self, store: Store, table: Table, conditions: tuple[list[str], list[object]],
+                 group: tuple[Callable[[Key], str], Callable[[Key], str]] | None = None) -> None:  # fmt: skip
+        """`group`, for a list under headings, gives for a sort key the bound its group ends before and the
+        heading's label."""
+        self.store = store
+        self.table = table
+        where, parameters = conditions
+        self._where = " AND ".join(f"({c})" for c in where) or "1"
+        self._parameters = tuple(parameters)
+        self._group = group
+        self._count: int | None = None
+        self.filtered = bool(where)
+
+    def _keys(self, extra: str, parameters: tuple[object, ...], order: str, limit: int,
+              offset: int = 0) -> list[tuple[Key, int]]:  # fmt: skip
+        table = self.table
+        rows = self.store._rows(
+            f"SELECT {table.key}, {table.rowid} {table.source} WHERE {self._where}{extra} "
+            f"ORDER BY {table.key} {order} LIMIT ? OFFSET ?",
+            (*self._parameters, *parameters, limit, offset),
+        )
+        keys = [(row[0], row[1]) for row in rows]
+        return keys[::-1] if order == "DESC" else keys
+
+    def _page(self, keys: list[tuple[Key, int]]) -> list[Row[Record]]:
+        records = self.table.read(self.store, [rowid for _, rowid in keys]) if keys else {}
+        return [Row(key, *records[rowid]) for key, rowid in keys if rowid in records]  # type: ignore[arg-type]
+
+    def count(self) -> int:
+        if self._count is None:
+            self._count = self._scalar(f"SELECT count(*) {self.table.source} WHERE {self._where}")
+        return self._count
+
+    def first(self, limit: int) -> list[Row[Record]]:
+        return self._page(self._keys("", (), "ASC", limit))
+
+    def last(self, limit: int) -> list[Row[Record]]:
+        return self._page(self._keys("", (), "DESC", limit))
+
+    def after(self, key: Key, limit: int) -> list[Row[Record]]:
+        """The items after the one with sort key `key`."""
+        return self._page(self._keys(f" AND {self.table.key} > ?", (key,), "ASC", limit))
+
+    def from_key(self, key: Key, limit: int) -> list[Row[Record]]:
+        """The item with sort key `key` and those after it."""
+        return self._page(self._keys(f" AND {self.table.key} >= ?", (key,), "ASC", limit))
+
+    def before(self, key: Key, limit: int) -> list[Row[Record]]:
+        """The items before the one with sort key `key`, in order."""
+        return self._page(self._keys(f" AND {self.table.key} < ?", (key,), "DESC", limit))
+
+    def at(self, index: int, limit: int) -> list[Row[Record]]:
+        """The items from place `index` on (a jump to an arbitrary place: OFFSET steps over every row before)."""
+        return self._page(self._keys("", (), "ASC", limit, max(0, index)))
+
+    def place_of_key(self, key: Key) -> int:
+        """How many items sort before `key`: the place of the item with that key, or of the first after it."""
+        return self._scalar(f"SELECT count(*) {self.table.source} WHERE {self._where} AND {self.table.key} < ?",
+                            (key,))  # fmt: skip
+
+    def key_of(self, item_id: str) -> Key | None:
+        """The sort key of the item `item_id`, if this list holds it."""
+        alias = self.table.rowid.split(".")[0]
+        rows = self.store._rows(f"SELECT {self.table.key} {self.table.source} WHERE {self._where} AND {alias}.id = ?",
+                                (*self._parameters, item_id))  # fmt: skip
+        return rows[0][0] if rows else None
+
+    def headings(self) -> list[Heading]:
+        """A heading wherever the group changes, with the place of its first item (none if not grouped); also
+        counts the list.
+
+        Unfiltered, groups are found by seeking from one to the next on the index, so the cost grows with the
+        number of groups (months), not of items. Filtered, one pass over the matching items is cheaper."""
+        if self._group is None:
+            return []
+        bound_of, label_of = self._group
+        table = self.table
+        headings: list[Heading] = []
+        place = 0
+        if self.filtered:
+            keys = self.store._rows(f"SELECT {table.key} {table.source} WHERE {self._where} ORDER BY {table.key}",
+                                    self._parameters)  # fmt: skip
+            bound: Key | None = None
+            for place, (key,) in enumerate(keys):
+                if bound is None or key >= bound:
+                    bound = bound_of(key)
+                    headings.append(Heading(label_of(key), place))
+            self._count = len(keys)
+            return headings
+        key = self._first_key_from(None)
+        while key is not None:
+            bound = bound_of(key)
+            headings.append(Heading(label_of(key), place))
+            place += self._scalar(
+                f"SELECT count(*) {table.source} WHERE {self._where} AND {table.key} >= ? AND {table.key} < ?",
+                (key, bound),
+            )
+            key = self._first_key_from(bound)
+        self._count = place
+        return headings
+
+    def _first_key_from(self, bound: Key | None) -> Key | None:
+        keys = self._keys(f" AND {self.table.key} >= ?", (bound,), "ASC", 1) if bound is not None else self._keys(
+            "", (), "ASC", 1)
+        return keys[0][0] if keys else None
+
+    def _scalar(self, sql: str, parameters: tuple[object, ...] = ()) -> int:
+        return self.store._rows(sql, (*self._parameters, *parameters))[0][0]
+
+
+def _reader(select: str, rowid: str, to_records: Callable[[Store, list[sqlite3.Row]], list[object]],
+            ) -> Callable[[Store, list[int]], dict[int, tuple[str, object]]]:  # fmt: skip
+    def read(store: Store, rowids: list[int]) -> dict[int, tuple[str, object]]:
+        marks = ", ".join("?" * len(rowids))
+        rows = store._rows(select.replace("SELECT ", f"SELECT {rowid} AS list_rowid, ", 1)
+                           + f" WHERE {rowid} IN ({marks})", tuple(rowids))  # fmt: skip
+        records = to_records(store, rows)
+        return {row["list_rowid"]: (row["id"], record) for row, record in zip(rows, records, strict=True)}
+
+    return read
+
+
+def event_listing(store: Store, filters: Filters = NO_FILTERS) -> Listing:
+    """The timeline: events in true order under a heading for each month (or year) in the home zone."""
+    from parlertui.store.queries import EVENTS
+
+    table = Table("FROM events AS e", "e.sort_key", "e.rowid",
+                  _reader(EVENTS, "e.rowid", lambda store, rows: store._events(rows)))  # fmt: skip
+    return Listing(store, table, event_conditions(filters), (month_bound, month_label))
+
+
+def quote_listing(store: Store, filters: Filters = NO_FILTERS) -> Listing:
+    """Quotes in the order they were said (undated ones last)."""
+    from parlertui.store.queries import QUOTES
+
+    def quotes(store: Store, rows: list[sqlite3.Row]) -> list[object]:
+        zone = store.zone()
+        return [store._quote(row, zone) for row in rows]
+
+    # The event is joined only when a condition reads it: a join on every row makes counting a million quotes
+    # take a second instead of a few milliseconds.
+    event = " LEFT JOIN events AS qe ON qe.id = q.event_id" if quotes_need_event(filters) else ""
+    source = f"FROM quotes AS q{event}"
+    return Listing(store, Table(source, "q.sort_key", "q.rowid", _reader(QUOTES, "q.rowid", quotes)),
+                   quote_conditions(filters))  # fmt: skip
+
+
+def source_listing(store: Store) -> Listing:
+    """Sources in the dataset's order."""
+    from parlertui.store.queries import SOURCES
+
+    table = Table("FROM sources AS s", "s.position", "s.rowid",
+                  _reader(SOURCES, "s.rowid", lambda store, rows: [store._source(row) for row in rows]))  # fmt: skip
+    return Listing(store, table, ([], []))
+
+
+def month_bound(key: Key) -> str:
+    """What a month's sort keys sort below ("~" sorts after every character a key goes on with); a year's, for
+    an event known only to the year ("1980 00001")."""
+    key = str(key)
+    return (key[:5] if key[4:5] == " " else key[:7]) + "~"
+
+
+def month_label(key: Key) -> str:
+    """The heading of a sort key's month in the home zone ("January 2021"), or its year."""
+    key = str(key)
+    if key[4:5] == " " or len(key) < 7:
+        return key[:4]
+    try:
+        return f"{MONTH_NAMES[int(key[5:7]) - 1]} {key[:4]}"
+    except (ValueError, IndexError):
+        return key[:7]

@@ -1,0 +1,319 @@
+"""A list that draws only the lines on screen and reads only the pages around them, however long the list.
+
+OptionList and ListView measure every item up front, which freezes the screen for seconds on a hundred thousand
+events. This list knows how many items there are and where its group headings fall, and asks its Listing for a
+page of rows when a line it must draw is not at hand. The cursor stands on items; headings are passed over.
+
+Pages come from the store on the UI thread: a page read by its sort key takes well under a millisecond, and a
+repaint must not wait for a worker's round trip.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+from rich.console import RenderableType
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from parlertui.store.listing import Heading, Listing, Row
+
+PAGE = 64
+"""Rows read at a time."""
+
+KEEP = 2000
+"""Rows kept in memory; beyond this, rows far from the screen are forgotten."""
+
+
+class PagedList(ScrollView, can_focus=True):
+    """Items read from a Listing a page at a time, under group headings, with a cursor moved by j/k/g/G."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "cursor_down", "Down", show=False, tooltip="Next item"),
+        Binding("k,up", "cursor_up", "Up", show=False, tooltip="Previous item"),
+        Binding("g,home", "first", "First", show=False, tooltip="First item"),
+        Binding("G,end", "last", "Last", show=False, tooltip="Last item"),
+        Binding("pagedown", "page_down", "Page down", show=False, tooltip="A page down"),
+        Binding("pageup", "page_up", "Page up", show=False, tooltip="A page up"),
+        Binding("enter", "select", "Open", tooltip="Open the item: a list item in the detail, a link in its own view"),
+    ]
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "paged-list--heading", "paged-list--cursor", "paged-list--cursor-blurred", "paged-list--waiting",
+    }  # fmt: skip
+    DEFAULT_CSS = """
+    PagedList {
+        background: $surface;
+        overflow-x: hidden;
+        & > .paged-list--heading { text-style: bold; color: $text-primary; }
+        & > .paged-list--cursor { background: $block-cursor-background; color: $block-cursor-foreground;
+                                  text-style: $block-cursor-text-style; }
+        & > .paged-list--cursor-blurred { background: $block-cursor-blurred-background;
+                                          text-style: $block-cursor-blurred-text-style; }
+        & > .paged-list--waiting { color: $text-muted; }
+    }
+    """
+
+    class Highlighted(Message):
+        """The cursor moved onto the item `item_id`."""
+
+        def __init__(self, paged_list: PagedList, item_id: str) -> None:
+            super().__init__()
+            self.paged_list = paged_list
+            self.item_id = item_id
+
+        @property
+        def control(self) -> PagedList:
+            return self.paged_list
+
+    class Selected(Highlighted):
+        """`enter` (or a click) on the item `item_id`."""
+
+    def __init__(self, row: Callable[[Any], RenderableType], *, id: str | None = None,
+                 classes: str | None = None) -> None:  # fmt: skip
+        super().__init__(id=id, classes=classes)
+        self._render_row = row
+        self.listing: Listing | None = None
+        self.count = 0
+        self.headings: list[Heading] = []
+        self._firsts: list[int] = []  # the first item of each heading
+        self._heading_lines: list[int] = []  # the line each heading is drawn on
+        self._rows: dict[int, Row] = {}
+        self._strips: dict[tuple[int, int, str], Strip] = {}
+        self.cursor: int | None = None
+
+    # What the list holds
+
+    def show(self, listing: Listing, count: int, headings: list[Heading], rows: dict[int, Row],
+             cursor: int | None) -> None:  # fmt: skip
+        """Show a new listing of `count` items, some rows of which are already read, the cursor on item `cursor`
+        (or on the first). The owner reads the detail: no Highlighted message is sent."""
+        self.listing, self.count = listing, count
+        self.headings = headings
+        self._firsts = [heading.first for heading in headings]
+        self._heading_lines = [heading.first + number for number, heading in enumerate(headings)]
+        self._rows = dict(rows)
+        self._strips.clear()
+        self.virtual_size = Size(0, self.line_count)
+        self.cursor = None if count == 0 else max(0, min(cursor or 0, count - 1))
+        if self.cursor == 0:
+            self.scroll_to(y=0, animate=False, immediate=True)
+        self._scroll_to_cursor()
+        self.refresh()
+
+    def clear(self) -> None:
+        self.listing, self.count, self.headings = None, 0, []
+        self._firsts, self._heading_lines, self._rows = [], [], {}
+        self._strips.clear()
+        self.cursor = None
+        self.virtual_size = Size(0, 0)
+        self.refresh()
+
+    @property
+    def line_count(self) -> int:
+        return self.count + len(self.headings)
+
+    @property
+    def option_count(self) -> int:
+        return self.count
+
+    def line_of(self, index: int) -> int:
+        """The line item `index` is drawn on: its place, plus the headings drawn above it."""
+        return index + bisect_right(self._firsts, index)
+
+    def at_line(self, line: int) -> tuple[str, int]:
+        """What line `line` shows: ("heading", number) or ("item", index)."""
+        above = bisect_right(self._heading_lines, line)
+        if above and self._heading_lines[above - 1] == line:
+            return "heading", above - 1
+        return "item", line - above
+
+    def row(self, index: int) -> Row | None:
+        """Item `index`, read with its page if it is not at hand (None past the end or with no listing)."""
+        if not 0 <= index < self.count or self.listing is None:
+            return None
+        if index not in self._rows:
+            self._read_around(index)
+        return self._rows.get(index)
+
+    def _read_around(self, index: int) -> None:
+        assert self.listing is not None
+        rows = self._rows
+        if index - 1 in rows:  # reading on down: from the item before
+            start, page = index, self.listing.after(rows[index - 1].key, PAGE)
+        elif index + 1 in rows:  # reading on up: from the item after
+            page = self.listing.before(rows[index + 1].key, PAGE)
+            start = index + 1 - len(page)
+        elif index >= self.count - PAGE:  # the end is read from the other side
+            page = self.listing.last(PAGE)
+            start = self.count - len(page)
+        elif index < PAGE:
+            start, page = 0, self.listing.first(PAGE)
+        else:  # a jump into the middle: the one read that counts rows
+            start = max(0, index - PAGE // 2)
+            page = self.listing.at(start, PAGE)
+        for offset, row in enumerate(page):
+            rows[start + offset] = row
+        if len(rows) > KEEP:
+            self._forget_far_from(index)
+
+    def _forget_far_from(self, index: int) -> None:
+        far = sorted(self._rows, key=lambda kept: abs(kept - index))[KEEP // 2:]
+        for kept in far:
+            del self._rows[kept]
+        self._strips = {key: strip for key, strip in self._strips.items() if key[0] in self._rows}
+
+    # The cursor
+
+    @property
+    def highlighted_id(self) -> str | None:
+        row = self.row(self.cursor) if self.cursor is not None else None
+        return row.id if row else None
+
+    def highlight_id(self, item_id: str | None) -> bool:
+        """Put the cursor on item `item_id` and bring it into view; False if this list does not hold it."""
+        if item_id is None or self.listing is None:
+            return False
+        if (self.cursor is not None and self.cursor in self._rows
+                and self._rows[self.cursor].id == item_id):  # fmt: skip
+            self._scroll_to_cursor()
+            return True
+        known = next((index for index, row in self._rows.items() if row.id == item_id), None)
+        if known is None:
+            key = self.listing.key_of(item_id)
+            if key is None:
+                return False
+            known = self.listing.place_of_key(key)
+        self.move_to(known)
+        return True
+
+    def move_to(self, index: int | None) -> None:
+        """Put the cursor on item `index` (clamped to the list) and say so if it moved."""
+        if self.count == 0 or index is None:
+            changed = self.cursor is not None
+            self.cursor = None
+        else:
+            index = max(0, min(index, self.count - 1))
+            changed = index != self.cursor
+            old, self.cursor = self.cursor, index
+            for line in {self.line_of(index), *((self.line_of(old),) if old is not None else ())}:
+                self._refresh_line(line)
+        self._scroll_to_cursor()
+        if changed and self.cursor is not None:
+            row = self.row(self.cursor)
+            if row is not None:
+                self.post_message(self.Highlighted(self, row.id))
+
+    def _refresh_line(self, line: int) -> None:
+        self.refresh_line(line - self.scroll_offset.y)
+
+    def _scroll_to_cursor(self) -> None:
+        if self.cursor is None:
+            return
+        line = self.line_of(self.cursor)
+        top, height = self.scroll_offset.y, self.scrollable_content_region.height
+        if height <= 0:
+            self.call_after_refresh(self._scroll_to_cursor)  # not laid out yet
+            return
+        heading_above = self.at_line(line - 1) == ("heading", bisect_right(self._firsts, self.cursor) - 1)
+        if line - heading_above < top:
+            self.scroll_to(y=line - heading_above, animate=False, immediate=True)
+        elif line >= top + height:
+            self.scroll_to(y=line - height + 1, animate=False, immediate=True)
+
+    def action_cursor_down(self) -> None:
+        self.move_to(0 if self.cursor is None else self.cursor + 1)
+
+    def action_cursor_up(self) -> None:
+        if self.cursor == 0:
+            self.scroll_to(y=0, animate=False, immediate=True)  # show the heading above the first item
+        self.move_to(0 if self.cursor is None else self.cursor - 1)
+
+    def action_first(self) -> None:
+        self.move_to(0)
+        self.scroll_to(y=0, animate=False, immediate=True)
+
+    def action_last(self) -> None:
+        self.move_to(self.count - 1)
+
+    def _page_items(self) -> int:
+        return max(1, self.scrollable_content_region.height - 1)
+
+    def action_page_down(self) -> None:
+        self.move_to(0 if self.cursor is None else self.cursor + self._page_items())
+
+    def action_page_up(self) -> None:
+        self.move_to(0 if self.cursor is None else self.cursor - self._page_items())
+        if self.cursor == 0:
+            self.scroll_to(y=0, animate=False, immediate=True)
+
+    def action_select(self) -> None:
+        row = self.row(self.cursor) if self.cursor is not None else None
+        if row is not None:
+            self.post_message(self.Selected(self, row.id))
+
+    def on_click(self, event: events.Click) -> None:
+        kind, index = self.at_line(event.y + self.scroll_offset.y)
+        if kind == "item" and index < self.count:
+            self.move_to(index)
+            if event.chain > 1:
+                self.action_select()
+
+    def on_focus(self) -> None:
+        self._strips.clear()
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self._strips.clear()
+        self.refresh()
+
+    def on_resize(self) -> None:
+        self._strips.clear()
+        self.virtual_size = Size(0, self.line_count)
+        self.call_after_refresh(self._scroll_to_cursor)
+
+    # Drawing
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        line = self.scroll_offset.y + y
+        if line >= self.line_count or width <= 0:
+            return Strip.blank(width, self.rich_style)
+        kind, number = self.at_line(line)
+        if kind == "heading":
+            style = self.get_component_rich_style("paged-list--heading")
+            return self._strip(Text(f"── {self.headings[number].label} "), width, style)
+        row = self.row(number)
+        if row is None:
+            return self._strip(Text("…"), width, self.get_component_rich_style("paged-list--waiting"))
+        state = "cursor" if number == self.cursor else ""
+        if state and not self.has_focus:
+            state = "cursor-blurred"
+        cached = self._strips.get((number, width, state))
+        if cached is None:
+            style = self.rich_style + (self.get_component_rich_style(f"paged-list--{state}") if state else Style())
+            cached = self._strips[(number, width, state)] = self._strip(self._render_row(row.record), width, style)
+        return cached
+
+    def _strip(self, renderable: RenderableType, width: int, style: Style) -> Strip:
+        console = self.app.console
+        lines = console.render_lines(renderable, console.options.update_width(width), style=style, pad=True)
+        segments = lines[0] if lines else [Segment(" " * width, style)]
+        return Strip(segments, width).apply_style(style)
+
+    def line_text(self, line: int) -> str:
+        """What line `line` says, as plain text (for tests and exports of what is on screen)."""
+        kind, number = self.at_line(line)
+        if kind == "heading":
+            return f"── {self.headings[number].label}"
+        row = self.row(number)
+        return "" if row is None else "".join(s.text for s in self._strip(self._render_row(row.record), 300,
+                                                                             Style())).rstrip()  # fmt: skip
