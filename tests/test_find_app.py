@@ -199,3 +199,19 @@ async def test_the_quotes_view_lists_quotes_in_order_with_their_speakers(mini_st
         assert "The contract allowed it." in detail_text(app) and "Said by: The Court" in detail_text(app)
         await press(pilot, "j")
         assert "We will suspend your account." in detail_text(app)
+
+
+async def test_ctrl_e_writes_the_view_as_markdown_beside_never_over_a_file(mini_store, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "parlertui-arguments-contract.md").write_text("mine")
+    async with running(mini_store) as (app, pilot):
+        await press(pilot, "3", "ctrl+e")
+        await settle(pilot)
+        await press(pilot, "2", "ctrl+e")
+        await settle(pilot)
+        await pilot.pause(0.1)
+    assert (tmp_path / "parlertui-arguments-contract.md").read_text() == "mine"
+    brief = (tmp_path / "parlertui-arguments-contract-2.md").read_text()
+    assert "Breach of contract" in brief and "The contract allowed it." in brief
+    party = (tmp_path / "parlertui-parties-mini.md").read_text()
+    assert "Host broke the contract." in party

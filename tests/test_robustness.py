@@ -53,14 +53,30 @@ def test_a_store_cut_short_says_how_much_is_missing(mini_store, tmp_path):
         Store(cut)
 
 
-async def test_browsing_leaves_the_store_exactly_as_it_was(mini_store):
+async def test_browsing_searching_and_exporting_leave_the_store_exactly_as_it_was(mini_store, tmp_path,
+                                                                                  monkeypatch):  # fmt: skip
+    from parlertui.cli import main
+    from parlertui.store.filters import Filters
+
+    monkeypatch.chdir(tmp_path)
     before = fingerprint(mini_store)
     async with running(mini_store) as (app, pilot):
         await press(pilot, "j", "enter", "j", "j", "enter", "2", "j", "enter", "G", "enter", "3", "enter", "j")
         await press(pilot, "enter", "escape", "ctrl+p")
         await pilot.press(*"party")
         await palette_matches(pilot)
-        await press(pilot, "escape", "q")
+        await press(pilot, "escape", "slash", *"host", "tab", "enter")  # a quote: it opens over the view
+        await settle(pilot)
+        assert isinstance(app.screen, RecordScreen)
+        await press(pilot, "escape")
+        app.explorer.change_filters(Filters(side="aws", as_of="2021-01-10"))
+        await settle(pilot)
+        await press(pilot, "5", "4", "ctrl+e", "3", "ctrl+e")
+        await settle(pilot)
+        await press(pilot, "q")
+    for export in (["--format", "md"], ["--format", "json", "-o", "record.json"], ["--format", "csv", "-o", "csv"]):
+        assert main(["--db", str(mini_store), "export", *export]) == 0
+    assert list(tmp_path.glob("parlertui-*.md"))
     assert fingerprint(mini_store) == before
 
 

@@ -16,7 +16,7 @@ from textual.widgets import ContentSwitcher, Footer, Header, Static
 
 from parlertui.messages import Navigate
 from parlertui.navigation import VIEW_TITLES, VIEWS, History, Location, Target
-from parlertui.screens.filters import AsOfScreen, FilterScreen, filter_chips
+from parlertui.screens.filters import FILTER_LABELS, AsOfScreen, FilterScreen, filter_chips
 from parlertui.screens.record import RecordScreen
 from parlertui.screens.search import SearchScreen
 from parlertui.store.filters import NO_FILTERS, Filters
@@ -220,10 +220,12 @@ class ExplorerScreen(ReportsStoreErrors, Screen[None]):
         party = selected if view.view_id == "parties" else None
         if view.narrowed:
             topic, party = self.filters.topic, self.filters.party
-        self.export_brief(view.view_id, topic, party)
+        left_out = [name for name, _ in self.filters.active() if name not in ("topic", "party")] if view.narrowed \
+            else [name for name, _ in self.filters.active() if name == "as_of"]  # fmt: skip
+        self.export_brief(view.view_id, topic, party, left_out)
 
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
-    def export_brief(self, view: str, topic: str | None, party: str | None) -> None:
+    def export_brief(self, view: str, topic: str | None, party: str | None, left_out: list[str]) -> None:
         from parlertui.store.export import markdown_brief
         from parlertui.store.output_files import OutputError, OutputExists, write_new_file
 
@@ -239,8 +241,12 @@ class ExplorerScreen(ReportsStoreErrors, Screen[None]):
                 self.app.call_from_thread(self.notify, f"Could not export: {err}", severity="error", markup=False)
                 return
             lines = text.count("\n")
-            self.app.call_from_thread(self.notify, f"Wrote {lines:,} lines of Markdown to {written}", markup=False,
-                                      title="Exported")  # fmt: skip
+            note = f"Wrote {lines:,} lines of Markdown to {written}"
+            if left_out:
+                names = ", ".join(FILTER_LABELS[name].lower() for name in left_out)
+                note += f". The brief covers the whole record {'of its topic or party ' if topic or party else ''}" \
+                        f"and does not apply: {names}."  # fmt: skip
+            self.app.call_from_thread(self.notify, note, markup=False, title="Exported", timeout=8)
             return
         self.app.call_from_thread(self.notify, f"Could not export: too many files named {stem}-N.md here",
                                   severity="error", markup=False)  # fmt: skip

@@ -135,6 +135,8 @@ def _pick(data: dict[str, Any], names: str) -> dict[str, Any]:
 def write_store(rows: Rows, path: Path) -> None:
     """Write `rows` as a new store at `path`, which must not exist yet."""
     connection = sqlite3.connect(path)
+    # The file is renamed over the target only once complete, so a crash mid-build loses nothing worth syncing.
+    connection.execute("PRAGMA synchronous = OFF")
     try:
         db = sqlite_utils.Database(connection)
         connection.executescript(schema_sql())
