@@ -237,3 +237,23 @@ def test_the_bundled_store_finds_who_said_hang_mike_pence():
     assert "complaint-hang-mike-pence" in [hit.id for hit in quotes.hits]
     hit = next(hit for hit in quotes.hits if hit.id == "complaint-hang-mike-pence")
     assert hit.about.startswith("Parler LLC")
+
+
+def test_many_matches_come_first_in_record_order_then_counted(tmp_path, monkeypatch):
+    """Past one page, the first answer is unranked and uncounted (quick on a huge store); counting ranks up to
+    RANK_LIMIT matches and says 'more' beyond."""
+    from parlertui.store import search as search_module
+    from parlertui.store.synth import synth_store
+
+    path = tmp_path / "many.sqlite"
+    synth_store(path, events=40, quotes=400, seed=1)
+    with Store(path) as store:
+        quick = store.search("platform", limit=10, count=False)
+        [quotes] = [group for group in quick.groups if group.kind == "quote"]
+        assert (len(quotes.hits), quotes.counted, quotes.ranked, quotes.more) == (10, False, False, True)
+        counted = store.search("platform", limit=10)
+        [quotes] = [group for group in counted.groups if group.kind == "quote"]
+        assert quotes.counted and quotes.ranked and quotes.total > 300 and not quotes.more
+        monkeypatch.setattr(search_module, "RANK_LIMIT", 50)
+        [quotes] = [g for g in store.search("platform", limit=10).groups if g.kind == "quote"]
+        assert quotes.more and not quotes.ranked and quotes.total == 51

@@ -43,8 +43,12 @@ def hit_target(hit: Hit) -> Target:
 def result_options(results: SearchResults) -> list[Option]:
     options: list[Option] = []
     for group in results.groups:
-        count = f"first {len(group.hits)} of more than {group.total - 1:,}" if group.more else (
-            f"{len(group.hits)} of {group.total:,}" if len(group.hits) < group.total else f"{group.total:,}")
+        if not group.counted:
+            count = f"first {len(group.hits)}, counting…"
+        elif group.more:
+            count = f"first {len(group.hits)} of more than {group.total - 1:,}"
+        else:
+            count = f"{len(group.hits)} of {group.total:,}" if len(group.hits) < group.total else f"{group.total:,}"
         order = "" if group.ranked else ", in record order"
         options.append(Option(Text(f"── {KIND_TITLES[group.kind]} ({count}{order}) ", style="bold"), disabled=True))
         options += [Option(hit_text(hit), id=f"{hit.kind}:{hit.id}") for hit in group.hits]
@@ -100,10 +104,12 @@ class SearchScreen(ReportsStoreErrors, ModalScreen["Target | None"]):
         if request != self._request:
             return
         try:
-            results = self.store.search(text, self.filters)
+            results = self.store.search(text, self.filters, count=False)  # the first matches, at once
+            self.post_message(self.Found(request, results))
+            if not results.counted and request == self._request:
+                self.post_message(self.Found(request, self.store.search(text, self.filters)))  # counted, ranked
         except SearchInterrupted:
             return
-        self.post_message(self.Found(request, results))
 
     def on_search_screen_found(self, message: Found) -> None:
         if message.request != self._request:
@@ -119,7 +125,8 @@ class SearchScreen(ReportsStoreErrors, ModalScreen["Target | None"]):
                 f"only what was on the record as of {self.filters.as_of} was searched" if self.filters.as_of else "",
             ) if part)  # fmt: skip
         elif results.query:
-            note = f"{results.count:,} match{'es' if results.count != 1 else ''}" + (
+            more = "" if results.counted and not any(group.more for group in results.groups) else "more than "
+            note = f"{more}{results.count:,} match{'es' if results.count != 1 else ''}" + (
                 f" · {results.note}" if results.note else "")
         else:
             note = results.note

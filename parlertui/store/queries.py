@@ -392,13 +392,13 @@ class Store:
 
     # Search
 
-    def search(self, text: str, filters: Filters = NO_FILTERS, limit: int = 50) -> SearchResults:
+    def search(self, text: str, filters: Filters = NO_FILTERS, limit: int = 50, count: bool = True) -> SearchResults:
         """Search quotes, events, arguments, topics, parties and sources for `text` (see store.search)."""
         with self._search_lock:
             try:
                 if self._search_connection is None:
                     self._search_connection = open_read_only(self.path)
-                return search(self._search_connection, text, filters, limit)
+                return search(self._search_connection, text, filters, limit, count=count)
             except sqlite3.Error as err:
                 if "interrupted" in str(err):
                     raise SearchInterrupted from None

@@ -43,9 +43,10 @@ class Hit:
 class HitGroup:
     kind: str
     hits: tuple[Hit, ...]
-    total: int  # how many match; at least RANK_LIMIT + 1 when `more`
-    more: bool = False  # more matches than were counted
+    total: int  # how many match; a lower bound when `more`
+    more: bool = False  # more match than `total`
     ranked: bool = True
+    counted: bool = True  # False: only the first page was read; count_and_rank() tells how many there are
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,10 @@ class SearchResults:
     @property
     def count(self) -> int:
         return sum(group.total for group in self.groups)
+
+    @property
+    def counted(self) -> bool:
+        return all(group.counted for group in self.groups)
 
 
 def plain_query(text: str) -> str:
@@ -130,25 +135,43 @@ def _on_record(kind: str, filters: Filters) -> tuple[list[str], list[object]]:
     return [], []
 
 
-def _group(db: sqlite3.Connection, kind: str, query: str, filters: Filters, limit: int) -> HitGroup:
+def _group(db: sqlite3.Connection, kind: str, query: str, filters: Filters, limit: int, count: bool) -> HitGroup:
+    """The first `limit` matches of a kind. Few matches (no more than `limit`) are ranked at once. More are shown
+    in record order, which the index reads without scoring every match; with `count`, they are counted up to
+    RANK_LIMIT and ranked if there are no more than that."""
     table, alias = _TABLE[kind], _ALIAS[kind]
     conditions, parameters = _on_record(kind, filters)
     source = (f"FROM {table}_fts JOIN {table} AS {alias} ON {alias}.rowid = {table}_fts.rowid {_JOINS.get(kind, '')} "
               f"WHERE {table}_fts MATCH ?" + "".join(f" AND ({c})" for c in conditions))
-    # Counting stops past RANK_LIMIT: a word in most of a million quotes is not counted to the end.
-    counted = db.execute(f"SELECT count(*) FROM (SELECT 1 {source} LIMIT ?)",
-                         (query, *parameters, RANK_LIMIT + 1)).fetchone()[0]  # fmt: skip
-    more = counted > RANK_LIMIT
-    order = f"{alias}.rowid" if more else f"{table}_fts.rank"
-    rows = db.execute(f"SELECT {_COLUMNS[kind]} {source} ORDER BY {order} LIMIT ?",
-                      (query, *parameters, limit)).fetchall()  # fmt: skip
-    hits = tuple(Hit(kind, row[0], row[1] or "", _clean(row[2] or ""), row[3]) for row in rows)
-    return HitGroup(kind, hits, counted, more=more, ranked=not more)
+
+    def hits(order: str, count: int) -> tuple[Hit, ...]:
+        rows = db.execute(f"SELECT {_COLUMNS[kind]} {source} ORDER BY {order} LIMIT ?",
+                          (query, *parameters, count)).fetchall()  # fmt: skip
+        return tuple(Hit(kind, row[0], row[1] or "", _clean(row[2] or ""), row[3]) for row in rows)
+
+    def how_many(cap: int) -> int:
+        return db.execute(f"SELECT count(*) FROM (SELECT 1 {source} ORDER BY {table}_fts.rowid LIMIT ?)",
+                          (query, *parameters, cap)).fetchone()[0]  # fmt: skip
+
+    # One read in record order tells whether there are more than a page: scoring needs every match's statistics,
+    # which for a word in most of a million quotes takes longer than reading them.
+    first = hits(f"{table}_fts.rowid", limit + 1)
+    if len(first) <= limit:
+        return HitGroup(kind, hits(f"{table}_fts.rank", limit), len(first))
+    if not count:
+        return HitGroup(kind, first[:limit], len(first), more=True, ranked=False, counted=False)
+    found = how_many(RANK_LIMIT + 1)  # a word in most of a million quotes is not counted to the end
+    if found <= RANK_LIMIT:
+        return HitGroup(kind, hits(f"{table}_fts.rank", limit), found)
+    return HitGroup(kind, first[:limit], found, more=True, ranked=False)
 
 
 def search(db: sqlite3.Connection, text: str, filters: Filters = NO_FILTERS, limit: int = 50,
-           kinds: tuple[str, ...] = KINDS) -> SearchResults:  # fmt: skip
-    """Search the record for `text`: up to `limit` hits of each kind, best first, with how many match in all."""
+           kinds: tuple[str, ...] = KINDS, count: bool = True) -> SearchResults:  # fmt: skip
+    """Search the record for `text`: up to `limit` hits of each kind, best first, with how many match in all.
+
+    Without `count`, a kind with more than `limit` matches gives its first ones in record order, uncounted: the
+    quickest first answer; search again with `count` for the rest."""
     text = text.replace("\x00", "")
     plain = plain_query(text)
     if not plain:
@@ -165,7 +188,7 @@ def search(db: sqlite3.Connection, text: str, filters: Filters = NO_FILTERS, lim
     failure: sqlite3.OperationalError | None = None
     for query, note in attempts:
         try:
-            groups = tuple(_group(db, kind, query, filters, limit) for kind in kinds)
+            groups = tuple(_group(db, kind, query, filters, limit, count) for kind in kinds)
         except sqlite3.OperationalError as err:
             if "interrupted" in str(err):
                 raise
