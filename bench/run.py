@@ -9,8 +9,9 @@ turns so that noise falls on all of them alike:
   (bench/bare_app.py, the floor), parlertui on the bundled store (its timeline shows 2021-01-06), and parlertui
   on the big store (its timeline shows the date of its first event);
 - peak memory: VmHWM of the app's process, read when its screen has settled, just before it is killed;
-- key to repaint (`j`, PageDown, `G`, a date jump) and first search results (a word in most quotes, in five,
-  in none) on the big store: hooks below, not measured yet; they print so.
+- key to repaint (`j`, PageDown, `G`, a date jump with `t`) and first search results (the last letter of a word
+  in most quotes, in five, in none, typed into `/`) on the big store: from the key sent to the first screen
+  showing its effect.
 
 The big store is `parlertui synth` with its defaults (100,000 events, 1,000,000 quotes, seed 0), written to
 bench/.cache/ the first time (about half a minute; delete the folder to write it again).
@@ -80,6 +81,10 @@ class RunningApp:
     def screen(self) -> str:
         return tmux("capture-pane", "-p", "-t", self.session)
 
+    def painted(self) -> str:
+        """The screen with its colours: a cursor that moves changes it even where the text does not."""
+        return tmux("capture-pane", "-p", "-e", "-t", self.session)
+
     def send_keys(self, *keys: str) -> None:
         tmux("send-keys", "-t", self.session, *keys)
 
@@ -111,25 +116,54 @@ class RunningApp:
         return kilobytes / 1024
 
 
-# Hooks for what the app cannot be measured on yet. Each returns seconds, or None while it is not measured.
+# What is measured on the big store's app once its first screen has settled. Each returns seconds from the last
+# key sent to the first screen that shows its effect (tmux's capture-pane polled every 5 ms: a few ms of the
+# figure are the polling's own).
+
+
+def _until_changed(app: RunningApp, before: str, timeout: float = 10.0) -> float:
+    start = time.perf_counter()
+    while True:
+        if app.painted() != before:
+            return time.perf_counter() - start
+        if time.perf_counter() - start > timeout:
+            raise TimedOut
+        time.sleep(POLL / 5)
 
 
 def key_to_repaint(app: RunningApp, key: str) -> float | None:
-    """HOOK: seconds from sending `key` (tmux's name: j, NPage, G) on the big store's timeline to the screen
-    showing its effect. To fill in once the timeline is a virtual list: note the screen, send the key, wait_for
-    a different screen (and for G, the last event's date)."""
-    return None
+    """From sending `key` (tmux's name: j, NPage, G) on the timeline to the screen showing the cursor moved."""
+    app.wait_until_still()
+    before = app.painted()
+    app.send_keys(key)
+    return _until_changed(app, before)
 
 
 def date_jump_to_repaint(app: RunningApp, day: str) -> float | None:
-    """HOOK: seconds from asking the timeline for `day` to the screen showing events of that day."""
-    return None
+    """From `enter` in the timeline's "go to a date" box (`t`) to the screen showing the cursor moved there."""
+    app.wait_until_still()
+    app.send_keys("t")
+    app.wait_for(lambda screen: "Go to a date" in screen, 5)
+    app.send_keys("-l", day)
+    app.wait_for(lambda screen: day in screen, 5)
+    before = app.painted()
+    app.send_keys("Enter")
+    return _until_changed(app, before)
 
 
 def first_search_results(app: RunningApp, word: str) -> float | None:
-    """HOOK: seconds from typing `word` into search on the big store to the first results on screen. To fill in
-    when search lands."""
-    return None
+    """From `word` pasted into search (`/`; one paste, as a reader's typing pauses once a word is typed) to the
+    first results (or "No matches") on screen."""
+    app.wait_until_still()
+    app.send_keys("/")
+    app.wait_for(lambda screen: "Type a word to search" in screen, 5)
+    tmux("set-buffer", "-b", "bench-word", word)
+    start = time.perf_counter()
+    tmux("paste-buffer", "-p", "-b", "bench-word", "-t", app.session)
+    app.wait_for(lambda screen: word in screen and "match" in screen.split(word, 1)[1], 10)
+    seconds = time.perf_counter() - start
+    app.send_keys("Escape")
+    return seconds
 
 
 @dataclass

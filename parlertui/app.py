@@ -24,7 +24,9 @@ from parlertui.screens.record import RecordScreen
 from parlertui.store.queries import Store
 from parlertui.views.parties import SIDE_GROUPS
 from parlertui.widgets.debate import DebateView
+from parlertui.views.timeline import TimelineView
 from parlertui.widgets.keylist import KeyList
+from parlertui.widgets.pagedlist import PagedList
 
 HELP_NOTES = {
     "Everywhere": "tab moves between the list and the detail. escape closes the detail, then clears the filters, "
@@ -101,11 +103,11 @@ class ParlerApp(App[None]):
         palette = Binding("ctrl+p", "command_palette", "Commands", tooltip="Go to an event, party or topic; themes")
         return [
             ("Everywhere", [*ExplorerScreen.BINDINGS, *self.BINDINGS, palette]),
-            ("1 Timeline", KeyList.BINDINGS),
+            ("1 Timeline", [*PagedList.BINDINGS, *TimelineView.BINDINGS]),
             ("2 Parties", KeyList.BINDINGS),
             ("3 Arguments", DebateView.BINDINGS),
-            ("4 Sources", KeyList.BINDINGS),
-            ("5 Quotes", KeyList.BINDINGS),
+            ("4 Sources", PagedList.BINDINGS),
+            ("5 Quotes", PagedList.BINDINGS),
             ("A quote opened in full", RecordScreen.BINDINGS),
             ("Search", SearchScreen.BINDINGS),
         ]
@@ -128,6 +130,8 @@ class ParlerApp(App[None]):
             if explorer.filters.narrowing:
                 yield SystemCommand("Clear filters", "Show every event and quote again (x)",
                                     explorer.action_clear_filters)  # fmt: skip
+            yield SystemCommand("Go to a date on the timeline…", "Move to the first event on or after a day (t)",
+                                self._jump_to_date)  # fmt: skip
             yield SystemCommand("As of a date…", "Show the record as it stood at the end of a day (d)",
                                 explorer.action_as_of)  # fmt: skip
             if explorer.filters.as_of:
@@ -174,6 +178,10 @@ class ParlerApp(App[None]):
         parties = self.explorer.catalogue.parties if self.explorer.catalogue else ()
         choices = [(p.name, Target("party", p.id), f"{p.kind} · {SIDE_GROUPS[p.side]}") for p in parties]
         self._pick("Go to party…", choices)
+
+    def _jump_to_date(self) -> None:
+        self.explorer.action_show_view("timeline")
+        self.explorer.view("timeline").action_jump()
 
     def pick_source(self) -> None:
         def find(text: str) -> Choices:

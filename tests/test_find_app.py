@@ -173,7 +173,7 @@ async def test_a_bad_as_of_date_is_explained(mini_store):
     async with running(mini_store) as (app, pilot):
         await press(pilot, "d", *"13/01/2021", "enter")
         assert isinstance(app.screen, AsOfScreen)
-        assert "YYYY-MM-DD" in plain(app.screen.query_one("#as-of-problem").render())
+        assert "YYYY-MM-DD" in plain(app.screen.query_one(".day-problem").render())
         await press(pilot, "escape")
         assert app.screen.filters.as_of is None
 
@@ -215,3 +215,14 @@ async def test_ctrl_e_writes_the_view_as_markdown_beside_never_over_a_file(mini_
     assert "Breach of contract" in brief and "The contract allowed it." in brief
     party = (tmp_path / "parlertui-parties-mini.md").read_text()
     assert "Host broke the contract." in party
+
+
+async def test_t_jumps_the_timeline_to_a_day():
+    async with running(BUNDLED) as (app, pilot):
+        await press(pilot, "t", *"2021-03", "enter")
+        assert selected(app) == "parler-dismisses-federal-suit"
+        assert "Parler voluntarily dismisses" in detail_text(app)
+        await press(pilot, "t", *"2030-01-01", "enter")
+        assert selected(app) == "starboard-buys-parler"  # past the end: the last event
+        await press(pilot, "t", *"1900", "enter", "k")
+        assert selected(app) == "rothstein-appointed"

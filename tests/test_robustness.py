@@ -218,7 +218,7 @@ async def test_hypothesis_the_date_boxes_take_any_text(mini_store):
             app.screen.query_one(Input).value = text
             await press(pilot, "enter")
             if isinstance(app.screen, AsOfScreen):  # not a day: the note says why, and escape leaves
-                assert app.screen.query_one("#as-of-problem").render()
+                assert app.screen.query_one(".day-problem").render()
                 await press(pilot, "escape")
             await settle(pilot)
             assert app.screen.filters.as_of is None or len(app.screen.filters.as_of) == 10

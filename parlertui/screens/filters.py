@@ -123,23 +123,25 @@ class FilterScreen(ModalScreen[Filters | None]):
             self.query_one("#filter-problem", Static).update(str(err))
 
 
-class AsOfScreen(ModalScreen[str | None]):
-    """Pick the day to read the record as of; an empty date shows the whole record. Dismisses with the day,
-    "" for the whole record, or None if cancelled."""
+class DayScreen(ModalScreen[str | None]):
+    """Ask for a day. Dismisses with it as YYYY-MM-DD, with "" if the box was left empty, or None if cancelled;
+    a text that is no day gets a note and another try."""
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", tooltip="Close without changing the date")]
+    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", tooltip="Close without choosing a day")]
+    TITLE_TEXT = "Pick a day"
+    EXPLANATION = ""
+    PLACEHOLDER = "YYYY-MM-DD, for example 2021-01-13"
 
-    def __init__(self, as_of: str | None) -> None:
+    def __init__(self, day: str | None = None) -> None:
         super().__init__()
-        self.as_of = as_of
+        self.day = day
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="as-of", classes="dialog") as dialog:
-            dialog.border_title = "Show the record as of a date"
-            yield Label("Only what was on the record by the end of this day: events, quotes, arguments, rulings.")
-            yield Input(self.as_of or "", placeholder="YYYY-MM-DD, for example 2021-01-13; empty: everything",
-                        id="as-of-day", max_length=10)  # fmt: skip
-            yield Static("", id="as-of-problem", classes="problem", markup=False)
+        with Vertical(classes="dialog day-dialog") as dialog:
+            dialog.border_title = self.TITLE_TEXT
+            yield Label(self.EXPLANATION)
+            yield Input(self.day or "", placeholder=self.PLACEHOLDER, classes="day-box", max_length=10)
+            yield Static("", classes="problem day-problem", markup=False)
             yield Static("[dim]enter applies · escape cancels[/]")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -150,4 +152,19 @@ class AsOfScreen(ModalScreen[str | None]):
         try:
             self.dismiss(parse_day(text))
         except FilterError as err:
-            self.query_one("#as-of-problem", Static).update(str(err))
+            self.query_one(".day-problem", Static).update(str(err))
+
+
+class AsOfScreen(DayScreen):
+    """The day to read the record as of; left empty, the whole record."""
+
+    TITLE_TEXT = "Show the record as of a date"
+    EXPLANATION = "Only what was on the record by the end of this day: events, quotes, arguments, rulings."
+    PLACEHOLDER = "YYYY-MM-DD, for example 2021-01-13; empty: everything"
+
+
+class JumpScreen(DayScreen):
+    """The day to move the timeline's cursor to."""
+
+    TITLE_TEXT = "Go to a date on the timeline"
+    EXPLANATION = "The cursor moves to the first event on or after this day (a month or a year: its first day)."

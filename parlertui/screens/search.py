@@ -20,8 +20,9 @@ from parlertui.store.search import KIND_TITLES, Hit, SearchResults, marked
 from parlertui.widgets.keylist import KeyList
 from parlertui.workers import ReportsStoreErrors
 
-DEBOUNCE = 0.12
-"""Seconds of no typing before a search starts: a fast typist does not start one search per key."""
+DEBOUNCE = 0.1
+"""While a search is running, seconds of no typing before the next starts: a fast typist does not start one
+search per key. With none running, a key starts its search at once."""
 
 
 def hit_text(hit: Hit) -> Text:
@@ -76,6 +77,7 @@ class SearchScreen(ReportsStoreErrors, ModalScreen["Target | None"]):
         self.results: SearchResults | None = None
         self._request = 0
         self._timer: Timer | None = None
+        self._in_flight = 0  # the request of the search running in the worker, 0 if none
         self._hits: dict[str, Hit] = {}
 
     def compose(self) -> ComposeResult:
@@ -89,18 +91,45 @@ class SearchScreen(ReportsStoreErrors, ModalScreen["Target | None"]):
     def on_mount(self) -> None:
         self.query_one("#search-note", Static).update(
             "Type a word to search quotes, events, arguments, parties and sources.")
+        self.prepare()
+
+    @work(thread=True, group="search", exit_on_error=False)
+    def prepare(self) -> None:
+        self.store.prepare_search()
 
     @on(Input.Changed, "#search-box")
     def _typed(self, event: Input.Changed) -> None:
         self._request += 1
         if self._timer is not None:
             self._timer.stop()
-        self.store.interrupt_search()
         request, text = self._request, event.value
-        self._timer = self.set_timer(DEBOUNCE, lambda: self.run_search(request, text))
+        if not self._in_flight:
+            self._start(request, text)
+            return
+        self.store.interrupt_search()
+        self._timer = self.set_timer(DEBOUNCE, lambda: self._start(request, text))
+
+    def _start(self, request: int, text: str) -> None:
+        self._in_flight = request
+        self.run_search(request, text)
+
+    class Done(Message):
+        def __init__(self, request: int) -> None:
+            super().__init__()
+            self.request = request
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def run_search(self, request: int, text: str) -> None:
+        try:
+            self._search(request, text)
+        finally:
+            self.post_message(self.Done(request))
+
+    def on_search_screen_done(self, message: Done) -> None:
+        if self._in_flight == message.request:
+            self._in_flight = 0
+
+    def _search(self, request: int, text: str) -> None:
         if request != self._request:
             return
         try:

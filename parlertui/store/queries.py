@@ -404,6 +404,19 @@ class Store:
                     raise SearchInterrupted from None
                 raise StoreError(self.path, f"cannot be searched ({err})", "check it with `parlertui check`") from err
 
+    def prepare_search(self) -> None:
+        """Open the search connection and read the full-text indexes' structure, so the first search a reader
+        types does not wait for that."""
+        with self._search_lock:
+            try:
+                if self._search_connection is None:
+                    self._search_connection = open_read_only(self.path)
+                for table in ("quotes", "events", "arguments", "topics", "parties", "sources"):
+                    self._search_connection.execute(f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH "
+                                                    "'\"parlertui\"' LIMIT 1").fetchall()  # fmt: skip
+            except sqlite3.Error:
+                pass  # the search itself will say what is wrong
+
     def interrupt_search(self) -> None:
         """Stop the search running now, if any (it raises SearchInterrupted in its thread)."""
         if self._search_connection is not None:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from textual.binding import Binding
+
 from parlertui.navigation import Target
+from parlertui.screens.filters import JumpScreen
 from parlertui.store.filters import Filters
 from parlertui.store.listing import Listing, event_listing
 from parlertui.store.records import Catalogue, EventDetail, TimelineEvent
@@ -21,6 +24,21 @@ class TimelineView(PagedView[EventDetail]):
     empty_text = "This store holds no events: there is nothing to show on the timeline."
     narrowed = True
     list_title = "Events"
+    BINDINGS = [Binding("t", "jump", "To date", show=False, tooltip="Move to the first event on or after a day")]
+
+    def action_jump(self) -> None:
+        self.app.push_screen(JumpScreen(), self._jumped)
+
+    def _jumped(self, day: str | None) -> None:
+        if day:
+            self.jump_to_day(day)
+
+    def jump_to_day(self, day: str) -> None:
+        """Put the cursor on the first event on or after `day` (YYYY-MM-DD), or on the last if none is."""
+        pane = self.list_pane
+        if pane.listing is not None and pane.count:
+            pane.move_to(min(pane.listing.place_of_key(day), pane.count - 1))
+        self.focus_pane(0)
 
     def make_list(self) -> PagedList:
         events = super().make_list()
