@@ -161,10 +161,3 @@ class AsOfScreen(DayScreen):
     TITLE_TEXT = "Show the record as of a date"
     EXPLANATION = "Only what was on the record by the end of this day: events, quotes, arguments, rulings."
     PLACEHOLDER = "YYYY-MM-DD, for example 2021-01-13; empty: everything"
-
-
-class JumpScreen(DayScreen):
-    """The day to move the timeline's cursor to."""
-
-    TITLE_TEXT = "Go to a date on the timeline"
-    EXPLANATION = "The cursor moves to the first event on or after this day (a month or a year: its first day)."

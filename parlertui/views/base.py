@@ -202,6 +202,11 @@ class View(ReportsStoreErrors, Container, Generic[Record]):
         item_id = self.list_pane.highlighted_id
         if item_id is not None and item_id != self._shown and self.display:
             self._shown = item_id
+            # After the list has repainted: the moved cursor shows before the detail's read competes for time.
+            self.call_after_refresh(self._load_if_still_wanted, item_id)
+
+    def _load_if_still_wanted(self, item_id: str) -> None:
+        if item_id == self._shown:
             self.load_detail(item_id)
 
     @on(KeyList.OptionSelected, ".records")

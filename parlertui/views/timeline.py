@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from textual import on
+from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.widgets import Input
 
 from parlertui.navigation import Target
-from parlertui.screens.filters import JumpScreen
+from parlertui.store.filters import FilterError, parse_day
 from parlertui.store.filters import Filters
 from parlertui.store.listing import Listing, event_listing
 from parlertui.store.records import Catalogue, EventDetail, TimelineEvent
@@ -26,12 +29,43 @@ class TimelineView(PagedView[EventDetail]):
     list_title = "Events"
     BINDINGS = [Binding("t", "jump", "To date", show=False, tooltip="Move to the first event on or after a day")]
 
-    def action_jump(self) -> None:
-        self.app.push_screen(JumpScreen(), self._jumped)
+    def compose(self) -> ComposeResult:
+        yield from super().compose()
+        # A line in the view, not a dialog over it: closing a dialog repaints the whole screen.
+        yield Input(placeholder="Go to a date: YYYY-MM-DD (a month or a year: its first day) · ⏎ go · esc close",
+                    id="jump-box", max_length=10, compact=True)  # fmt: skip
 
-    def _jumped(self, day: str | None) -> None:
-        if day:
-            self.jump_to_day(day)
+    @property
+    def jump_box(self) -> Input:
+        return self.query_one("#jump-box", Input)
+
+    def action_jump(self) -> None:
+        box = self.jump_box
+        box.value = ""
+        box.display = True
+        self.screen.set_focus(box)
+
+    @on(Input.Submitted, "#jump-box")
+    def _jump_typed(self, message: Input.Submitted) -> None:
+        message.stop()
+        try:
+            day = parse_day(message.value)
+        except FilterError as err:
+            self.notify(str(err), severity="warning", markup=False)
+            return
+        self.close_jump_box()
+        self.jump_to_day(day)
+
+    def close_jump_box(self) -> bool:
+        box = self.jump_box
+        if not box.display:
+            return False
+        box.display = False
+        self.focus_pane(0)
+        return True
+
+    def close_detail(self) -> bool:
+        return self.close_jump_box() or super().close_detail()
 
     def jump_to_day(self, day: str) -> None:
         """Put the cursor on the first event on or after `day` (YYYY-MM-DD), or on the last if none is."""

@@ -26,6 +26,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from parlertui.store.listing import Heading, Listing, Row
+from parlertui.widgets.render import Line
 
 PAGE = 64
 """Rows read at a time."""
@@ -88,6 +89,7 @@ class PagedList(ScrollView, can_focus=True):
         self._heading_lines: list[int] = []  # the line each heading is drawn on
         self._rows: dict[int, Row] = {}
         self._strips: dict[tuple[int, int, str], Strip] = {}
+        self._styles: dict[str, Style] = {}  # looked up once per change of theme or focus, not once per line
         self.cursor: int | None = None
 
     # What the list holds
@@ -268,12 +270,26 @@ class PagedList(ScrollView, can_focus=True):
                 self.action_select()
 
     def on_focus(self) -> None:
-        self._strips.clear()
-        self.refresh()
+        self._forget_drawing()
 
     def on_blur(self) -> None:
+        self._forget_drawing()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._forget_drawing()
+
+    def _forget_drawing(self) -> None:
         self._strips.clear()
+        self._styles.clear()
         self.refresh()
+
+    def _style(self, name: str) -> Style:
+        style = self._styles.get(name)
+        if style is None:
+            style = self._styles[name] = (self.rich_style if name == "base"
+                                          else self.get_component_rich_style(f"paged-list--{name}"))  # fmt: skip
+        return style
 
     def on_resize(self) -> None:
         self._strips.clear()
@@ -286,25 +302,28 @@ class PagedList(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         line = self.scroll_offset.y + y
         if line >= self.line_count or width <= 0:
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self._style("base"))
         kind, number = self.at_line(line)
         if kind == "heading":
-            style = self.get_component_rich_style("paged-list--heading")
-            return self._strip(Text(f"── {self.headings[number].label} "), width, style)
+            return self._strip(Text(f"── {self.headings[number].label} "), width, self._style("heading"))
         row = self.row(number)
         if row is None:
-            return self._strip(Text("…"), width, self.get_component_rich_style("paged-list--waiting"))
+            return self._strip(Text("…"), width, self._style("waiting"))
         state = "cursor" if number == self.cursor else ""
         if state and not self.has_focus:
             state = "cursor-blurred"
         cached = self._strips.get((number, width, state))
         if cached is None:
-            style = self.rich_style + (self.get_component_rich_style(f"paged-list--{state}") if state else Style())
+            style = self._style("base") + (self._style(state) if state else Style())
             cached = self._strips[(number, width, state)] = self._strip(self._render_row(row.record), width, style)
         return cached
 
     def _strip(self, renderable: RenderableType, width: int, style: Style) -> Strip:
         console = self.app.console
+        if isinstance(renderable, Line):  # one line already cut to width: no layout to do
+            text = renderable.text(width)
+            segments = list(text.render(console, end=""))
+            return Strip(segments).adjust_cell_length(width, style).apply_style(style)
         lines = console.render_lines(renderable, console.options.update_width(width), style=style, pad=True)
         segments = lines[0] if lines else [Segment(" " * width, style)]
         return Strip(segments, width).apply_style(style)

@@ -80,16 +80,20 @@ class Line:
         self.cells = cells
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.text(options.max_width)
+
+    def text(self, max_width: int) -> Text:
+        """The line as one Text exactly `max_width` cells wide at most."""
         fixed = sum(width + 1 for _, width in self.cells if width is not None)
         line = Text(no_wrap=True, overflow="ellipsis")
         for text, width in self.cells:
             cell = text.copy()
-            cell.truncate(max(0, options.max_width - fixed) if width is None else width, overflow="ellipsis", pad=True)
+            cell.truncate(max(0, max_width - fixed) if width is None else width, overflow="ellipsis", pad=True)
             line.append_text(cell)
             if width is not None:
                 line.append(" ")
-        line.truncate(options.max_width, overflow="ellipsis")
-        yield line
+        line.truncate(max_width, overflow="ellipsis")
+        return line
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         return Measurement(1, options.max_width)
