@@ -128,7 +128,7 @@ def _until_changed(app: RunningApp, before: str, timeout: float = 10.0) -> float
             return time.perf_counter() - start
         if time.perf_counter() - start > timeout:
             raise TimedOut
-        time.sleep(POLL / 5)
+        time.sleep(POLL)
 
 
 def key_to_repaint(app: RunningApp, key: str) -> float | None:

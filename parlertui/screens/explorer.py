@@ -176,6 +176,14 @@ class ExplorerScreen(ReportsStoreErrors, Screen[None]):
             self._select(after)
         elif first:
             self.current_view.focus_pane(0)
+        if first:
+            # Once the first screen is up, ready the search: its first query on a big store would otherwise read
+            # the full-text indexes' structure while the reader waits.
+            self.set_timer(0.5, self.prepare_search)
+
+    @work(thread=True, group="prepare-search", exit_on_error=False)
+    def prepare_search(self) -> None:
+        self.store.prepare_search()
 
     def _show_filter_bar(self) -> None:
         if self.catalogue is not None:
