@@ -32,18 +32,22 @@ def grouped_options(
     return options
 
 
+LIST_BINDINGS = [
+    Binding("j,down", "cursor_down", "Down", show=False, tooltip="Next item"),
+    Binding("k,up", "cursor_up", "Up", show=False, tooltip="Previous item"),
+    Binding("g,home", "first", "First", show=False, tooltip="First item"),
+    Binding("G,end", "last", "Last", show=False, tooltip="Last item"),
+    Binding("pagedown", "page_down", "Page down", show=False, tooltip="A page down"),
+    Binding("pageup", "page_up", "Page up", show=False, tooltip="A page up"),
+    Binding("enter", "select", "Open", tooltip="Open the item: a list item in the detail, a link in its own view"),
+]
+"""The keys of every list: this one and the paged list."""
+
+
 class KeyList(OptionList):
     """A list moved by j/k, g/G and the usual keys; `enter` opens the highlighted item."""
 
-    BINDINGS = [
-        Binding("j,down", "cursor_down", "Down", show=False, tooltip="Next item"),
-        Binding("k,up", "cursor_up", "Up", show=False, tooltip="Previous item"),
-        Binding("g,home", "first", "First", show=False, tooltip="First item"),
-        Binding("G,end", "last", "Last", show=False, tooltip="Last item"),
-        Binding("pagedown", "page_down", "Page down", show=False, tooltip="A page down"),
-        Binding("pageup", "page_up", "Page up", show=False, tooltip="A page up"),
-        Binding("enter", "select", "Open", tooltip="Open the item: a list item in the detail, a link in its own view"),
-    ]
+    BINDINGS = LIST_BINDINGS
 
     def action_cursor_down(self) -> None:
         self._step(1)

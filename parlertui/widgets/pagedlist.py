@@ -19,13 +19,14 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from parlertui.store.listing import Heading, Listing, Row
+from parlertui.widgets.keylist import LIST_BINDINGS
 from parlertui.widgets.render import Line
 
 PAGE = 64
@@ -38,15 +39,7 @@ KEEP = 2000
 class PagedList(ScrollView, can_focus=True):
     """Items read from a Listing a page at a time, under group headings, with a cursor moved by j/k/g/G."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "cursor_down", "Down", show=False, tooltip="Next item"),
-        Binding("k,up", "cursor_up", "Up", show=False, tooltip="Previous item"),
-        Binding("g,home", "first", "First", show=False, tooltip="First item"),
-        Binding("G,end", "last", "Last", show=False, tooltip="Last item"),
-        Binding("pagedown", "page_down", "Page down", show=False, tooltip="A page down"),
-        Binding("pageup", "page_up", "Page up", show=False, tooltip="A page up"),
-        Binding("enter", "select", "Open", tooltip="Open the item: a list item in the detail, a link in its own view"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = LIST_BINDINGS
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "paged-list--heading", "paged-list--cursor", "paged-list--cursor-blurred", "paged-list--waiting",
     }  # fmt: skip
