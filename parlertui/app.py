@@ -43,7 +43,7 @@ HELP_NOTES = {
     "3 Arguments": "The topic list moves like any list; enter opens the topic: Parler on the left, AWS on the "
     "right, each claim level with the answer to it and the quotes beneath; the court's finding below (a third "
     "column on a wide terminal); the outcome last. In the topic:",
-    "4 Sources": "Every source, first-hand ones first, then those we hold only as quoted in another (↪). The "
+    "4 Sources": "Every source in the dataset's order; ↪ marks one we hold only as quoted in another. The "
     "detail gives outlet, title, author, date, address and kind, then the events and quotes drawn from it.",
     "5 Quotes": "Every quote in the order it was said (undated ones last), narrowed by the filters.",
     "A quote opened in full": "It moves like a detail; enter on the speaker, the event or the source "
@@ -137,7 +137,8 @@ class ParlerApp(App[None]):
             if explorer.filters.as_of:
                 yield SystemCommand("Whole record", f"Stop showing the record as of {explorer.filters.as_of}",
                                     lambda: explorer.change_filters(explorer.filters.set(as_of=None)))  # fmt: skip
-            yield SystemCommand("Export view to Markdown", "Write what this view shows to a file (ctrl+e)",
+            yield SystemCommand("Export to Markdown", "A brief of the selected topic or party, else of the record "
+                                "(narrowed by a party or topic filter), written to this folder (ctrl+e)",
                                 explorer.action_export)  # fmt: skip
             for number, view in enumerate(VIEWS, start=1):
                 yield SystemCommand(f"Show {VIEW_TITLES[view]}", f"Switch to the {view} view ({number})",

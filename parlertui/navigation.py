@@ -65,6 +65,10 @@ class History:
             del self._behind[: -self._limit]
         self._ahead.clear()
 
+    def peek_back(self) -> Location | None:
+        """The place `back` would return to, without going."""
+        return self._behind[-1] if self._behind else None
+
     def back(self, here: Location) -> Location | None:
         """The place before `here`, or None at the start; `here` becomes the place ahead."""
         if not self._behind:

@@ -226,3 +226,30 @@ async def test_t_jumps_the_timeline_to_a_day():
         assert selected(app) == "starboard-buys-parler"  # past the end: the last event
         await press(pilot, "t", *"1900", "enter", "k")
         assert selected(app) == "rothstein-appointed"
+
+
+async def test_search_remembers_the_last_words_and_escape_keeps_cleared_filters_cleared(mini_store):
+    async with running(mini_store) as (app, pilot):
+        await press(pilot, "slash")
+        await search_for(pilot, "sues")
+        await press(pilot, "escape", "slash")
+        await settle(pilot)
+        await pilot.pause(0.2)
+        assert app.screen.query_one("#search-box", Input).value == "sues" and app.screen.results is not None
+        await press(pilot, "escape")
+        app.explorer.change_filters(Filters(side="aws"))
+        await settle(pilot)
+        await press(pilot, "escape")  # clears the filters
+        assert app.screen.filters == Filters()
+        await press(pilot, "escape")  # and does not bring them back
+        assert app.screen.filters == Filters()
+        await press(pilot, "alt+left")  # back does
+        assert app.screen.filters == Filters(side="aws")
+
+
+async def test_the_last_day_of_the_calendar_is_a_day_like_any(mini_store):
+    async with running(mini_store) as (app, pilot):
+        await press(pilot, "d", *"9999-12-31", "enter")
+        await settle(pilot)
+        assert app.is_running and app.screen.filters.as_of == "9999-12-31"
+        assert view(app).list_pane.count == 4

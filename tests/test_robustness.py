@@ -205,7 +205,7 @@ async def test_hypothesis_the_date_boxes_take_any_text(mini_store):
     typed: list[str] = []
     pastes = st.text(min_size=1, max_size=6).map(lambda piece: (piece * 10_000)[:10_000])
 
-    @settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
+    @settings(max_examples=10, deadline=None, suppress_health_check=list(HealthCheck))
     @given(st.one_of(st.text(max_size=24), pastes))
     def collect(text):
         typed.append(text)
@@ -222,8 +222,9 @@ async def test_hypothesis_the_date_boxes_take_any_text(mini_store):
                 await press(pilot, "escape")
             await settle(pilot)
             assert app.screen.filters.as_of is None or len(app.screen.filters.as_of) == 10
-            app.explorer.change_filters(Filters())
-            await settle(pilot)
+            if app.screen.filters.as_of is not None:
+                app.explorer.change_filters(Filters())
+                await settle(pilot)
         await press(pilot, "f")
         assert isinstance(app.screen, FilterScreen)
         for text in typed[:10]:

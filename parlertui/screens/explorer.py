@@ -33,6 +33,9 @@ from parlertui.workers import ReportsStoreErrors
 
 TOO_SMALL = "Make the terminal larger to read the record: parlertui needs at least 60 columns and 16 rows."
 
+WHOLE_BRIEF_LIMIT = 5000
+"""Events beyond which ctrl+e does not write the whole record (hundreds of megabytes); the command line does."""
+
 VIEW_OF_KIND = {"event": "timeline", "party": "parties", "topic": "arguments", "argument": "arguments",
                 "source": "sources"}  # fmt: skip
 
@@ -99,11 +102,11 @@ class ExplorerScreen(ReportsStoreErrors, Screen[None]):
         self.store = store
         self.history = History()
         self.catalogue: Catalogue | None = None  # the lists on screen
-        self.whole_record: Catalogue | None = None  # the lists with no filters, for the palette to pick from
         self.filters = NO_FILTERS  # what the lists on screen were read with
         self._wanted_filters = NO_FILTERS  # what was asked for last, perhaps still being read
         self._catalogue_request = 0
         self._last_focused: Widget | None = None
+        self._last_search = ""  # what was in the search box when it last closed
 
     def compose(self) -> ComposeResult:
         yield Static(TOO_SMALL, id="too-small")
@@ -156,8 +159,6 @@ class ExplorerScreen(ReportsStoreErrors, Screen[None]):
             return  # newer filters have been asked for since
         first = self.catalogue is None
         catalogue = self.catalogue = message.catalogue
-        if first:
-            self.whole_record = catalogue
         self.filters = catalogue.filters
         self.app.title = catalogue.dispute.short_title
         as_of = f"as of {self.filters.as_of} · " if self.filters.as_of else ""
@@ -217,7 +218,12 @@ class ExplorerScreen(ReportsStoreErrors, Screen[None]):
             self.change_filters(self._wanted_filters.set(as_of=day or None))
 
     def action_search(self) -> None:
-        self.app.push_screen(SearchScreen(self.store, self._wanted_filters), self._leave_record)
+        screen = SearchScreen(self.store, self._wanted_filters, self._last_search)
+        self.app.push_screen(screen, lambda target: self._searched(screen, target))
+
+    def _searched(self, screen: SearchScreen, target: Target | None) -> None:
+        self._last_search = screen.text
+        self._leave_record(target)
 
     def action_export(self) -> None:
         """Write what the view shows as a Markdown brief: the selected topic or party, else the record narrowed by
@@ -228,6 +234,11 @@ class ExplorerScreen(ReportsStoreErrors, Screen[None]):
         party = selected if view.view_id == "parties" else None
         if view.narrowed:
             topic, party = self.filters.topic, self.filters.party
+        if topic is None and party is None and self.catalogue and self.catalogue.total_events > WHOLE_BRIEF_LIMIT:
+            self.notify(f"This record is too long to write whole from here ({self.catalogue.total_events:,} events): "
+                        "select a topic or a party, filter by one, or use `parlertui export`.",
+                        severity="warning", markup=False, timeout=8)  # fmt: skip
+            return
         left_out = [name for name, _ in self.filters.active() if name not in ("topic", "party")] if view.narrowed \
             else [name for name, _ in self.filters.active() if name == "as_of"]  # fmt: skip
         self.export_brief(view.view_id, topic, party, left_out)
@@ -365,8 +376,11 @@ class ExplorerScreen(ReportsStoreErrors, Screen[None]):
             return
         if self.current_view.narrowed and self._wanted_filters.narrowing:
             self.action_clear_filters()
-        else:
-            self.action_go_back()
+            return
+        here, behind = self.location(), self.history.peek_back()
+        if behind is not None and (behind.view, behind.state.selected) == (here.view, here.state.selected):
+            return  # back from here would only put filters or a date back on: escape does not (alt+left does)
+        self.action_go_back()
 
     def action_go_back(self) -> None:
         place = self.history.back(self.location())

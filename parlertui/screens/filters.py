@@ -49,7 +49,7 @@ class FilterScreen(ModalScreen[Filters | None]):
         chosen = f"party:{filters.party}" if filters.party else f"side:{filters.side}" if filters.side else None
         with Vertical(id="filters", classes="dialog") as dialog:
             dialog.border_title = "Filter the timeline and the quotes"
-            dialog.border_subtitle = "tab next · enter apply · esc cancel"
+            dialog.border_subtitle = "tab next · ctrl+s apply · esc cancel"
             with Horizontal(classes="field"):
                 yield Label("Party or side")
                 yield Select(who, id="who", value=chosen or Select.NULL, prompt="Anyone", compact=True)
@@ -63,8 +63,11 @@ class FilterScreen(ModalScreen[Filters | None]):
                              prompt="Any kind", compact=True)  # fmt: skip
             with Horizontal(classes="field"):
                 yield Label("Source")
-                yield Select([(s.label, s.id) for s in catalogue.sources], id="source", prompt="Any source",
-                             value=filters.source or Select.NULL, compact=True)  # fmt: skip
+                listed = catalogue.sources or not catalogue.total_sources
+                yield Select([(s.label, s.id) for s in catalogue.sources], id="source", compact=True,
+                             prompt="Any source" if listed else "Any source (too many to list: see 4 Sources)",
+                             value=filters.source if filters.source in {s.id for s in catalogue.sources}
+                             else Select.NULL, disabled=not listed)  # fmt: skip
             with Horizontal(classes="field"):
                 yield Label("From")
                 yield Input(filters.start or "", placeholder="YYYY-MM-DD", id="start", max_length=10, compact=True)

@@ -76,10 +76,11 @@ class SearchScreen(ReportsStoreErrors, Screen["Target | None"]):
             self.request = request
             self.results = results
 
-    def __init__(self, store: Store, filters: Filters) -> None:
+    def __init__(self, store: Store, filters: Filters, text: str = "") -> None:
         super().__init__()
         self.store = store
         self.filters = filters
+        self.text = text  # the last search, to start from
         self.results: SearchResults | None = None
         self._request = 0
         self._timer: Timer | None = None
@@ -90,14 +91,19 @@ class SearchScreen(ReportsStoreErrors, Screen["Target | None"]):
         with Vertical(id="search", classes="dialog") as frame:
             frame.border_title = "Search" + (f" as of {self.filters.as_of}" if self.filters.as_of else "")
             frame.border_subtitle = "↓ results · ⏎ open · esc close"
-            yield Input(placeholder="words, or \"a phrase\"; moder finds moderation", id="search-box")
+            yield Input(self.text, placeholder="words, or \"a phrase\"; moder finds moderation", id="search-box",
+                        select_on_focus=True)  # fmt: skip
             yield Static("", id="search-note", markup=False)
             yield KeyList(id="search-results")
 
     def on_mount(self) -> None:
         self.query_one("#search-note", Static).update(
             "Type a word to search quotes, events, arguments, parties and sources.")
-        self.prepare()
+        if self.text:
+            self._request += 1
+            self._start(self._request, self.text)
+        else:
+            self.prepare()
 
     @work(thread=True, group="search", exit_on_error=False)
     def prepare(self) -> None:
@@ -109,6 +115,7 @@ class SearchScreen(ReportsStoreErrors, Screen["Target | None"]):
         if self._timer is not None:
             self._timer.stop()
         request, text = self._request, event.value
+        self.text = text
         if not self._in_flight:
             self._start(request, text)
             return
@@ -162,8 +169,9 @@ class SearchScreen(ReportsStoreErrors, Screen["Target | None"]):
                 f"only what was on the record as of {self.filters.as_of} was searched" if self.filters.as_of else "",
             ) if part)  # fmt: skip
         elif results.query:
-            more = "" if results.counted and not any(group.more for group in results.groups) else "more than "
-            note = f"{more}{results.count:,} match{'es' if results.count != 1 else ''}" + (
+            more = any(group.more for group in results.groups)
+            count = sum(group.total - 1 if group.more else group.total for group in results.groups)
+            note = f"{'more than ' if more else ''}{count:,} match{'es' if count != 1 or more else ''}" + (
                 f" · {results.note}" if results.note else "")
         else:
             note = results.note

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, fields, replace
-from datetime import date, timedelta
+from datetime import date
 
 _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _OUTCOME_DATE = re.compile(r"\b([0-9]{4}-[0-9]{2}-[0-9]{2})\b")
@@ -31,8 +31,10 @@ def parse_day(text: str) -> str:
     raise FilterError("write the date as YYYY-MM-DD, for example 2021-01-13")
 
 
-def day_after(day: str) -> str:
-    return (date.fromisoformat(day) + timedelta(days=1)).isoformat()
+def past_day(day: str) -> str:
+    """What every sort key of `day` sorts below ("2021-01-13~"): keys go on from the day with a space or a T,
+    and "~" sorts after both. (No date arithmetic: the last day of the calendar has no day after it.)"""
+    return f"{day}~"
 
 
 @dataclass(frozen=True)
@@ -83,13 +85,13 @@ def _dated(at: str, precision: str, key: str, filters: Filters) -> tuple[list[st
     if filters.as_of is not None:
         # The key test uses the index; the period test drops months and years that had not ended.
         where.append(f"{key} < ? AND {_period_end(at, precision, key)} <= ?")
-        parameters += [day_after(filters.as_of), filters.as_of]
+        parameters += [past_day(filters.as_of), filters.as_of]
     if filters.start is not None:
         where.append(f"{_period_end(at, precision, key)} >= ?")
         parameters.append(filters.start)
     if filters.end is not None:
         where.append(f"{key} < ? AND {_period_start(at, precision, key)} <= ?")
-        parameters += [day_after(filters.end), filters.end]
+        parameters += [past_day(filters.end), filters.end]
     return where, parameters
 
 

@@ -141,12 +141,18 @@ class View(ReportsStoreErrors, Container, Generic[Record]):
         self.fill(self.list_options(catalogue), then or self.list_pane.highlighted_id)
         self.follow_highlight()
 
-    @staticmethod
-    def count_title(what: str, shown: int, total: int) -> str:
-        """A list's border title, saying how much the filters hide."""
+    def count_title(self, what: str, shown: int, total: int) -> str:
+        """A list's border title, saying how much the filters or the "as of" date hide."""
         if shown == total:
-            return f"{what} ({total})"
-        return f"{what}: {shown} of {total} ({total - shown} hidden by filters)"
+            return f"{what} ({total:,})"
+        filters = self.catalogue.filters if self.catalogue else None
+        if filters is not None and filters.as_of and not (self.narrowed and filters.narrowing):
+            why = f"not yet on the record as of {filters.as_of}"
+        elif filters is not None and filters.as_of:
+            why = "hidden by filters and the date"
+        else:
+            why = "hidden by filters"
+        return f"{what}: {shown:,} of {total:,} ({total - shown:,} {why})"
 
     def fill(self, options: list[Option], keep: str | None) -> None:
         """Replace the list, highlighting `keep` if it is there, else the first item; say so if it is empty."""

@@ -216,8 +216,7 @@ class PagedList(ScrollView, can_focus=True):
         line = self.line_of(self.cursor)
         top, height = self.scroll_offset.y, self.scrollable_content_region.height
         if height <= 0:
-            self.call_after_refresh(self._scroll_to_cursor)  # not laid out yet
-            return
+            return  # not laid out yet, or hidden: on_resize scrolls when it is
         heading_above = self.at_line(line - 1) == ("heading", bisect_right(self._firsts, self.cursor) - 1)
         if line - heading_above < top:
             self.scroll_to(y=line - heading_above, animate=False, immediate=True)
