@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -12,6 +13,7 @@ from parlertui.store.filters import Filters, FilterError, parse_day
 from parlertui.store.records import Catalogue
 from parlertui.store.schema import EVENT_KINDS, SIDES
 from parlertui.widgets.render import SIDE_NAMES
+from parlertui.widgets.typing import catch_early_typing
 
 FILTER_LABELS = {"party": "Party", "side": "Side", "topic": "Topic", "kind": "Kind", "source": "Source",
                  "start": "From", "end": "To", "as_of": "As of"}  # fmt: skip
@@ -146,6 +148,9 @@ class DayScreen(ModalScreen[str | None]):
             yield Input(self.day or "", placeholder=self.PLACEHOLDER, classes="day-box", max_length=10)
             yield Static("", classes="problem day-problem", markup=False)
             yield Static("[dim]enter applies · escape cancels[/]")
+
+    def on_key(self, event: events.Key) -> None:
+        catch_early_typing(self, self.query_one(".day-box", Input), event)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         text = event.value

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -18,6 +18,7 @@ from parlertui.store.filters import Filters
 from parlertui.store.queries import SearchInterrupted, Store
 from parlertui.store.search import KIND_TITLES, Hit, SearchResults, marked
 from parlertui.widgets.keylist import KeyList
+from parlertui.widgets.typing import catch_early_typing
 from parlertui.workers import ReportsStoreErrors
 
 FIRST_PAGE = 20
@@ -192,6 +193,9 @@ class SearchScreen(ReportsStoreErrors, Screen["Target | None"]):
         hit = self._hits.get(option_id or "")
         if hit is not None:
             self.dismiss(hit_target(hit))
+
+    def on_key(self, event: events.Key) -> None:
+        catch_early_typing(self, self.query_one("#search-box", Input), event)
 
     def action_results(self) -> None:
         listing = self.query_one(KeyList)
