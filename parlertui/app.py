@@ -21,6 +21,7 @@ from parlertui.screens.explorer import ExplorerScreen
 from parlertui.screens.help import HelpScreen
 from parlertui.screens.search import SearchScreen
 from parlertui.screens.record import RecordScreen
+from parlertui.store.first_screen import FirstScreen
 from parlertui.store.queries import Store
 from parlertui.views.parties import SIDE_GROUPS
 from parlertui.widgets.debate import DebateView
@@ -73,9 +74,10 @@ class ParlerApp(App[None]):
         Binding("ctrl+c", "quit", "Quit", show=False, priority=True, tooltip="Quit parlertui"),
     ]
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, first_screen: FirstScreen | None = None) -> None:
         super().__init__()
         self.store = store
+        self.first_screen = first_screen
 
     def on_mount(self) -> None:
         # SIGTERM ends the app as q does, so the terminal is given back as it was.
@@ -87,7 +89,7 @@ class ParlerApp(App[None]):
             asyncio.get_running_loop().remove_signal_handler(signal.SIGTERM)
 
     def get_default_screen(self) -> Screen:
-        return ExplorerScreen(self.store)
+        return ExplorerScreen(self.store, self.first_screen)
 
     @property
     def explorer(self) -> ExplorerScreen:

@@ -234,10 +234,13 @@ def _run_app(path: Path) -> int:
         raise _UserError("the app needs a terminal to run in (its input and output are not one); "
                          "in a script, use `parlertui check` or `parlertui build`")  # fmt: skip
 
+    from parlertui.store.first_screen import FirstScreenReader
+
+    first_screen = FirstScreenReader(store)  # reads while the app's modules load
     from parlertui.app import ParlerApp
 
     with store:
-        app = ParlerApp(store)
+        app = ParlerApp(store, first_screen.result())
         app.run()
     return app.return_code or EXIT_OK
 

@@ -509,3 +509,31 @@ async def test_a_paragraph_taller_than_the_detail_is_read_both_ways(mini_store):
             ups.append(detail.scroll_y)
             await press(pilot, "k")
         assert len(ups) > 2 and ups == sorted(ups, reverse=True)
+
+
+async def test_a_first_screen_read_before_the_app_starts_is_shown_without_reading_again(mini_store, monkeypatch):
+    from parlertui.store.first_screen import FirstScreenReader
+
+    with Store(mini_store) as store:
+        first = FirstScreenReader(store).result()
+        assert first is not None and first.catalogue.total_events == 4
+        assert [row.id for row in first.rows.values()] == ["ruling", "email", "suspension", "suit"]
+        reads: list[str] = []
+        monkeypatch.setattr(Store, "catalogue", lambda *_: reads.append("catalogue"))
+        app = ParlerApp(store, first)
+        async with app.run_test() as pilot:
+            await settle(pilot)
+            assert selected(app) == "ruling" and "The court rules" in detail_text(app)
+            assert view(app).list_pane.border_title == "Events (4)"
+        assert reads == []
+
+
+def test_a_first_screen_that_cannot_be_read_is_left_to_the_app(mini_store, monkeypatch):
+    from parlertui.store.first_screen import FirstScreenReader
+
+    def fails(*_):
+        raise StoreError(mini_store, "cannot be read (database disk image is malformed)")
+
+    monkeypatch.setattr(Store, "catalogue", fails)
+    with Store(mini_store) as store:
+        assert FirstScreenReader(store).result() is None

@@ -20,6 +20,7 @@ from parlertui.screens.filters import FILTER_LABELS, AsOfScreen, FilterScreen, f
 from parlertui.screens.record import RecordScreen
 from parlertui.screens.search import SearchScreen
 from parlertui.store.filters import NO_FILTERS, Filters
+from parlertui.store.first_screen import FirstScreen
 from parlertui.store.queries import Store
 from parlertui.store.records import Catalogue
 from parlertui.views.arguments import ArgumentsView
@@ -97,9 +98,10 @@ class ExplorerScreen(ReportsStoreErrors, Screen[None]):
             self.catalogue = catalogue
             self.after = after
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, first_screen: FirstScreen | None = None) -> None:
         super().__init__()
         self.store = store
+        self.first_screen = first_screen  # read before the app started, if it was
         self.history = History()
         self.catalogue: Catalogue | None = None  # the lists on screen
         self.filters = NO_FILTERS  # what the lists on screen were read with
@@ -140,7 +142,13 @@ class ExplorerScreen(ReportsStoreErrors, Screen[None]):
         for view in self.query(View):
             if not isinstance(view, PagedView):
                 view.list_pane.loading = True
-        self.apply_filters(NO_FILTERS)
+        first, self.first_screen = self.first_screen, None
+        if first is None:
+            self.apply_filters(NO_FILTERS)
+            return
+        self.view("timeline").take_listing(first.listing, first.headings, first.rows)  # type: ignore[attr-defined]
+        self._catalogue_request += 1
+        self.on_explorer_screen_catalogue_loaded(self.CatalogueLoaded(self._catalogue_request, first.catalogue, None))
 
     # The filters and the "as of" date
 

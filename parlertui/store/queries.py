@@ -167,13 +167,13 @@ class Store:
 
     def catalogue(self, filters: Filters = NO_FILTERS) -> Catalogue:
         """What every view needs up front: the dispute, every party and topic (as of the filters' date), how many
-        events, quotes and sources there are, and the sources themselves if there are few enough to pick from.
-        The long lists are read a page at a time (see store.listing)."""
+        events and sources there are, and the sources themselves if there are few enough to pick from. The long
+        lists are read a page at a time (see store.listing)."""
         total_sources = self.count("sources")
         return Catalogue(
             self.dispute(), tuple(self.parties()), tuple(self.topics(filters.as_of)),
             sources=tuple(self.sources()) if total_sources <= PICKABLE else (),
-            total_events=self.count("events"), total_quotes=self.count("quotes"), total_sources=total_sources,
+            total_events=self.count("events"), total_sources=total_sources,
             filters=filters,
         )  # fmt: skip
 

@@ -212,7 +212,6 @@ class Catalogue:
     topics: tuple[Topic, ...]
     sources: tuple[Source, ...] = ()
     total_events: int = 0
-    total_quotes: int = 0
     total_sources: int = 0
     filters: Filters = field(default=NO_FILTERS)
     """The filters the views were asked to show, and the "as of" date everything was read at."""

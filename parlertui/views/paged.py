@@ -8,7 +8,7 @@ from textual import on, work
 from textual.message import Message
 
 from parlertui.navigation import Target, ViewState
-from parlertui.store.filters import Filters
+from parlertui.store.filters import NO_FILTERS, Filters
 from parlertui.store.listing import Heading, Listing, Row
 from parlertui.store.records import Catalogue
 from parlertui.views.base import Record, View
@@ -26,10 +26,10 @@ class PagedView(View[Record]):
     list_title: ClassVar[str] = "Items"
 
     class ListingLoaded(Message):
-        def __init__(self, request: int, listing: Listing, headings: list[Heading], rows: dict[int, Row],
-                     cursor: int | None, missing: str | None) -> None:  # fmt: skip
+        def __init__(self, request: int, listing: Listing, total: int, headings: list[Heading],
+                     rows: dict[int, Row], cursor: int | None, missing: str | None) -> None:  # fmt: skip
             super().__init__()
-            self.request, self.listing, self.headings = request, listing, headings
+            self.request, self.listing, self.total, self.headings = request, listing, total, headings
             self.rows, self.cursor, self.missing = rows, cursor, missing
 
     def __init__(self, store) -> None:
@@ -54,10 +54,6 @@ class PagedView(View[Record]):
     def make_listing(self, filters: Filters) -> Listing:
         raise NotImplementedError
 
-    def total(self, catalogue: Catalogue) -> int:
-        """How many items the list holds with no filters."""
-        raise NotImplementedError
-
     # Filling the list
 
     def populate(self, catalogue: Catalogue, then: str | None = None) -> None:
@@ -74,10 +70,23 @@ class PagedView(View[Record]):
             self._read_wanted()
         super().shown()
 
+    def take_listing(self, listing: Listing, headings: list[Heading], rows: dict[int, Row]) -> None:
+        """A listing of the whole record, already read, for the first populate to show at once."""
+        self._taken = (listing, headings, rows)
+
+    _taken: tuple[Listing, list[Heading], dict[int, Row]] | None = None
+
     def _read_wanted(self) -> None:
         assert self._wanted is not None
         filters, keep = self._wanted
         self._wanted = None
+        taken, self._taken = self._taken, None
+        if taken is not None and filters == NO_FILTERS and keep is None:
+            listing, headings, rows = taken
+            self._loading = True
+            self._show_listing(self.ListingLoaded(self._request, listing, listing.count(), headings, rows, None,
+                                                  None))  # fmt: skip
+            return
         self._keep_in_flight = keep
         self._loading = True
         # Not the loading indicator: it takes the focus from the list, and keys typed meanwhile would be lost.
@@ -88,7 +97,7 @@ class PagedView(View[Record]):
     def load_listing(self, request: int, filters: Filters, keep: str | None) -> None:
         listing = self.make_listing(filters)
         headings = listing.headings()
-        listing.count()
+        total = self.make_listing(NO_FILTERS).count() if listing.filtered else listing.count()
         rows: dict[int, Row] = {}
         cursor = None
         key = listing.key_of(keep) if keep is not None else None
@@ -99,7 +108,7 @@ class PagedView(View[Record]):
         else:
             rows = dict(enumerate(listing.first(PAGE)))
         missing = keep if keep is not None and key is None else None
-        self.post_message(self.ListingLoaded(request, listing, headings, rows, cursor, missing))
+        self.post_message(self.ListingLoaded(request, listing, total, headings, rows, cursor, missing))
 
     @staticmethod
     def _placed(around: list[Row], key, cursor: int) -> dict[int, Row]:
@@ -117,8 +126,7 @@ class PagedView(View[Record]):
         pane = self.list_pane
         count = message.listing.count()
         pane.show(message.listing, count, message.headings, message.rows, message.cursor)
-        assert self.catalogue is not None
-        pane.border_title = self.count_title(self.list_title, count, self.total(self.catalogue))
+        pane.border_title = self.count_title(self.list_title, count, message.total)
         if count == 0:
             self._shown = self._loaded = None
             self.detail.show_message(self.empty_message())

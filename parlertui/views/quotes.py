@@ -6,7 +6,7 @@ from rich.text import Text
 
 from parlertui.store.filters import Filters
 from parlertui.store.listing import Listing, quote_listing
-from parlertui.store.records import Catalogue, Quote, QuoteDetail
+from parlertui.store.records import Quote, QuoteDetail
 from parlertui.views.paged import PagedView
 from parlertui.widgets.links import Entry, quote_detail_entries
 from parlertui.widgets.render import DATE_WIDTH, SIDE_MARKS, Line
@@ -36,8 +36,6 @@ class QuotesView(PagedView[QuoteDetail]):
     def make_listing(self, filters: Filters) -> Listing:
         return quote_listing(self.store, filters)
 
-    def total(self, catalogue: Catalogue) -> int:
-        return catalogue.total_quotes
 
     def fetch(self, item_id: str) -> QuoteDetail:
         return self.store.quote(item_id)

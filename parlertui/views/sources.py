@@ -6,7 +6,7 @@ from rich.text import Text
 
 from parlertui.store.filters import Filters
 from parlertui.store.listing import Listing, source_listing
-from parlertui.store.records import Catalogue, Source, SourceDetail
+from parlertui.store.records import Source, SourceDetail
 from parlertui.views.paged import PagedView
 from parlertui.widgets.links import Entry, source_detail_entries
 from parlertui.widgets.pagedlist import PagedList
@@ -37,8 +37,6 @@ class SourcesView(PagedView[SourceDetail]):
     def make_listing(self, filters: Filters) -> Listing:
         return source_listing(self.store)
 
-    def total(self, catalogue: Catalogue) -> int:
-        return catalogue.total_sources
 
     def fetch(self, item_id: str) -> SourceDetail:
         return self.store.source(item_id, self.as_of)

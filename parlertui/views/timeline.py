@@ -13,7 +13,7 @@ from parlertui.navigation import Target
 from parlertui.store.filters import FilterError, parse_day
 from parlertui.store.filters import Filters
 from parlertui.store.listing import Listing, event_listing
-from parlertui.store.records import Catalogue, EventDetail, TimelineEvent
+from parlertui.store.records import EventDetail, TimelineEvent
 from parlertui.views.paged import PagedView
 from parlertui.widgets.links import Entry, argument_entries, heading, quote_entries
 from parlertui.widgets.pagedlist import PagedList
@@ -85,8 +85,6 @@ class TimelineView(PagedView[EventDetail]):
     def make_listing(self, filters: Filters) -> Listing:
         return event_listing(self.store, filters)
 
-    def total(self, catalogue: Catalogue) -> int:
-        return catalogue.total_events
 
     def fetch(self, item_id: str) -> EventDetail:
         return self.store.event(item_id, self.as_of)
