@@ -12,7 +12,8 @@ import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import sqlite_utils
 
@@ -29,6 +30,7 @@ from parlertui.store.schema import (
 from parlertui.store.validate import validate
 
 Rows = dict[str, list[dict[str, Any]]]
+T = TypeVar("T")
 _UNDATED = "~"  # sorts after every date
 
 
@@ -157,8 +159,17 @@ def write_store(rows: Rows, path: Path) -> None:
 
 
 def _write_atomically(rows: Rows, target: Path) -> None:
+    write_atomically(target, lambda temporary: write_store(rows, temporary))
+
+
+def write_atomically(target: Path, write: Callable[[Path], T], *, force: bool = True) -> T:
+    """Call `write` on a temporary file beside `target`, then rename it over `target`: a write that fails or is
+    interrupted leaves `target` as it was. Without `force`, an existing target is refused. OutputError says why
+    the store cannot be written there."""
     if target.is_dir():
         raise OutputError(f"{target}: is a folder; give the path of the store file to write")
+    if target.exists() and not force:
+        raise OutputError(f"{target}: already exists; add --force to replace it")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as err:
@@ -166,10 +177,11 @@ def _write_atomically(rows: Rows, target: Path) -> None:
     temporary = target.with_name(f".{target.name}.{os.getpid()}.building")
     try:
         temporary.unlink(missing_ok=True)
-        write_store(rows, temporary)
+        result = write(temporary)
         os.replace(temporary, target)
     except (OSError, sqlite3.Error) as err:
         reason = err.strerror if isinstance(err, OSError) and err.strerror else str(err)
         raise OutputError(f"{target}: cannot be written ({reason})") from err
     finally:
         temporary.unlink(missing_ok=True)
+    return result

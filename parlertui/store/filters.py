@@ -11,7 +11,6 @@ import re
 from dataclasses import dataclass, fields, replace
 from datetime import date
 
-_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _OUTCOME_DATE = re.compile(r"\b([0-9]{4}-[0-9]{2}-[0-9]{2})\b")
 
 
@@ -149,6 +148,27 @@ def quote_conditions(filters: Filters) -> tuple[list[str], list[object]]:
     return where, parameters
 
 
+def quotes_on_record(as_of: str | None) -> tuple[str, tuple[object, ...]]:
+    """A condition on a quote `q` (its event joined as `qe`): said by the end of `as_of` (always true without)."""
+    if as_of is None:
+        return "1", ()
+    conditions, parameters = quote_conditions(Filters(as_of=as_of))
+    return " AND ".join(f"({c})" for c in conditions), tuple(parameters)
+
+
+def arguments_on_record(as_of: str | None) -> tuple[str, tuple[object, ...]]:
+    """A condition on an argument `a`: every quote it cites was on the record by the end of `as_of`."""
+    if as_of is None:
+        return "1", ()
+    said, parameters = quotes_on_record(as_of)
+    return (
+        f"""NOT EXISTS (SELECT 1 FROM argument_quotes AS aq JOIN quotes AS q ON q.id = aq.quote_id
+                       LEFT JOIN events AS qe ON qe.id = q.event_id
+                       WHERE aq.argument_id = a.id AND NOT ({said}))""",
+        parameters,
+    )
+
+
 def quotes_need_event(filters: Filters) -> bool:
     """Whether quote_conditions for `filters` read the quote's event (`qe`)."""
     return any(value is not None for value in (filters.as_of, filters.start, filters.end, filters.kind))
@@ -165,10 +185,6 @@ def outcome_known(outcome: str | None, as_of: str | None) -> bool:
         return True
     dates = _OUTCOME_DATE.findall(outcome)
     return bool(dates) and max(dates) <= as_of
-
-
-def is_day(text: str) -> bool:
-    return bool(_DAY.fullmatch(text))
 
 
 NO_FILTERS = Filters()

@@ -15,9 +15,11 @@ from parlertui.store.debate import arrange
 from parlertui.store.filters import (
     NO_FILTERS,
     Filters,
+    arguments_on_record,
     event_conditions,
     outcome_known,
     quote_conditions,
+    quotes_on_record,
     where_clause,
 )
 from parlertui.store.open import StoreError, open_read_only, open_store
@@ -230,7 +232,7 @@ class Store:
         """Every topic; as of a date, marked with the sides whose arguments were on the record by then."""
         if as_of is None:
             return [self._topic(row) for row in self._rows(f"{TOPICS} ORDER BY t.position")]
-        visible, parameters = _arguments_on_record(as_of)
+        visible, parameters = arguments_on_record(as_of)
         rows = self._rows(
             f"""
             SELECT t.id, t.title, t.question, t.outcome,
@@ -247,7 +249,7 @@ class Store:
     def event(self, event_id: str, as_of: str | None = None) -> EventDetail:
         """An event in full; as of a date, only the quotes and arguments on the record by then."""
         event = self._events([self._one(f"{EVENTS} WHERE e.id = ?", (event_id,), "event")])[0]
-        said, said_parameters = _quotes_on_record(as_of)
+        said, said_parameters = quotes_on_record(as_of)
         parties = self._rows(
             """
             SELECT p.id, p.name, p.side, ep.role FROM event_parties AS ep JOIN parties AS p ON p.id = ep.party_id
@@ -299,7 +301,7 @@ class Store:
             topic = next((t for t in self.topics(as_of) if t.id == topic_id), None)
             if topic is None:
                 raise NotFound(f"no topic {topic_id!r} in {self.path.name}")
-        visible, parameters = _arguments_on_record(as_of)
+        visible, parameters = arguments_on_record(as_of)
         rows = self._rows(
             f"""
             SELECT a.id, a.topic_id, a.side, a.party_id, p.name AS party_name, a.summary
@@ -470,7 +472,7 @@ class Store:
 
     def _argument_refs(self, ids_sql: str, parameters: tuple[object, ...], as_of: str | None = None,
                        ) -> tuple[ArgumentRef, ...]:  # fmt: skip
-        visible, visible_parameters = _arguments_on_record(as_of)
+        visible, visible_parameters = arguments_on_record(as_of)
         rows = self._rows(
             f"{ARGUMENT_REFS} WHERE a.id IN ({ids_sql}) AND {visible} ORDER BY t.position, a.position",
             (*parameters, *visible_parameters),
@@ -519,27 +521,6 @@ class Store:
         known = outcome_known(row["outcome"], as_of)
         return Topic(row["id"], row["title"], row["question"], row["outcome"] if known else None,
                      tuple(s for s in SIDES if s in sides), as_of=as_of, outcome_withheld=not known)
-
-
-def _quotes_on_record(as_of: str | None) -> tuple[str, tuple[object, ...]]:
-    """A condition on a quote `q` (its event joined as `qe`): said by the end of `as_of` (always true without)."""
-    if as_of is None:
-        return "1", ()
-    conditions, parameters = quote_conditions(Filters(as_of=as_of))
-    return " AND ".join(f"({c})" for c in conditions), tuple(parameters)
-
-
-def _arguments_on_record(as_of: str | None) -> tuple[str, tuple[object, ...]]:
-    """A condition on an argument `a`: every quote it cites was on the record by the end of `as_of`."""
-    if as_of is None:
-        return "1", ()
-    said, parameters = _quotes_on_record(as_of)
-    return (
-        f"""NOT EXISTS (SELECT 1 FROM argument_quotes AS aq JOIN quotes AS q ON q.id = aq.quote_id
-                       LEFT JOIN events AS qe ON qe.id = q.event_id
-                       WHERE aq.argument_id = a.id AND NOT ({said}))""",
-        parameters,
-    )
 
 
 def date_label(text: str, zone: ZoneInfo | None) -> str:

@@ -14,7 +14,7 @@ import re
 import sqlite3
 from dataclasses import dataclass
 
-from parlertui.store.filters import NO_FILTERS, Filters, event_conditions, quote_conditions
+from parlertui.store.filters import NO_FILTERS, Filters, arguments_on_record, event_conditions, quote_conditions
 
 #: Around each matched word in a hit's text: control characters, which record text has no use for.
 MARK_START, MARK_END = "\x02", "\x03"
@@ -128,10 +128,8 @@ def _on_record(kind: str, filters: Filters) -> tuple[list[str], list[object]]:
     if kind == "quote":
         return quote_conditions(only_date)
     if kind == "argument":
-        said, parameters = quote_conditions(only_date)
-        return [f"""NOT EXISTS (SELECT 1 FROM argument_quotes AS aq JOIN quotes AS q ON q.id = aq.quote_id
-                    LEFT JOIN events AS qe ON qe.id = q.event_id
-                    WHERE aq.argument_id = a.id AND NOT ({' AND '.join(f'({c})' for c in said)}))"""], parameters
+        condition, parameters = arguments_on_record(filters.as_of)
+        return [condition], list(parameters)
     return [], []
 
 

@@ -21,7 +21,6 @@ file is renamed over the target only when complete.
 from __future__ import annotations
 
 import json
-import os
 import random
 import sqlite3
 import time
@@ -31,7 +30,7 @@ from datetime import date, timedelta
 from operator import itemgetter
 from pathlib import Path
 
-from parlertui.store.build import OutputError
+from parlertui.store.build import write_atomically
 from parlertui.store.dates import home_zone, parse_when
 from parlertui.store.schema import EVENT_KINDS, FULL_TEXT, SCHEMA_VERSION, SOURCE_KINDS, TABLE_ORDER, schema_sql
 
@@ -117,22 +116,9 @@ def synth_store(target: Path, events: int = DEFAULT_EVENTS, quotes: int = DEFAUL
     if events < 0 or quotes < 0:
         raise ValueError("the numbers of events and quotes must be 0 or more")
     target = Path(target)
-    if target.is_dir():
-        raise OutputError(f"{target}: is a folder; give the path of the store file to write")
-    if target.exists() and not force:
-        raise OutputError(f"{target}: already exists; add --force to replace it")
     started = time.perf_counter()
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.synth")
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary.unlink(missing_ok=True)
-        counts = _write(temporary, _Synth(random.Random(seed), events, quotes).tables())
-        os.replace(temporary, target)
-    except (OSError, sqlite3.Error) as err:
-        reason = err.strerror if isinstance(err, OSError) and err.strerror else str(err)
-        raise OutputError(f"{target}: cannot be written ({reason})") from err
-    finally:
-        temporary.unlink(missing_ok=True)
+    tables = _Synth(random.Random(seed), events, quotes).tables()
+    counts = write_atomically(target, lambda temporary: _write(temporary, tables), force=force)
     return SynthResult(target, counts, time.perf_counter() - started)
 
 

@@ -38,6 +38,8 @@ class PagedView(View[Record]):
         self._wanted: tuple[Filters, str | None] | None = None  # a listing to read when the view is shown
         self._loading = False
         self._keep_in_flight: str | None = None  # the item the listing being read puts the cursor on
+        self._asked_for: str | None = None  # an item asked for by select/restore: say so if it is not listed
+        self._taken: tuple[Listing, list[Heading], dict[int, Row]] | None = None  # see take_listing
 
     def make_list(self) -> PagedList:
         pane = PagedList(self.render_row, classes="records")
@@ -73,8 +75,6 @@ class PagedView(View[Record]):
     def take_listing(self, listing: Listing, headings: list[Heading], rows: dict[int, Row]) -> None:
         """A listing of the whole record, already read, for the first populate to show at once."""
         self._taken = (listing, headings, rows)
-
-    _taken: tuple[Listing, list[Heading], dict[int, Row]] | None = None
 
     def _read_wanted(self) -> None:
         assert self._wanted is not None
@@ -123,6 +123,8 @@ class PagedView(View[Record]):
             return  # newer filters have been asked for since
         self._loading = False
         self._keep_in_flight: str | None = None  # the item the listing being read puts the cursor on
+        self._asked_for: str | None = None  # an item asked for by select/restore: say so if it is not listed
+        self._taken: tuple[Listing, list[Heading], dict[int, Row]] | None = None  # see take_listing
         pane = self.list_pane
         count = message.listing.count()
         pane.show(message.listing, count, message.headings, message.rows, message.cursor)
@@ -142,8 +144,6 @@ class PagedView(View[Record]):
         def __init__(self, view: PagedView, item_id: str) -> None:
             super().__init__()
             self.view, self.item_id = view, item_id
-
-    _asked_for: str | None = None
 
     # Going to an item
 

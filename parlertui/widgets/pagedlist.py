@@ -104,20 +104,13 @@ class PagedList(ScrollView, can_focus=True):
         self._scroll_to_cursor()
         self.refresh()
 
-    def clear(self) -> None:
-        self.listing, self.count, self.headings = None, 0, []
-        self._firsts, self._heading_lines, self._rows = [], [], {}
-        self._strips.clear()
-        self.cursor = None
-        self.virtual_size = Size(0, 0)
-        self.refresh()
-
     @property
     def line_count(self) -> int:
         return self.count + len(self.headings)
 
     @property
     def option_count(self) -> int:
+        """How many items there are, by the name the option lists use."""
         return self.count
 
     def line_of(self, index: int) -> int:
