@@ -19,6 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from textual.widgets import Input, Select
 
+from parlertui.navigation import Target
 from parlertui.screens.filters import AsOfScreen, FilterScreen
 from parlertui.screens.record import RecordScreen
 from parlertui.screens.search import SearchScreen
@@ -253,3 +254,12 @@ async def test_the_last_day_of_the_calendar_is_a_day_like_any(mini_store):
         await settle(pilot)
         assert app.is_running and app.screen.filters.as_of == "9999-12-31"
         assert view(app).list_pane.count == 4
+
+
+async def test_going_to_an_item_a_view_not_yet_read_does_not_list_says_so(mini_store):
+    async with running(mini_store) as (app, pilot):
+        app.explorer.go_to(Target("source", "no-such-source"))
+        await settle(pilot)
+        assert view(app).view_id == "sources"
+        said = [notice.message for notice in app._notifications]
+        assert said == ["Not shown in Sources: this store does not hold it."]

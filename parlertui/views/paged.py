@@ -122,9 +122,7 @@ class PagedView(View[Record]):
         if message.request != self._request:
             return  # newer filters have been asked for since
         self._loading = False
-        self._keep_in_flight: str | None = None  # the item the listing being read puts the cursor on
-        self._asked_for: str | None = None  # an item asked for by select/restore: say so if it is not listed
-        self._taken: tuple[Listing, list[Heading], dict[int, Row]] | None = None  # see take_listing
+        self._keep_in_flight = None
         pane = self.list_pane
         count = message.listing.count()
         pane.show(message.listing, count, message.headings, message.rows, message.cursor)
