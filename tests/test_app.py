@@ -25,7 +25,7 @@ from apptools import (
 from textual import events
 
 from parlertui.app import ParlerApp
-from parlertui.navigation import Target
+from parlertui.navigation import VIEWS, Target
 from parlertui.screens.help import HelpScreen
 from parlertui.screens.record import RecordScreen
 from parlertui.store.filters import NO_FILTERS
@@ -537,3 +537,14 @@ def test_a_first_screen_that_cannot_be_read_is_left_to_the_app(mini_store, monke
     monkeypatch.setattr(Store, "catalogue", fails)
     with Store(mini_store) as store:
         assert FirstScreenReader(store).result() is None
+
+
+async def test_only_the_view_on_screen_is_built_at_start_and_a_view_is_built_when_first_shown(mini_store):
+    async with running(mini_store) as (app, pilot):
+        views = {name: app.explorer.view(name) for name in VIEWS}
+        assert [name for name, shown in views.items() if shown.built] == ["timeline"]
+        assert not views["parties"].children
+        await press(pilot, "3")
+        assert views["arguments"].built and selected(app) == "contract"
+        assert "The contract allowed it." in detail_text(app)
+        assert not views["parties"].built

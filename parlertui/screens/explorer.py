@@ -25,7 +25,6 @@ from parlertui.store.queries import Store
 from parlertui.store.records import Catalogue
 from parlertui.views.arguments import ArgumentsView
 from parlertui.views.base import View
-from parlertui.views.paged import PagedView
 from parlertui.views.parties import PartiesView
 from parlertui.views.quotes import QuotesView
 from parlertui.views.sources import SourcesView
@@ -116,7 +115,7 @@ class ExplorerScreen(ReportsStoreErrors, Screen[None]):
         yield ViewBar(id="view-bar")
         yield FilterBar(id="filter-bar")
         with ContentSwitcher(initial="timeline", id="views"):
-            yield TimelineView(self.store)
+            yield TimelineView(self.store, built=True)
             yield PartiesView(self.store)
             yield ArgumentsView(self.store)
             yield SourcesView(self.store)
@@ -139,9 +138,6 @@ class ExplorerScreen(ReportsStoreErrors, Screen[None]):
     def on_mount(self) -> None:
         self.query_one(ViewBar).show("timeline")
         self.query_one(FilterBar).display = False
-        for view in self.query(View):
-            if not isinstance(view, PagedView):
-                view.list_pane.loading = True
         first, self.first_screen = self.first_screen, None
         if first is None:
             self.apply_filters(NO_FILTERS)
@@ -174,8 +170,6 @@ class ExplorerScreen(ReportsStoreErrors, Screen[None]):
         self._show_filter_bar()
         after = message.after
         for view in self.query(View):
-            if not isinstance(view, PagedView):
-                view.list_pane.loading = False
             going = isinstance(after, Target) and VIEW_OF_KIND.get(after.kind) == view.view_id
             view.populate(catalogue, then=after.id if going else None)  # type: ignore[union-attr]
         self.refresh_bindings()
@@ -237,7 +231,7 @@ class ExplorerScreen(ReportsStoreErrors, Screen[None]):
         """Write what the view shows as a Markdown brief: the selected topic or party, else the record narrowed by
         the party or topic filter."""
         view = self.current_view
-        selected = view.list_pane.highlighted_id
+        selected = view.highlighted_id
         topic = selected if view.view_id == "arguments" else None
         party = selected if view.view_id == "parties" else None
         if view.narrowed:
@@ -356,8 +350,8 @@ class ExplorerScreen(ReportsStoreErrors, Screen[None]):
             self._say_not_listed(view)
         view.focus_pane(1 if target.kind == "argument" else 0)
 
-    @on(PagedView.NotListed)
-    def _not_listed(self, message: PagedView.NotListed) -> None:
+    @on(View.NotListed)
+    def _not_listed(self, message: View.NotListed) -> None:
         message.stop()
         self._say_not_listed(message.view)
 

@@ -25,8 +25,8 @@ class ArgumentsView(View[TopicDetail]):
     view_id = "arguments"
     empty_text = "This store holds no topics in dispute."
 
-    def __init__(self, store: Store) -> None:
-        super().__init__(store)
+    def __init__(self, store: Store, *, built: bool = False) -> None:
+        super().__init__(store, built=built)
         self._pending_argument: str | None = None
 
     def make_list(self) -> KeyList:
@@ -50,6 +50,8 @@ class ArgumentsView(View[TopicDetail]):
 
     def select(self, target: Target) -> bool:
         """A topic, or an argument: its topic with the cursor on the argument's claim."""
+        if self._select_once_built(target):
+            return True
         if target.kind != "argument":
             return super().select(target)
         topic = target.topic or ""

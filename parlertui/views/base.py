@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar, Generic, Protocol, TypeVar
 
 from textual import on, work
@@ -34,12 +35,22 @@ class View(ReportsStoreErrors, Container, Generic[Record]):
     """A list pane and a detail pane. The detail follows the list's highlight and is read off the UI thread.
 
     Subclasses say how to list the catalogue, how to read one record and how to show it.
+
+    A view not on screen when the app starts is built (its panes mounted) when it is first shown, so the first
+    screen costs only what it shows. Until then, what it is asked to do is done once it is built.
     """
 
     view_id: ClassVar[str]
     empty_text: ClassVar[str] = "Nothing to show."
     narrowed: ClassVar[bool] = False
     """True for views the filters narrow (the others follow only the "as of" date)."""
+
+    class NotListed(Message):
+        """An item asked for is not in the list (the filters or the "as of" date hide it, or the store lacks it)."""
+
+        def __init__(self, view: View, item_id: str) -> None:
+            super().__init__()
+            self.view, self.item_id = view, item_id
 
     class DetailLoaded(Message):
         """A record's detail has been read for the item `item_id`."""
@@ -49,17 +60,39 @@ class View(ReportsStoreErrors, Container, Generic[Record]):
             self.item_id = item_id
             self.record = record
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, *, built: bool = False) -> None:
+        """`built`: mount the panes with the view, for the view on screen at start."""
         super().__init__(id=self.view_id, classes="view")
         self.store = store
+        self.built = built
+        self._until_built: list[Callable[[], object]] = []
         self.catalogue: Catalogue | None = None
         self._shown: str | None = None  # the item whose detail was asked for last
         self._loaded: str | None = None  # the item whose detail is on screen
         self._pending_cursor: tuple[str, int] | None = None  # a detail cursor to restore once that item is loaded
 
     def compose(self) -> ComposeResult:
-        yield self.make_list()
-        yield self.make_detail()
+        if self.built:
+            yield self.make_list()
+            yield self.make_detail()
+
+    def _build(self) -> None:
+        # Not awaited: the panes are in the DOM at once, so what follows (and keys typed with the view switch,
+        # "2jj" in one read, whose bindings are looked up after it) reaches them; they finish mounting after.
+        self.mount(self.make_list(), self.make_detail())
+        self.built = True
+        if self.catalogue is None and isinstance(self.list_pane, KeyList):
+            self.list_pane.loading = True  # until the catalogue, being read, is given to populate
+        waiting, self._until_built = self._until_built, []
+        for call in waiting:
+            call()
+
+    def _once_built(self, call: Callable[[], object]) -> bool:
+        """False if the view is built (the caller goes on); else `call` is kept for when it is, and True."""
+        if self.built:
+            return False
+        self._until_built.append(call)
+        return True
 
     # What each view supplies
 
@@ -84,8 +117,16 @@ class View(ReportsStoreErrors, Container, Generic[Record]):
         self.query_one(".detail", LinkList).show(self.entries(record))
 
     def select(self, target: Target) -> bool:
-        """Show the record `target` names; False if this view does not list it."""
+        """Show the record `target` names; False if this view does not list it (a view not yet built says so
+        with NotListed once it is)."""
+        if self._select_once_built(target):
+            return True
         return self.list_pane.highlight_id(target.id)
+
+    def _select_once_built(self, target: Target) -> bool:
+        """For a view not yet built: select `target` once it is, and say so if it is not listed; True. False for a
+        built view."""
+        return self._once_built(lambda: self.select(target) or self.post_message(self.NotListed(self, target.id)))
 
     # Panes
 
@@ -108,10 +149,14 @@ class View(ReportsStoreErrors, Container, Generic[Record]):
     def focus_pane(self, index: int) -> None:
         # At once, not after the queued messages as Widget.focus() would: keys typed right after a view switch
         # ("3jjj" in one read) must reach the new view's list, not the old one's.
+        if self._once_built(lambda: self.focus_pane(index)):
+            return
         panes = self.panes
         self.screen.set_focus(panes[max(0, min(index, len(panes) - 1))])
 
     def focused_pane(self) -> int:
+        if not self.built:
+            return 0
         focused = self.screen.focused
         for index, pane in enumerate(self.panes):
             if focused is pane or (focused is not None and pane in focused.ancestors):
@@ -120,7 +165,7 @@ class View(ReportsStoreErrors, Container, Generic[Record]):
 
     def close_detail(self) -> bool:
         """`escape` in the detail returns to the list; False if there was nothing to close."""
-        if self.focused_pane() > 0:
+        if self.built and self.focused_pane() > 0:
             self.focus_pane(0)
             return True
         return False
@@ -135,6 +180,9 @@ class View(ReportsStoreErrors, Container, Generic[Record]):
     def populate(self, catalogue: Catalogue, then: str | None = None) -> None:
         """Fill the list from the catalogue, highlighting `then`, else keeping the selection if it is still there.
         Details are read again if the "as of" date has changed."""
+        if self._once_built(lambda: self.populate(catalogue, then)):
+            return
+        self.list_pane.loading = False
         if self.catalogue is not None and self.catalogue.filters.as_of != catalogue.filters.as_of:
             self._shown = self._loaded = None
         self.catalogue = catalogue
@@ -173,10 +221,18 @@ class View(ReportsStoreErrors, Container, Generic[Record]):
 
     # Where the view is, for back and forward
 
+    @property
+    def highlighted_id(self) -> str | None:
+        return self.list_pane.highlighted_id if self.built else None
+
     def state(self) -> ViewState:
+        if not self.built:
+            return ViewState()
         return ViewState(selected=self.list_pane.highlighted_id, pane=self.focused_pane(), detail=self.detail.cursor)
 
     def restore(self, state: ViewState) -> None:
+        if self._once_built(lambda: self.restore(state)):
+            return
         if state.selected is not None:
             if state.detail is not None:
                 self._pending_cursor = (state.selected, state.detail)
@@ -199,13 +255,15 @@ class View(ReportsStoreErrors, Container, Generic[Record]):
         self.follow_highlight()
 
     def shown(self) -> None:
-        """The view has come on screen."""
+        """The view has come on screen: build it the first time."""
+        if not self.built:
+            self._build()
         self.follow_highlight()
 
     def follow_highlight(self) -> None:
         """Read the highlighted item's detail, unless it is shown already or this view is hidden (it will be read
         when the view is shown: the app starts faster for not laying out views no one has looked at)."""
-        item_id = self.list_pane.highlighted_id
+        item_id = self.highlighted_id
         if item_id is not None and item_id != self._shown and self.display:
             self._shown = item_id
             # After the list has repainted: the moved cursor shows before the detail's read competes for time.

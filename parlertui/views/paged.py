@@ -10,6 +10,7 @@ from textual.message import Message
 from parlertui.navigation import Target, ViewState
 from parlertui.store.filters import NO_FILTERS, Filters
 from parlertui.store.listing import Heading, Listing, Row
+from parlertui.store.queries import Store
 from parlertui.store.records import Catalogue
 from parlertui.views.base import Record, View
 from parlertui.widgets.pagedlist import PAGE, PagedList
@@ -32,8 +33,8 @@ class PagedView(View[Record]):
             self.request, self.listing, self.total, self.headings = request, listing, total, headings
             self.rows, self.cursor, self.missing = rows, cursor, missing
 
-    def __init__(self, store) -> None:
-        super().__init__(store)
+    def __init__(self, store: Store, *, built: bool = False) -> None:
+        super().__init__(store, built=built)
         self._request = 0
         self._wanted: tuple[Filters, str | None] | None = None  # a listing to read when the view is shown
         self._loading = False
@@ -62,12 +63,14 @@ class PagedView(View[Record]):
         if self.catalogue is not None and self.catalogue.filters.as_of != catalogue.filters.as_of:
             self._shown = self._loaded = None
         self.catalogue = catalogue
-        self._wanted = (catalogue.filters, then or self.list_pane.highlighted_id)
+        self._wanted = (catalogue.filters, then or self.highlighted_id)
         self._request += 1
-        if self.display:
+        if self.display and self.built:
             self._read_wanted()
 
     def shown(self) -> None:
+        if not self.built:
+            self._build()
         if self._wanted is not None:
             self._read_wanted()
         super().shown()
@@ -136,16 +139,11 @@ class PagedView(View[Record]):
         self.follow_highlight()
         self._apply_pending_cursor()
 
-    class NotListed(Message):
-        """An item asked for is not in the list (the filters or the "as of" date hide it)."""
-
-        def __init__(self, view: PagedView, item_id: str) -> None:
-            super().__init__()
-            self.view, self.item_id = view, item_id
-
     # Going to an item
 
     def select(self, target: Target) -> bool:
+        if self._select_once_built(target):
+            return True
         if self._loading or self._wanted is not None:
             self._ask_for(target.id)
             return True
@@ -159,10 +157,12 @@ class PagedView(View[Record]):
             return  # the listing being read already puts the cursor there
         self._wanted = (self.catalogue.filters, item_id)
         self._request += 1
-        if self.display:
+        if self.display and self.built:
             self._read_wanted()
 
     def restore(self, state: ViewState) -> None:
+        if self._once_built(lambda: self.restore(state)):
+            return
         if state.selected is not None and (self._loading or self._wanted is not None):
             if state.detail is not None:
                 self._pending_cursor = (state.selected, state.detail)
