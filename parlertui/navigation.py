@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from parlertui.store.filters import NO_FILTERS, Filters
 
@@ -13,8 +13,7 @@ VIEW_TITLES = {"timeline": "Timeline", "parties": "Parties", "arguments": "Argum
                "quotes": "Quotes"}  # fmt: skip
 
 
-@dataclass(frozen=True)
-class Target:
+class Target(NamedTuple):
     """A record to go to: an event (optionally in the timeline of one `party`), a party, a topic, an argument (in
     its `topic`), a quote or a source."""
 
@@ -24,8 +23,7 @@ class Target:
     topic: str | None = None
 
 
-@dataclass(frozen=True)
-class ViewState:
+class ViewState(NamedTuple):
     """What one view shows: its selected item, the focused pane, the cursor in the detail."""
 
     selected: str | None = None
@@ -33,12 +31,11 @@ class ViewState:
     detail: int | None = None
 
 
-@dataclass(frozen=True)
-class Location:
+class Location(NamedTuple):
     """A place in the app that back and forward return to exactly, with the filters that were on."""
 
     view: str
-    state: ViewState = field(default_factory=ViewState)
+    state: ViewState = ViewState()
     filters: Filters = NO_FILTERS
 
 

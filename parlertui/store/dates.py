@@ -7,7 +7,7 @@ orders them on one timeline, and labels them for people.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -31,8 +31,7 @@ class DateError(ValueError):
     """A date the dataset cannot hold: malformed, impossible, or a time without its zone."""
 
 
-@dataclass(frozen=True)
-class When:
+class When(NamedTuple):
     """A parsed date: the text as written, how precise it is, and the moment it stands for."""
 
     text: str

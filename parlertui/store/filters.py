@@ -8,8 +8,8 @@ have happened yet. Undated quotes are left out whenever a date is asked about.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields, replace
 from datetime import date
+from typing import NamedTuple
 
 _OUTCOME_DATE = re.compile(r"\b([0-9]{4}-[0-9]{2}-[0-9]{2})\b")
 
@@ -36,8 +36,7 @@ def past_day(day: str) -> str:
     return f"{day}~"
 
 
-@dataclass(frozen=True)
-class Filters:
+class Filters(NamedTuple):
     """What the reader has narrowed the record to. Every field None: the whole record."""
 
     party: str | None = None
@@ -52,18 +51,18 @@ class Filters:
     @property
     def narrowing(self) -> bool:
         """True if any filter other than the "as of" date is set."""
-        return any(getattr(self, f.name) is not None for f in fields(self) if f.name != "as_of")
+        return any(value is not None for name, value in zip(self._fields, self, strict=True) if name != "as_of")
 
     def cleared(self) -> Filters:
         """No filters, the "as of" date kept."""
         return Filters(as_of=self.as_of)
 
     def set(self, **changes: str | None) -> Filters:
-        return replace(self, **changes)
+        return self._replace(**changes)
 
     def active(self) -> list[tuple[str, str]]:
         """(field, value) for every filter that is set, "as of" last."""
-        return [(f.name, getattr(self, f.name)) for f in fields(self) if getattr(self, f.name) is not None]
+        return [(name, value) for name, value in zip(self._fields, self, strict=True) if value is not None]
 
 
 # SQL fragments. Each takes the alias of the table, so one narrowing serves the events and the quotes.

@@ -7,7 +7,7 @@ page of the timeline in a thread during the import means the first screen needs 
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from parlertui.store.listing import Heading, Listing, Row, event_listing
 from parlertui.store.queries import Store
@@ -16,8 +16,7 @@ from parlertui.store.records import Catalogue
 PAGE = 64
 
 
-@dataclass(frozen=True)
-class FirstScreen:
+class FirstScreen(NamedTuple):
     """The catalogue, and the whole timeline's listing with its headings and first page."""
 
     catalogue: Catalogue

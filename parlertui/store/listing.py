@@ -9,8 +9,7 @@ the index. Only a jump to an arbitrary place (a scrollbar dragged to the middle)
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
 
 from parlertui.store.dates import MONTH_NAMES
 from parlertui.store.filters import NO_FILTERS, Filters, event_conditions, quote_conditions, quotes_need_event
@@ -24,8 +23,7 @@ Record = TypeVar("Record")
 Key = str | int
 
 
-@dataclass(frozen=True)
-class Row(Generic[Record]):
+class Row(NamedTuple, Generic[Record]):
     """One item of a list: its sort key, its id, and the record shown."""
 
     key: Key
@@ -33,16 +31,14 @@ class Row(Generic[Record]):
     record: Record
 
 
-@dataclass(frozen=True)
-class Heading:
+class Heading(NamedTuple):
     """A group heading ("January 2021") and the place of the first item under it."""
 
     label: str
     first: int
 
 
-@dataclass(frozen=True)
-class Table:
+class Table(NamedTuple):
     """How to list one table: the FROM clause (with any joins the filters need), the sort key and the rowid in
     it, and how to read the records of some rowids."""
 

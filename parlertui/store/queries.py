@@ -214,7 +214,7 @@ class Store:
             if party.id in seen:
                 return
             seen.add(party.id)
-            ordered.append(Party(**{**party.__dict__, "depth": depth}))
+            ordered.append(party._replace(depth=depth))
             for member in members.get(party.id, []):
                 if member.side == party.side:
                     place(member, depth + 1)

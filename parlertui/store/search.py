@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from parlertui.store.filters import NO_FILTERS, Filters, arguments_on_record, event_conditions, quote_conditions
 
@@ -28,8 +28,7 @@ MAX_WORDS = 24
 _SYNTAX = re.compile(r"""["*():^]|\b(?:AND|OR|NOT|NEAR)\b""")
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     """One record that matches: `text` has the matched words between MARK_START and MARK_END."""
 
     kind: str
@@ -39,8 +38,7 @@ class Hit:
     topic: str | None = None  # an argument's topic
 
 
-@dataclass(frozen=True)
-class HitGroup:
+class HitGroup(NamedTuple):
     kind: str
     hits: tuple[Hit, ...]
     total: int  # how many match; a lower bound when `more`
@@ -49,8 +47,7 @@ class HitGroup:
     counted: bool = True  # False: only the first page was read; count_and_rank() tells how many there are
 
 
-@dataclass(frozen=True)
-class SearchResults:
+class SearchResults(NamedTuple):
     text: str
     query: str  # the FTS5 query run ("" when there was nothing to search for)
     note: str  # one line for the reader: how the text was read, or why nothing was searched

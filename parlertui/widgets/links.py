@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rich.console import RenderableType
 from rich.text import Text
@@ -18,8 +18,7 @@ from parlertui.widgets.keylist import KeyList
 from parlertui.widgets.render import SIDE_NAMES, argument_line, labelled, quote_block, quote_words, source_lines
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """One block of a detail: a heading, a paragraph, or a link to another record."""
 
     content: RenderableType
