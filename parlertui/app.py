@@ -8,6 +8,7 @@ import signal
 from collections.abc import Callable, Iterable
 from functools import partial
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding
@@ -28,6 +29,7 @@ from parlertui.widgets.debate import DebateView
 from parlertui.views.timeline import TimelineView
 from parlertui.widgets.keylist import KeyList
 from parlertui.widgets.pagedlist import PagedList
+from parlertui.widgets.typing import type_ahead
 
 HELP_NOTES = {
     "Everywhere": "tab moves between the list and the detail. escape closes the detail, then clears the filters, "
@@ -87,6 +89,11 @@ class ParlerApp(App[None]):
     def on_unmount(self) -> None:
         with contextlib.suppress(NotImplementedError, RuntimeError):
             asyncio.get_running_loop().remove_signal_handler(signal.SIGTERM)
+
+    def on_key(self, event: events.Key) -> None:
+        # Before Textual looks the key up as a binding: a key typed with the one that opened a box is text for it.
+        if type_ahead(self.screen, event):
+            event.prevent_default()
 
     def get_default_screen(self) -> Screen:
         return ExplorerScreen(self.store, self.first_screen)

@@ -16,6 +16,7 @@ from apptools import (
     view,
 )
 from hypothesis import HealthCheck, given, settings
+from textual import events
 from hypothesis import strategies as st
 from textual.widgets import Input, Select
 
@@ -263,3 +264,34 @@ async def test_going_to_an_item_a_view_not_yet_read_does_not_list_says_so(mini_s
         assert view(app).view_id == "sources"
         said = [notice.message for notice in app._notifications]
         assert said == ["Not shown in Sources: this store does not hold it."]
+
+
+KEY_NAMES = {"/": "slash", "-": "minus"}
+
+
+def send_at_once(app, keys: str | list[str]) -> None:
+    """Characters (or key names such as "enter") in one read, as a fast typist or a paste sends them: each is sent on
+    before the one before is handled."""
+    for key in keys:
+        app.post_message(events.Key(KEY_NAMES.get(key, key), key if len(key) == 1 else None))
+
+
+async def test_a_date_typed_with_t_in_one_go_goes_into_the_box():
+    async with running(BUNDLED) as (app, pilot):
+        send_at_once(app, ["t", *"2021-03", "enter"])
+        await settle(pilot)
+        assert view(app).view_id == "timeline" and selected(app) == "parler-dismisses-federal-suit"
+
+
+
+
+async def test_words_typed_with_the_key_that_opens_search_or_the_date_go_into_its_box(mini_store):
+    async with running(mini_store) as (app, pilot):
+        send_at_once(app, "/sues")
+        await settle(pilot)
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, SearchScreen) and app.screen.query_one("#search-box", Input).value == "sues"
+        await press(pilot, "escape")
+        send_at_once(app, [*"d2021-01-10", "enter"])
+        await settle(pilot)
+        assert app.explorer.filters.as_of == "2021-01-10"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -13,7 +12,7 @@ from parlertui.store.filters import Filters, FilterError, parse_day
 from parlertui.store.records import Catalogue
 from parlertui.store.schema import EVENT_KINDS, SIDES
 from parlertui.widgets.render import SIDE_NAMES
-from parlertui.widgets.typing import catch_early_typing
+from parlertui.widgets.typing import TypeAhead
 
 FILTER_LABELS = {"party": "Party", "side": "Side", "topic": "Topic", "kind": "Kind", "source": "Source",
                  "start": "From", "end": "To", "as_of": "As of"}  # fmt: skip
@@ -128,11 +127,12 @@ class FilterScreen(ModalScreen[Filters | None]):
             self.query_one("#filter-problem", Static).update(str(err))
 
 
-class DayScreen(ModalScreen[str | None]):
+class DayScreen(TypeAhead, ModalScreen[str | None]):
     """Ask for a day. Dismisses with it as YYYY-MM-DD, with "" if the box was left empty, or None if cancelled;
     a text that is no day gets a note and another try."""
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", tooltip="Close without choosing a day")]
+    TYPE_AHEAD_BOX = ".day-box"
     TITLE_TEXT = "Pick a day"
     EXPLANATION = ""
     PLACEHOLDER = "YYYY-MM-DD, for example 2021-01-13"
@@ -148,9 +148,6 @@ class DayScreen(ModalScreen[str | None]):
             yield Input(self.day or "", placeholder=self.PLACEHOLDER, classes="day-box", max_length=10)
             yield Static("", classes="problem day-problem", markup=False)
             yield Static("[dim]enter applies · escape cancels[/]")
-
-    def on_key(self, event: events.Key) -> None:
-        catch_early_typing(self, self.query_one(".day-box", Input), event)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         text = event.value

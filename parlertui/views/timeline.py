@@ -5,7 +5,6 @@ from __future__ import annotations
 from rich.text import Text
 
 from textual import on
-from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Input
 
@@ -29,18 +28,20 @@ class TimelineView(PagedView[EventDetail]):
     list_title = "Events"
     BINDINGS = [Binding("t", "jump", "To date", show=False, tooltip="Move to the first event on or after a day")]
 
-    def compose(self) -> ComposeResult:
-        yield from super().compose()
-        # A line in the view, not a dialog over it: closing a dialog repaints the whole screen.
-        yield Input(placeholder="Go to a date: YYYY-MM-DD (a month or a year: its first day) · ⏎ go · esc close",
-                    id="jump-box", max_length=10, compact=True)  # fmt: skip
-
     @property
-    def jump_box(self) -> Input:
-        return self.query_one("#jump-box", Input)
+    def jump_box(self) -> Input | None:
+        """The line the date is typed in, once `t` has been pressed."""
+        boxes = self.query("#jump-box").results(Input)
+        return next(boxes, None)
 
     def action_jump(self) -> None:
         box = self.jump_box
+        if box is None:
+            # A line in the view, not a dialog over it: closing a dialog repaints the whole screen. Mounted the first
+            # time it is asked for (the first screen is quicker without it), not waited for: it takes keys at once.
+            box = Input(placeholder="Go to a date: YYYY-MM-DD (a month or a year: its first day) · ⏎ go · esc close",
+                        id="jump-box", max_length=10, compact=True)  # fmt: skip
+            self.mount(box)
         box.value = ""
         box.display = True
         self.screen.set_focus(box)
@@ -58,7 +59,7 @@ class TimelineView(PagedView[EventDetail]):
 
     def close_jump_box(self) -> bool:
         box = self.jump_box
-        if not box.display:
+        if box is None or not box.display:
             return False
         box.display = False
         self.focus_pane(0)

@@ -1,20 +1,62 @@
-"""Keys typed into a text box before it has the focus."""
+"""Keys typed into a text box before it has the focus.
+
+A key opens a box ("/" the search, "d" the date, "t" the timeline's date line), but Textual sends each key on to
+the focused widget as it arrives and looks up bindings only when the key comes back up unhandled. So in "/hang"
+or "t2021-03" sent in one read, the keys after the first went to the list before the box was there to take them,
+and come back as commands ("2" switches view) or nothing at all. They are text for the box.
+"""
 
 from __future__ import annotations
+
+from typing import ClassVar
 
 from textual import events
 from textual.screen import Screen
 from textual.widgets import Input
 
 
-def catch_early_typing(screen: Screen, box: Input, event: events.Key) -> None:
-    """Put a key typed before `box` had the focus into it. "/hang" in one read opens search and types "hang"
-    before the new screen has focused its box; without this the letters would be lost, or taken as commands."""
-    if screen.focused is None and box.is_attached:
-        screen.set_focus(box)
-        if event.is_printable and event.character:
+class TypeAhead:
+    """For a screen opened over the view with a text box that keys typed with the opening key belong to."""
+
+    TYPE_AHEAD_BOX: ClassVar[str]
+    """The selector of the box."""
+
+    def type_ahead(self, event: events.Key) -> None:
+        """Put `event` into the box (focusing it), or keep it until the box is mounted."""
+        assert isinstance(self, Screen)
+        box = next(iter(self.query(self.TYPE_AHEAD_BOX).results(Input)), None)
+        if box is None or not box.is_mounted:
+            self._typed_ahead = [*getattr(self, "_typed_ahead", []), event]
+            return
+        self.set_focus(box)
+        if event.character and event.is_printable:
             box.insert_text_at_cursor(event.character)
-            event.stop()
         elif event.key == "enter":
             box.action_submit()
+
+    def _on_mount(self) -> None:
+        typed, self._typed_ahead = getattr(self, "_typed_ahead", []), []
+        for event in typed:
+            self.type_ahead(event)
+
+    def on_key(self, event: events.Key) -> None:
+        # A key sent to this screen while nothing in it has the focus yet.
+        assert isinstance(self, Screen)
+        if self.focused is None and (event.is_printable or event.key == "enter"):
+            self.type_ahead(event)
             event.stop()
+            event.prevent_default()
+
+
+def type_ahead(screen: Screen, event: events.Key) -> bool:
+    """For a key that has come back to the app unhandled: True if it was text typed ahead for a box (and is now in
+    it), False if it is a command. Printable keys sent to a focused box never come back (the box takes them)."""
+    printable = event.is_printable and bool(event.character)
+    focused = screen.focused
+    if focused is None and isinstance(screen, TypeAhead) and (printable or event.key == "enter"):
+        screen.type_ahead(event)
+        return True
+    if isinstance(focused, Input) and printable:
+        focused.insert_text_at_cursor(event.character)  # type: ignore[arg-type]
+        return True
+    return False  # a command; enter and the like in a focused box are its own bindings
