@@ -33,6 +33,7 @@ def filter_chips(filters: Filters, catalogue: Catalogue) -> list[tuple[str, str]
 class FilterScreen(ModalScreen[Filters | None]):
     """Narrow the timeline and the quotes by party or side, topic, kind of event, source and dates."""
 
+    CSS_PATH = "dialogs.tcss"
     BINDINGS = [
         Binding("escape", "dismiss(None)", "Cancel", tooltip="Close without changing the filters"),
         Binding("ctrl+s", "apply", "Apply", tooltip="Apply these filters"),
@@ -133,6 +134,7 @@ class DayScreen(TypeAhead, ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", tooltip="Close without choosing a day")]
     TYPE_AHEAD_BOX = ".day-box"
+    CSS_PATH = "dialogs.tcss"
     TITLE_TEXT = "Pick a day"
     EXPLANATION = ""
     PLACEHOLDER = "YYYY-MM-DD, for example 2021-01-13"

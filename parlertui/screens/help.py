@@ -29,6 +29,7 @@ def key_rows(app_key_display, bindings: Iterable[BindingType]) -> list[tuple[str
 class HelpScreen(ModalScreen[None]):
     """The keys of every view, in groups; any of escape, q, ? or F1 closes it."""
 
+    CSS_PATH = "dialogs.tcss"
     BINDINGS = [
         Binding("escape,q,question_mark,f1", "dismiss", "Close", tooltip="Close the help"),
         Binding("j,down", "scroll('down')", "Scroll down", show=False),

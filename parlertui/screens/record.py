@@ -24,6 +24,7 @@ class RecordScreen(ReportsStoreErrors, ModalScreen["Target | None"]):
     Following a link to anything else closes the screen with that target as its result.
     """
 
+    CSS_PATH = "dialogs.tcss"
     BINDINGS = [Binding("escape", "back", "Back", tooltip="Back to the previous record, or close")]
 
     class Loaded(Message):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
@@ -78,6 +80,10 @@ class DebateView(VerticalScroll, can_focus=True):
     """The selected topic: its question, the rows of claims and answers, and the outcome. A cursor walks the cards."""
 
     BINDING_GROUP_TITLE = "Arguments"
+    # Its styles, in debate.tcss, are default CSS so that they are parsed when a debate is first shown, not at start;
+    # unscoped, as they name DebateView and the screen's breakpoint classes themselves.
+    DEFAULT_CSS = Path(__file__).with_name("debate.tcss").read_text(encoding="utf-8")
+    SCOPED_CSS = False
     BINDINGS = [
         Binding("j,down", "move(1)", "Next", show=False, tooltip="Next claim or quote"),
         Binding("k,up", "move(-1)", "Previous", show=False, tooltip="Previous claim or quote"),
