@@ -19,13 +19,9 @@ from textual.screen import Screen
 
 from parlertui.navigation import VIEW_TITLES, VIEWS, Target
 from parlertui.screens.explorer import ExplorerScreen
-from parlertui.screens.help import HelpScreen
-from parlertui.screens.search import SearchScreen
-from parlertui.screens.record import RecordScreen
 from parlertui.store.first_screen import FirstScreen
 from parlertui.store.queries import Store
 from parlertui.views.parties import SIDE_GROUPS
-from parlertui.widgets.debate import DebateView
 from parlertui.views.timeline import TimelineView
 from parlertui.widgets.keylist import KeyList
 from parlertui.widgets.pagedlist import PagedList
@@ -105,10 +101,16 @@ class ParlerApp(App[None]):
         return screen
 
     def action_help(self) -> None:
+        from parlertui.screens.help import HelpScreen  # the screens over the views load when first opened
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.key_groups(), HELP_NOTES))
 
     def key_groups(self) -> list[tuple[str, list]]:
+        from parlertui.screens.record import RecordScreen
+        from parlertui.screens.search import SearchScreen
+        from parlertui.widgets.debate import DebateView
+
         palette = Binding("ctrl+p", "command_palette", "Commands", tooltip="Go to an event, party or topic; themes")
         return [
             ("Everywhere", [*ExplorerScreen.BINDINGS, *self.BINDINGS, palette]),

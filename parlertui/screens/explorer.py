@@ -4,11 +4,11 @@ reader has been."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.markup import escape
 from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
@@ -16,9 +16,6 @@ from textual.widgets import ContentSwitcher, Footer, Static
 
 from parlertui.messages import Navigate
 from parlertui.navigation import VIEW_TITLES, VIEWS, History, Location, Target
-from parlertui.screens.filters import FILTER_LABELS, AsOfScreen, FilterScreen, filter_chips
-from parlertui.screens.record import RecordScreen
-from parlertui.screens.search import SearchScreen
 from parlertui.store.filters import NO_FILTERS, Filters
 from parlertui.store.first_screen import FirstScreen
 from parlertui.store.queries import Store
@@ -29,7 +26,11 @@ from parlertui.views.parties import PartiesView
 from parlertui.views.quotes import QuotesView
 from parlertui.views.sources import SourcesView
 from parlertui.views.timeline import TimelineView
+from parlertui.widgets.filter_bar import FILTER_LABELS, FilterBar
 from parlertui.workers import ReportsStoreErrors
+
+if TYPE_CHECKING:
+    from parlertui.screens.search import SearchScreen
 
 TOO_SMALL = "Make the terminal larger to read the record: parlertui needs at least 60 columns and 16 rows."
 
@@ -62,17 +63,6 @@ class ViewBar(Static):
             style = "reverse bold" if view == current else "dim"
             parts.append(f"[{style}][@click=screen.show_view('{view}')]{label}[/][/]")
         self.update(" ".join(parts))
-
-
-class FilterBar(Static):
-    """The filters that are on, as chips (a click removes one), shown over the views they narrow."""
-
-    def show(self, filters: Filters, catalogue: Catalogue, visible: bool) -> None:
-        self.display = visible and filters.narrowing
-        if self.display:
-            chips = " ".join(f"[reverse][@click=screen.remove_filter('{name}')] {escape(label)} ✕ [/][/]"
-                             for name, label in filter_chips(filters, catalogue) if name != "as_of")  # fmt: skip
-            self.update(f"{chips}  [dim]x clears · f changes[/]")
 
 
 class ExplorerScreen(ReportsStoreErrors, Screen[None]):
@@ -212,6 +202,8 @@ class ExplorerScreen(ReportsStoreErrors, Screen[None]):
 
     def action_filter(self) -> None:
         if self.catalogue is not None:
+            from parlertui.screens.filters import FilterScreen  # the screens over the views load when first opened
+
             self.app.push_screen(FilterScreen(self.catalogue, self._wanted_filters), self._filters_chosen)
 
     def _filters_chosen(self, filters: Filters | None) -> None:
@@ -225,6 +217,8 @@ class ExplorerScreen(ReportsStoreErrors, Screen[None]):
         self.change_filters(self._wanted_filters.set(**{name: None}))
 
     def action_as_of(self) -> None:
+        from parlertui.screens.filters import AsOfScreen
+
         self.app.push_screen(AsOfScreen(self._wanted_filters.as_of), self._as_of_chosen)
 
     def _as_of_chosen(self, day: str | None) -> None:
@@ -232,6 +226,8 @@ class ExplorerScreen(ReportsStoreErrors, Screen[None]):
             self.change_filters(self._wanted_filters.set(as_of=day or None))
 
     def action_search(self) -> None:
+        from parlertui.screens.search import SearchScreen
+
         screen = SearchScreen(self.store, self._wanted_filters, self._last_search)
         self.app.push_screen(screen, lambda target: self._searched(screen, target))
 
@@ -331,6 +327,8 @@ class ExplorerScreen(ReportsStoreErrors, Screen[None]):
         """Show a record in its view, remembering where we were; a quote opens over the view. An event of one
         party's (`target.party`) is shown in the timeline narrowed to that party."""
         if target.kind == "quote":
+            from parlertui.screens.record import RecordScreen
+
             self.app.push_screen(RecordScreen(self.store, target), self._leave_record)
             return
         name = VIEW_OF_KIND[target.kind]

@@ -12,23 +12,8 @@ from parlertui.store.filters import Filters, FilterError, parse_day
 from parlertui.store.records import Catalogue
 from parlertui.store.schema import EVENT_KINDS, SIDES
 from parlertui.widgets.render import SIDE_NAMES
+from parlertui.widgets.filter_bar import FILTER_LABELS
 from parlertui.widgets.typing import TypeAhead
-
-FILTER_LABELS = {"party": "Party", "side": "Side", "topic": "Topic", "kind": "Kind", "source": "Source",
-                 "start": "From", "end": "To", "as_of": "As of"}  # fmt: skip
-
-
-def filter_chips(filters: Filters, catalogue: Catalogue) -> list[tuple[str, str]]:
-    """(field, "Label: value") for each filter that is on, values named as the reader knows them."""
-    names = {
-        "party": {party.id: party.name for party in catalogue.parties},
-        "side": SIDE_NAMES,
-        "topic": {topic.id: topic.title for topic in catalogue.topics},
-        "source": {source.id: source.outlet or source.title for source in catalogue.sources},
-    }
-    return [(name, f"{FILTER_LABELS[name]}: {names.get(name, {}).get(value, value)}")
-            for name, value in filters.active()]  # fmt: skip
-
 
 class FilterScreen(ModalScreen[Filters | None]):
     """Narrow the timeline and the quotes by party or side, topic, kind of event, source and dates."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.widget import Widget
 from textual.widgets.option_list import Option
@@ -10,9 +12,11 @@ from parlertui.navigation import Target
 from parlertui.store.queries import Store
 from parlertui.store.records import Catalogue, Topic, TopicDetail
 from parlertui.views.base import View
-from parlertui.widgets.debate import DebateView
 from parlertui.widgets.keylist import KeyList
 from parlertui.widgets.render import Line, side_marks
+
+if TYPE_CHECKING:
+    from parlertui.widgets.debate import DebateView
 
 
 def topic_row(topic: Topic) -> Line:
@@ -36,6 +40,8 @@ class ArgumentsView(View[TopicDetail]):
         return topics
 
     def make_detail(self) -> Widget:
+        from parlertui.widgets.debate import DebateView  # loaded with the view, when it is first shown
+
         return DebateView(classes="detail")
 
     def list_options(self, catalogue: Catalogue) -> list[Option]:
@@ -46,7 +52,7 @@ class ArgumentsView(View[TopicDetail]):
 
     @property
     def debate(self) -> DebateView:
-        return self.query_one(DebateView)
+        return self.query_one(".detail")  # type: ignore[return-value]
 
     def select(self, target: Target) -> bool:
         """A topic, or an argument: its topic with the cursor on the argument's claim."""
