@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from importlib.resources import files
-
 #: PRAGMA user_version of the stores this parlertui writes and reads.
 SCHEMA_VERSION = 1
 
@@ -49,4 +47,6 @@ TABLE_ORDER = (
 
 def schema_sql() -> str:
     """The CREATE statements of every table and index."""
+    from importlib.resources import files  # for building only: not on the app's start
+
     return files("parlertui.store").joinpath("schema.sql").read_text(encoding="utf-8")
