@@ -306,6 +306,9 @@ class PagedList(ScrollView, can_focus=True):
     def _strip(self, renderable: RenderableType, width: int, style: Style) -> Strip:
         console = self.app.console
         if isinstance(renderable, Line):  # one line already cut to width: no layout to do
+            segments = renderable.segments(width)
+            if segments is not None:
+                return Strip(segments, width).apply_style(style)
             text = renderable.text(width)
             segments = list(text.render(console, end=""))
             return Strip(segments).adjust_cell_length(width, style).apply_style(style)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len, set_cell_size
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 
 from parlertui.store.records import ArgumentRef, Quote, Source, TimelineEvent
@@ -94,6 +97,30 @@ class Line:
                 line.append(" ")
         line.truncate(max_width, overflow="ellipsis")
         return line
+
+    def segments(self, max_width: int) -> list[Segment] | None:
+        """The line as segments exactly `max_width` cells wide, as `text` draws it, without Rich's layout: a list
+        repaints dozens of these per key. None where only `text` can draw it (styled spans inside a cell, more
+        than one cell taking the rest, or a line too narrow for its fixed cells)."""
+        fixed = sum(width + 1 for _, width in self.cells if width is not None)
+        flexible = sum(width is None for _, width in self.cells)
+        if fixed >= max_width or flexible > 1 or any(text.spans for text, _ in self.cells):
+            return None
+        segments = []
+        for text, width in self.cells:
+            words = text.plain.replace("\n", " ")
+            room = max_width - fixed if width is None else width
+            if cell_len(words) > room:
+                words = set_cell_size(words, room - 1) + "…" if room else ""
+            else:
+                words = set_cell_size(words, room)
+            style = text.style if isinstance(text.style, Style) else Style.parse(text.style)
+            segments.append(Segment(words, style))
+            if width is not None:
+                segments.append(Segment(" "))
+        if not flexible:  # nothing takes the rest of the line
+            segments.append(Segment(" " * (max_width - fixed)))
+        return segments
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         return Measurement(1, options.max_width)
