@@ -281,6 +281,7 @@ async def test_a_date_typed_with_t_in_one_go_goes_into_the_box():
         send_at_once(app, ["t", *"2021-03", "enter"])
         await settle(pilot)
         assert view(app).view_id == "timeline" and selected(app) == "parler-dismisses-federal-suit"
+        assert not view(app).jump_box.display and app.focused is view(app).list_pane
 
 
 

@@ -9,6 +9,7 @@ import pytest
 
 from parlertui.cli import main
 from parlertui.store.check import check_store
+from parlertui.store.filters import Filters
 from parlertui.store.listing import event_listing
 from parlertui.store.queries import Store
 from parlertui.store.schema import SIDES
@@ -98,3 +99,27 @@ def test_a_negative_count_is_refused_in_one_line(tmp_path, capsys, option):
     assert main(["synth", option, "-3", "-o", str(tmp_path / "no.sqlite")]) == 2
     assert capsys.readouterr().err == f"parlertui: {option} must be 0 or more, not -3\n"
     assert not (tmp_path / "no.sqlite").exists()
+
+
+@pytest.mark.parametrize("filters", [Filters(), Filters(side="aws"), Filters(start="2021-01-01")])
+def test_the_place_of_a_date_found_from_its_month_heading_is_the_place_counted_from_the_start(synth, filters):
+    with Store(synth) as store:
+        counted = event_listing(store, filters)
+        listing = event_listing(store, filters)
+        headings = listing.headings()
+        assert len(headings) > 10
+        keys = [row[0] for row in rows(synth, "SELECT sort_key FROM events ORDER BY sort_key")]
+        days = sorted({key[:10] for key in keys[::7]} | {"1900-01-01", "2999-12-31", keys[0], keys[-1]})
+        for day in days:
+            assert listing.place_of_key(day) == counted.place_of_key(day), day
+
+
+def test_a_jump_to_a_date_reads_the_rows_around_it_by_key(synth):
+    with Store(synth) as store:
+        listing = event_listing(store)
+        listing.headings()
+        keys = [row[0] for row in rows(synth, "SELECT sort_key FROM events ORDER BY sort_key")]
+        for place in (0, 1, len(keys) // 2, len(keys) - 1):
+            before, after = listing.before(keys[place], 32), listing.from_key(keys[place], 32)
+            assert [row.key for row in before + after] == keys[max(0, place - 32):place + 32]
+            assert listing.place_of_key(keys[place]) == place

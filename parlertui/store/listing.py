@@ -8,6 +8,7 @@ the index. Only a jump to an arbitrary place (a scrollbar dragged to the middle)
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
 
@@ -32,10 +33,11 @@ class Row(NamedTuple, Generic[Record]):
 
 
 class Heading(NamedTuple):
-    """A group heading ("January 2021") and the place of the first item under it."""
+    """A group heading ("January 2021"), the place of the first item under it and that item's sort key."""
 
     label: str
     first: int
+    key: Key = ""
 
 
 class Table(NamedTuple):
@@ -62,6 +64,7 @@ class Listing(Generic[Record]):
         self._parameters = tuple(parameters)
         self._group = group
         self._count: int | None = None
+        self._headings: list[Heading] | None = None
         self.filtered = bool(where)
 
     def _keys(self, extra: str, parameters: tuple[object, ...], order: str, limit: int,
@@ -107,9 +110,19 @@ class Listing(Generic[Record]):
         return self._page(self._keys("", (), "ASC", limit, max(0, index)))
 
     def place_of_key(self, key: Key) -> int:
-        """How many items sort before `key`: the place of the item with that key, or of the first after it."""
-        return self._scalar(f"SELECT count(*) {self.table.source} WHERE {self._where} AND {self.table.key} < ?",
-                            (key,))  # fmt: skip
+        """How many items sort before `key`: the place of the item with that key, or of the first after it.
+
+        Once the headings are known, only the items of `key`'s own group are counted, not every item before it."""
+        sql = f"SELECT count(*) {self.table.source} WHERE {self._where} AND {self.table.key} < ?"
+        group = None
+        if self._headings:
+            index = bisect_right([heading.key for heading in self._headings], key) - 1
+            group = self._headings[index] if index >= 0 else None
+            if group is None:
+                return 0
+        if group is None:
+            return self._scalar(sql, (key,))
+        return group.first + self._scalar(f"{sql} AND {self.table.key} >= ?", (key, group.key))
 
     def key_of(self, item_id: str) -> Key | None:
         """The sort key of the item `item_id`, if this list holds it."""
@@ -137,19 +150,21 @@ class Listing(Generic[Record]):
             for place, (key,) in enumerate(keys):
                 if bound is None or key >= bound:
                     bound = bound_of(key)
-                    headings.append(Heading(label_of(key), place))
+                    headings.append(Heading(label_of(key), place, key))
             self._count = len(keys)
+            self._headings = headings
             return headings
         key = self._first_key_from(None)
         while key is not None:
             bound = bound_of(key)
-            headings.append(Heading(label_of(key), place))
+            headings.append(Heading(label_of(key), place, key))
             place += self._scalar(
                 f"SELECT count(*) {table.source} WHERE {self._where} AND {table.key} >= ? AND {table.key} < ?",
                 (key, bound),
             )
             key = self._first_key_from(bound)
         self._count = place
+        self._headings = headings
         return headings
 
     def _first_key_from(self, bound: Key | None) -> Key | None:

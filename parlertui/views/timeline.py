@@ -54,8 +54,14 @@ class TimelineView(PagedView[EventDetail]):
         except FilterError as err:
             self.notify(str(err), severity="warning", markup=False)
             return
-        self.close_jump_box()
         self.jump_to_day(day)
+        # Hidden once the list has repainted: the cursor in its new place shows before the layout changes.
+        self.call_after_refresh(self._hide_jump_box)
+
+    def _hide_jump_box(self) -> None:
+        box = self.jump_box
+        if box is not None and not box.has_focus:  # (unless t has opened it again meanwhile)
+            box.display = False
 
     def close_jump_box(self) -> bool:
         box = self.jump_box
@@ -70,9 +76,7 @@ class TimelineView(PagedView[EventDetail]):
 
     def jump_to_day(self, day: str) -> None:
         """Put the cursor on the first event on or after `day` (YYYY-MM-DD), or on the last if none is."""
-        pane = self.list_pane
-        if pane.listing is not None and pane.count:
-            pane.move_to(min(pane.listing.place_of_key(day), pane.count - 1))
+        self.list_pane.move_to_key(day)
         self.focus_pane(0)
 
     def make_list(self) -> PagedList:

@@ -183,6 +183,20 @@ class PagedList(ScrollView, can_focus=True):
         self.move_to(known)
         return True
 
+    def move_to_key(self, key: object) -> None:
+        """Put the cursor on the first item at or after sort key `key` (on the last if none is). The rows around
+        it are read by key, not counted out from the start."""
+        if self.listing is None or not self.count:
+            return
+        place = min(self.listing.place_of_key(key), self.count - 1)
+        if place not in self._rows and place < self.count - PAGE:  # (the end is read from the other side)
+            before = self.listing.before(key, PAGE // 2)
+            for offset, row in enumerate(before + self.listing.from_key(key, PAGE // 2), start=place - len(before)):
+                self._rows[offset] = row
+            if len(self._rows) > KEEP:
+                self._forget_far_from(place)
+        self.move_to(place)
+
     def move_to(self, index: int | None) -> None:
         """Put the cursor on item `index` (clamped to the list) and say so if it moved."""
         if self.count == 0 or index is None:
