@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from parlertui.store.filters import Filters, FilterError, outcome_known, parse_day
 from parlertui.store.queries import Store
-from parlertui.store.search import MARK_START, marked, plain_query
+from parlertui.store.search import MARK_START, has_plain_words, marked, plain_query
 
 
 @pytest.fixture
@@ -116,7 +116,17 @@ def test_a_search_is_interrupted_from_another_thread(store):
 def test_plain_query_quotes_every_word():
     assert plain_query("moder") == '"moder"*'
     assert plain_query("Parler's  AWS") == '"Parler s"* "AWS"*'
+    assert plain_query("Parler's  AWS", prefix=False) == '"Parler s" "AWS"'
     assert plain_query("-*()") == ""
+
+
+def test_whole_words_first_find_only_whole_words_and_count_nothing(store):
+    assert hits(store.search("susp", whole_words=True), "event") == []  # a prefix, not a word
+    whole = store.search("suspends", whole_words=True)
+    assert set(hits(whole, "event")) <= set(hits(store.search("suspends"), "event")) and hits(whole, "event")
+    assert whole.groups and not whole.counted
+    assert has_plain_words("contract allow") and not has_plain_words('"a phrase"')
+    assert not has_plain_words("a OR b") and not has_plain_words("moder*") and not has_plain_words("  ")
 
 
 # Filters

@@ -296,3 +296,17 @@ async def test_words_typed_with_the_key_that_opens_search_or_the_date_go_into_it
         send_at_once(app, [*"d2021-01-10", "enter"])
         await settle(pilot)
         assert app.explorer.filters.as_of == "2021-01-10"
+
+
+async def test_search_answers_with_the_whole_words_first_then_with_every_word_they_begin(mini_store, monkeypatch):
+    answers = []
+    found = SearchScreen.on_search_screen_found
+    monkeypatch.setattr(SearchScreen, "on_search_screen_found",
+                        lambda screen, message: answers.append(message.results) or found(screen, message))
+    async with running(mini_store) as (app, pilot):
+        await press(pilot, "slash")
+        await search_for(pilot, "host")
+        first, last = answers[0], answers[-1]
+        assert first.query == '"host"' and not first.counted
+        assert last.query == '"host"*' and last.counted
+        assert "so far, counting" not in app.screen.query_one("#search-note").render().plain

@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 from parlertui.navigation import Target
 from parlertui.store.filters import Filters
 from parlertui.store.queries import SearchInterrupted, Store
-from parlertui.store.search import KIND_TITLES, Hit, SearchResults, marked
+from parlertui.store.search import KIND_TITLES, Hit, SearchResults, has_plain_words, marked
 from parlertui.widgets.keylist import KeyList
 from parlertui.widgets.typing import TypeAhead
 from parlertui.workers import ReportsStoreErrors
@@ -149,6 +149,13 @@ class SearchScreen(TypeAhead, ReportsStoreErrors, Screen["Target | None"]):
         if request != self._request:
             return
         try:
+            if has_plain_words(text):
+                # The words whole first, which the index answers at once; then as prefixes, counted and ranked.
+                first = self.store.search(text, self.filters, limit=FIRST_PAGE, whole_words=True)
+                if first.groups and request == self._request:
+                    self.post_message(self.Found(request, first))
+                    self.post_message(self.Found(request, self.store.search(text, self.filters)))
+                    return
             # A screenful of each kind at once, uncounted; then the full page, counted and ranked.
             results = self.store.search(text, self.filters, limit=FIRST_PAGE, count=False)
             self.post_message(self.Found(request, results))
@@ -175,7 +182,7 @@ class SearchScreen(TypeAhead, ReportsStoreErrors, Screen["Target | None"]):
             more = any(group.more for group in results.groups)
             count = sum(group.total - 1 if group.more else group.total for group in results.groups)
             note = f"{'more than ' if more else ''}{count:,} match{'es' if count != 1 or more else ''}" + (
-                f" · {results.note}" if results.note else "")
+                "" if results.counted else " so far, counting…") + (f" · {results.note}" if results.note else "")
         else:
             note = results.note
         self.query_one("#search-note", Static).update(note)

@@ -394,13 +394,14 @@ class Store:
 
     # Search
 
-    def search(self, text: str, filters: Filters = NO_FILTERS, limit: int = 50, count: bool = True) -> SearchResults:
+    def search(self, text: str, filters: Filters = NO_FILTERS, limit: int = 50, count: bool = True,
+               whole_words: bool = False) -> SearchResults:  # fmt: skip
         """Search quotes, events, arguments, topics, parties and sources for `text` (see store.search)."""
         with self._search_lock:
             try:
                 if self._search_connection is None:
                     self._search_connection = open_read_only(self.path)
-                return search(self._search_connection, text, filters, limit, count=count)
+                return search(self._search_connection, text, filters, limit, count=count, whole_words=whole_words)
             except sqlite3.Error as err:
                 if "interrupted" in str(err):
                     raise SearchInterrupted from None
