@@ -5,7 +5,8 @@ Each app runs as a person runs it, in a real terminal: a tmux session 120x40 on 
 5 ms. For each case, `--runs` times (default 7) after one warm-up run that is not counted, the cases taking
 turns so that noise falls on all of them alike:
 
-- start: from starting the session to the first screen with data: a bare Textual app showing one line
+- start: from starting the session to the first screen with data (the modules compiled to bytecode first, as an
+  installed app's are): a bare Textual app showing one line
   (bench/bare_app.py, the floor), parlertui on the bundled store (its timeline shows 2021-01-06), and parlertui
   on the big store (its timeline shows the date of its first event);
 - peak memory: VmHWM of the app's process, read when its screen has settled, just before it is killed;
@@ -26,6 +27,7 @@ ctrl+c.
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import shlex
 import signal
@@ -356,6 +358,10 @@ def main() -> int:
     os.environ.pop("PARLERTUI_DB", None)
     bench = Bench()
     try:
+        # An installed parlertui runs from compiled bytecode (pip compiles it); a checkout may not have it yet, and
+        # with PYTHONDONTWRITEBYTECODE set never would, so every start would compile every module again.
+        for folder in ("parlertui", "bench"):
+            compileall.compile_dir(REPO / folder, quiet=1)
         big = big_store()
         python = sys.executable
         cases = {

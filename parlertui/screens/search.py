@@ -9,7 +9,6 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Input, Static
 from textual.widgets.option_list import Option
 
@@ -24,9 +23,6 @@ from parlertui.workers import ReportsStoreErrors
 FIRST_PAGE = 20
 """Matches of each kind in the first answer: about a screenful, so it comes back at once."""
 
-DEBOUNCE = 0.1
-"""While a search is running, seconds of no typing before the next starts: a fast typist does not start one
-search per key. With none running, a key starts its search at once."""
 
 
 def hit_text(hit: Hit) -> Text:
@@ -86,7 +82,9 @@ class SearchScreen(TypeAhead, ReportsStoreErrors, Screen["Target | None"]):
         self.text = text  # the last search, to start from
         self.results: SearchResults | None = None
         self._request = 0
-        self._timer: Timer | None = None
+        self._asked = ""  # the text of the last search started or waiting to start
+        self._waiting: tuple[int, str] | None = None  # a search to start once the one in flight has stopped
+        self._start_soon = False
         self._in_flight = 0  # the request of the search running in the worker, 0 if none
         self._hits: dict[str, Hit] = {}
 
@@ -103,8 +101,7 @@ class SearchScreen(TypeAhead, ReportsStoreErrors, Screen["Target | None"]):
         self.query_one("#search-note", Static).update(
             "Type a word to search quotes, events, arguments, parties and sources.")
         if self.text:
-            self._request += 1
-            self._start(self._request, self.text)
+            self._ask(self.text)
         else:
             self.prepare()
 
@@ -114,20 +111,26 @@ class SearchScreen(TypeAhead, ReportsStoreErrors, Screen["Target | None"]):
 
     @on(Input.Changed, "#search-box")
     def _typed(self, event: Input.Changed) -> None:
-        self._request += 1
-        if self._timer is not None:
-            self._timer.stop()
-        request, text = self._request, event.value
-        self.text = text
-        if not self._in_flight:
-            self._start(request, text)
-            return
-        self.store.interrupt_search()
-        self._timer = self.set_timer(DEBOUNCE, lambda: self._start(request, text))
+        if event.value != self._asked:
+            self._ask(event.value)
 
-    def _start(self, request: int, text: str) -> None:
-        self._in_flight = request
-        self.run_search(request, text)
+    def _ask(self, text: str) -> None:
+        """Search for `text` as soon as the search in flight, now stale, has stopped; with none in flight, once the
+        keys that came with this one (a paste, a fast typist) are in the box, so one search serves them all."""
+        self._request += 1
+        self.text = self._asked = text
+        self._waiting = (self._request, text)
+        if self._in_flight:
+            self.store.interrupt_search()  # its Done starts the one waiting
+        elif not self._start_soon:
+            self._start_soon = True
+            self.call_after_refresh(self._start_waiting)
+
+    def _start_waiting(self) -> None:
+        self._start_soon = False
+        if self._waiting is not None and not self._in_flight:
+            (self._in_flight, text), self._waiting = self._waiting, None
+            self.run_search(self._in_flight, text)
 
     class Done(Message):
         def __init__(self, request: int) -> None:
@@ -144,23 +147,27 @@ class SearchScreen(TypeAhead, ReportsStoreErrors, Screen["Target | None"]):
     def on_search_screen_done(self, message: Done) -> None:
         if self._in_flight == message.request:
             self._in_flight = 0
+            self._start_waiting()
 
     def _search(self, request: int, text: str) -> None:
-        if request != self._request:
-            return
+        def stale() -> bool:  # newer text was typed (an interrupt can miss a search between two queries)
+            return request != self._request
+
         try:
+            if stale():
+                return
             if has_plain_words(text):
                 # The words whole first, which the index answers at once; then as prefixes, counted and ranked.
                 first = self.store.search(text, self.filters, limit=FIRST_PAGE, whole_words=True)
-                if first.groups and request == self._request:
+                if first.groups:
                     self.post_message(self.Found(request, first))
-                    self.post_message(self.Found(request, self.store.search(text, self.filters)))
+                    if not stale():
+                        self.post_message(self.Found(request, self.store.search(text, self.filters)))
                     return
             # A screenful of each kind at once, uncounted; then the full page, counted and ranked.
             results = self.store.search(text, self.filters, limit=FIRST_PAGE, count=False)
             self.post_message(self.Found(request, results))
-            if (not results.counted or any(len(g.hits) == FIRST_PAGE for g in results.groups)) \
-                    and request == self._request:
+            if (not results.counted or any(len(g.hits) == FIRST_PAGE for g in results.groups)) and not stale():
                 self.post_message(self.Found(request, self.store.search(text, self.filters)))  # counted, ranked
         except SearchInterrupted:
             return
@@ -209,7 +216,6 @@ class SearchScreen(TypeAhead, ReportsStoreErrors, Screen["Target | None"]):
             listing.focus()
 
     def action_close(self) -> None:
-        if self._timer is not None:
-            self._timer.stop()
+        self._waiting = None
         self.store.interrupt_search()
         self.dismiss(None)
