@@ -54,14 +54,10 @@ class TimelineView(PagedView[EventDetail]):
         except FilterError as err:
             self.notify(str(err), severity="warning", markup=False)
             return
-        self.jump_to_day(day)
-        # Hidden once the list has repainted: the cursor in its new place shows before the layout changes.
-        self.call_after_refresh(self._hide_jump_box)
-
-    def _hide_jump_box(self) -> None:
-        box = self.jump_box
-        if box is not None and not box.has_focus:  # (unless t has opened it again meanwhile)
-            box.display = False
+        self.list_pane.move_to_key(day)  # the first event on or after the day, or the last if none is
+        # The box closes and the list takes the focus once the list has repainted: a change of focus repaints the
+        # whole screen, and hiding the box lays it out again, so the cursor in its new place shows first.
+        self.call_after_refresh(self.close_jump_box)
 
     def close_jump_box(self) -> bool:
         box = self.jump_box
@@ -73,11 +69,6 @@ class TimelineView(PagedView[EventDetail]):
 
     def close_detail(self) -> bool:
         return self.close_jump_box() or super().close_detail()
-
-    def jump_to_day(self, day: str) -> None:
-        """Put the cursor on the first event on or after `day` (YYYY-MM-DD), or on the last if none is."""
-        self.list_pane.move_to_key(day)
-        self.focus_pane(0)
 
     def make_list(self) -> PagedList:
         events = super().make_list()
