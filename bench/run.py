@@ -158,7 +158,7 @@ def first_search_results(app: RunningApp, word: str) -> float | None:
     first results (or "No matches") on screen."""
     app.wait_until_still()
     app.send_keys("/")
-    app.wait_for(lambda screen: "Type a word to search" in screen, 5)
+    app.wait_for(lambda screen: "⏎ open · esc close" in screen, 5)  # the search screen is up
     tmux("set-buffer", "-b", "bench-word", word)
     start = time.perf_counter()
     tmux("paste-buffer", "-p", "-b", "bench-word", "-t", app.session)

@@ -267,3 +267,10 @@ def test_many_matches_come_first_in_record_order_then_counted(tmp_path, monkeypa
         monkeypatch.setattr(search_module, "RANK_LIMIT", 50)
         [quotes] = [g for g in store.search("platform", limit=10).groups if g.kind == "quote"]
         assert quotes.more and not quotes.ranked and quotes.total == 51
+
+
+def test_a_search_at_once_gives_the_whole_words_or_leaves_it_to_the_worker(store):
+    at_once = store.search_at_once("suspends")
+    assert at_once is not None and hits(at_once, "event") == hits(store.search("suspends", whole_words=True), "event")
+    with store._at_once_lock:  # its connection is busy (being readied in a worker): no waiting on the UI thread
+        assert store.search_at_once("suspends") is None

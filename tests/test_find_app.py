@@ -300,9 +300,9 @@ async def test_words_typed_with_the_key_that_opens_search_or_the_date_go_into_it
 
 async def test_search_answers_with_the_whole_words_first_then_with_every_word_they_begin(mini_store, monkeypatch):
     answers = []
-    found = SearchScreen.on_search_screen_found
-    monkeypatch.setattr(SearchScreen, "on_search_screen_found",
-                        lambda screen, message: answers.append(message.results) or found(screen, message))
+    show = SearchScreen._show
+    monkeypatch.setattr(SearchScreen, "_show",
+                        lambda screen, request, results: answers.append(results) or show(screen, request, results))
     async with running(mini_store) as (app, pilot):
         await press(pilot, "slash")
         await search_for(pilot, "host")
@@ -312,15 +312,15 @@ async def test_search_answers_with_the_whole_words_first_then_with_every_word_th
         assert "so far, counting" not in app.screen.query_one("#search-note").render().plain
 
 
-async def test_keys_that_come_together_start_one_search_for_all_of_them(mini_store, monkeypatch):
-    started: list[str] = []
-    search = SearchScreen._search
-    monkeypatch.setattr(SearchScreen, "_search", lambda screen, request, text: started.append(text)
-                        or search(screen, request, text))  # fmt: skip
+async def test_one_search_runs_at_a_time_and_the_last_words_typed_start_as_soon_as_it_stops(mini_store):
     async with running(mini_store) as (app, pilot):
         await press(pilot, "slash")
         await settle(pilot)
-        send_at_once(app, "sues")
-        await settle(pilot)
-        await pilot.pause(0.1)
-        assert started == ["sues"] and app.screen.results.text == "sues"
+        screen, started, interrupts = app.screen, [], []
+        screen.run_search = lambda request, text, answered: started.append(text)  # runs until it is stopped
+        screen.store.interrupt_search = lambda: interrupts.append(True)
+        for text in ("s", "su", "sue", "sues"):  # keys that come together
+            screen._ask(text)
+        assert started == ["s"] and len(interrupts) == 3  # each later key stops the one running
+        screen.on_search_screen_done(SearchScreen.Done(screen._in_flight))  # it has stopped
+        assert started == ["s", "sues"]

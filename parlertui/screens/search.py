@@ -20,8 +20,9 @@ from parlertui.widgets.keylist import KeyList
 from parlertui.widgets.typing import TypeAhead
 from parlertui.workers import ReportsStoreErrors
 
-FIRST_PAGE = 20
-"""Matches of each kind in the first answer: about a screenful, so it comes back at once."""
+FIRST_PAGE = 12
+"""Matches of each kind in the first answer: most of a screenful, so it is read and drawn at once (the counted
+answer after it brings up to 50)."""
 
 
 
@@ -83,8 +84,7 @@ class SearchScreen(TypeAhead, ReportsStoreErrors, Screen["Target | None"]):
         self.results: SearchResults | None = None
         self._request = 0
         self._asked = ""  # the text of the last search started or waiting to start
-        self._waiting: tuple[int, str] | None = None  # a search to start once the one in flight has stopped
-        self._start_soon = False
+        self._waiting: tuple[int, str, bool] | None = None  # a search to start once the one in flight has stopped
         self._in_flight = 0  # the request of the search running in the worker, 0 if none
         self._hits: dict[str, Hit] = {}
 
@@ -115,22 +115,27 @@ class SearchScreen(TypeAhead, ReportsStoreErrors, Screen["Target | None"]):
             self._ask(event.value)
 
     def _ask(self, text: str) -> None:
-        """Search for `text` as soon as the search in flight, now stale, has stopped; with none in flight, once the
-        keys that came with this one (a paste, a fast typist) are in the box, so one search serves them all."""
+        """Search for `text` now, or, with a search in flight (now stale), as soon as that one has stopped. Keys
+        that come together (a fast typist) start a search with the first; each later one stops it, and the last
+        one's starts when it has: there is never more than one search running, and no waiting on a timer."""
         self._request += 1
         self.text = self._asked = text
-        self._waiting = (self._request, text)
+        # The words matched whole, read here: the index answers within a frame, where a worker's answer would wait
+        # on the UI thread for its turn to run, again after each of its queries.
+        at_once = self.store.search_at_once(text, self.filters, FIRST_PAGE) if has_plain_words(text) else None
+        answered = at_once is not None and bool(at_once.groups)
+        if answered:
+            self._show(self._request, at_once)  # type: ignore[arg-type]
+        self._waiting = (self._request, text, answered)
         if self._in_flight:
             self.store.interrupt_search()  # its Done starts the one waiting
-        elif not self._start_soon:
-            self._start_soon = True
-            self.call_after_refresh(self._start_waiting)
+        else:
+            self._start_waiting()
 
     def _start_waiting(self) -> None:
-        self._start_soon = False
         if self._waiting is not None and not self._in_flight:
-            (self._in_flight, text), self._waiting = self._waiting, None
-            self.run_search(self._in_flight, text)
+            (self._in_flight, text, answered), self._waiting = self._waiting, None
+            self.run_search(self._in_flight, text, answered)
 
     class Done(Message):
         def __init__(self, request: int) -> None:
@@ -138,9 +143,9 @@ class SearchScreen(TypeAhead, ReportsStoreErrors, Screen["Target | None"]):
             self.request = request
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
-    def run_search(self, request: int, text: str) -> None:
+    def run_search(self, request: int, text: str, answered: bool = False) -> None:
         try:
-            self._search(request, text)
+            self._search(request, text, answered)
         finally:
             self.post_message(self.Done(request))
 
@@ -149,21 +154,18 @@ class SearchScreen(TypeAhead, ReportsStoreErrors, Screen["Target | None"]):
             self._in_flight = 0
             self._start_waiting()
 
-    def _search(self, request: int, text: str) -> None:
+    def _search(self, request: int, text: str, answered: bool) -> None:
+        """`answered`: the words matched whole are on screen already; the full answer is what is left to read."""
+
         def stale() -> bool:  # newer text was typed (an interrupt can miss a search between two queries)
             return request != self._request
 
         try:
             if stale():
                 return
-            if has_plain_words(text):
-                # The words whole first, which the index answers at once; then as prefixes, counted and ranked.
-                first = self.store.search(text, self.filters, limit=FIRST_PAGE, whole_words=True)
-                if first.groups:
-                    self.post_message(self.Found(request, first))
-                    if not stale():
-                        self.post_message(self.Found(request, self.store.search(text, self.filters)))
-                    return
+            if answered:
+                self.post_message(self.Found(request, self.store.search(text, self.filters)))  # counted, ranked
+                return
             # A screenful of each kind at once, uncounted; then the full page, counted and ranked.
             results = self.store.search(text, self.filters, limit=FIRST_PAGE, count=False)
             self.post_message(self.Found(request, results))
@@ -173,9 +175,12 @@ class SearchScreen(TypeAhead, ReportsStoreErrors, Screen["Target | None"]):
             return
 
     def on_search_screen_found(self, message: Found) -> None:
-        if message.request != self._request:
+        self._show(message.request, message.results)
+
+    def _show(self, request: int, results: SearchResults) -> None:
+        if request != self._request:
             return
-        results = self.results = message.results
+        self.results = results
         self._hits = {f"{hit.kind}:{hit.id}": hit for group in results.groups for hit in group.hits}
         listing = self.query_one(KeyList)
         listing.set_options(result_options(results))

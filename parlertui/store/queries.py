@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -116,11 +117,15 @@ class Store:
         # the reader's interest in it: interrupt_search() stops it.
         self._search_connection: sqlite3.Connection | None = None
         self._search_lock = threading.Lock()
+        # And a third, for the whole-word first answer read on the UI thread (search_at_once).
+        self._at_once_connection: sqlite3.Connection | None = None
+        self._at_once_lock = threading.Lock()
 
     def close(self) -> None:
         self._connection.close()
-        if self._search_connection is not None:
-            self._search_connection.close()
+        for connection in (self._search_connection, self._at_once_connection):
+            if connection is not None:
+                connection.close()
 
     def __enter__(self) -> Store:
         return self
@@ -407,18 +412,46 @@ class Store:
                     raise SearchInterrupted from None
                 raise StoreError(self.path, f"cannot be searched ({err})", "check it with `parlertui check`") from err
 
-    def prepare_search(self) -> None:
-        """Open the search connection and read the full-text indexes' structure, so the first search a reader
-        types does not wait for that."""
-        with self._search_lock:
+    def search_at_once(self, text: str, filters: Filters = NO_FILTERS, limit: int = 12,
+                       budget: float = 0.015) -> SearchResults | None:  # fmt: skip
+        """The words of `text` matched whole (see store.search's `whole_words`), for the thread that asks: the
+        index reads whole words lazily, so this is a first answer within a frame, read where it is shown. None if
+        it is not ready in `budget` seconds (words that are common apart but rare together), or if another
+        thread holds its connection: the worker's search answers instead."""
+        if not self._at_once_lock.acquire(blocking=False):
+            return None
+        try:
+            if self._at_once_connection is None:
+                self._at_once_connection = open_read_only(self.path)
+            connection = self._at_once_connection
+            deadline = time.perf_counter() + budget
+            connection.set_progress_handler(lambda: time.perf_counter() > deadline, 2000)
             try:
-                if self._search_connection is None:
-                    self._search_connection = open_read_only(self.path)
-                for table in ("quotes", "events", "arguments", "topics", "parties", "sources"):
-                    self._search_connection.execute(f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH "
+                return search(connection, text, filters, limit, whole_words=True)
+            finally:
+                connection.set_progress_handler(None, 0)
+        except sqlite3.OperationalError as err:
+            if "interrupted" in str(err):
+                return None
+            raise StoreError(self.path, f"cannot be searched ({err})", "check it with `parlertui check`") from err
+        except sqlite3.Error as err:
+            raise StoreError(self.path, f"cannot be searched ({err})", "check it with `parlertui check`") from err
+        finally:
+            self._at_once_lock.release()
+
+    def prepare_search(self) -> None:
+        """Open the search connections and read the full-text indexes' structure, so the first search a reader
+        types does not wait for that."""
+        for lock, name in ((self._search_lock, "_search_connection"), (self._at_once_lock, "_at_once_connection")):
+            with lock:
+                try:
+                    if getattr(self, name) is None:
+                        setattr(self, name, open_read_only(self.path))
+                    for table in ("quotes", "events", "arguments", "topics", "parties", "sources"):
+                        getattr(self, name).execute(f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH "
                                                     "'\"parlertui\"' LIMIT 1").fetchall()  # fmt: skip
-            except sqlite3.Error:
-                pass  # the search itself will say what is wrong
+                except sqlite3.Error:
+                    pass  # the search itself will say what is wrong
 
     def interrupt_search(self) -> None:
         """Stop the search running now, if any (it raises SearchInterrupted in its thread)."""
