@@ -20,9 +20,9 @@ from parlertui.widgets.keylist import KeyList
 from parlertui.widgets.typing import TypeAhead
 from parlertui.workers import ReportsStoreErrors
 
-FIRST_PAGE = 12
-"""Matches of each kind in the first answer: most of a screenful, so it is read and drawn at once (the counted
-answer after it brings up to 50)."""
+FIRST_PAGE = 8
+"""Matches of each kind in the first answer: what a screen shows of them, read and drawn at once (each match drawn
+is a few milliseconds); the counted answer after it brings up to 50."""
 
 
 
@@ -129,6 +129,8 @@ class SearchScreen(TypeAhead, ReportsStoreErrors, Screen["Target | None"]):
         self._waiting = (self._request, text, answered)
         if self._in_flight:
             self.store.interrupt_search()  # its Done starts the one waiting
+        elif answered:
+            self.call_after_refresh(self._start_waiting)  # once the first answer is drawn, with the UI thread free
         else:
             self._start_waiting()
 
