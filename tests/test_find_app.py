@@ -319,6 +319,7 @@ async def test_one_search_runs_at_a_time_and_the_last_words_typed_start_as_soon_
         screen, started, interrupts = app.screen, [], []
         screen.run_search = lambda request, text, answered: started.append(text)  # runs until it is stopped
         screen.store.interrupt_search = lambda: interrupts.append(True)
+        screen.store.search_at_once = lambda *args: None  # no first answer of whole words, so each search starts
         for text in ("s", "su", "sue", "sues"):  # keys that come together
             screen._ask(text)
         assert started == ["s"] and len(interrupts) == 3  # each later key stops the one running

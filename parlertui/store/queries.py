@@ -120,6 +120,7 @@ class Store:
         # And a third, for the whole-word first answer read on the UI thread (search_at_once).
         self._at_once_connection: sqlite3.Connection | None = None
         self._at_once_lock = threading.Lock()
+        self._search_prepared = False
 
     def close(self) -> None:
         self._connection.close()
@@ -441,7 +442,10 @@ class Store:
 
     def prepare_search(self) -> None:
         """Open the search connections and read the full-text indexes' structure, so the first search a reader
-        types does not wait for that."""
+        types does not wait for that. Once done, a no-op: it must not hold the connections a search is asking for."""
+        if self._search_prepared:
+            return
+        self._search_prepared = True
         for lock, name in ((self._search_lock, "_search_connection"), (self._at_once_lock, "_at_once_connection")):
             with lock:
                 try:
