@@ -64,7 +64,6 @@ class SearchScreen(TypeAhead, ReportsStoreErrors, Screen["Target | None"]):
     results change, which made results on a big store take 50 to 90 ms longer to appear."""
 
     TYPE_AHEAD_BOX = "#search-box"
-    CSS_PATH = "dialogs.tcss"
     BINDINGS = [
         Binding("escape", "close", "Close", tooltip="Close the search"),
         Binding("down", "results", "Results", show=False, tooltip="Move into the results"),
