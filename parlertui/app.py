@@ -72,10 +72,13 @@ class ParlerApp(App[None]):
         Binding("ctrl+c", "quit", "Quit", show=False, priority=True, tooltip="Quit parlertui"),
     ]
 
-    def __init__(self, store: Store, first_screen: FirstScreen | None = None) -> None:
+    def __init__(self, store: Store, first_screen: FirstScreen | None = None, *, freeze_start: bool = False) -> None:
+        """`freeze_start`: once the first screen is up, freeze what the start built out of the garbage collector's
+        sight (gc.freeze), for the one app a process runs; not for tests, which run many apps in one process."""
         super().__init__()
         self.store = store
         self.first_screen = first_screen
+        self.freeze_start = freeze_start
 
     def on_mount(self) -> None:
         # SIGTERM ends the app as q does, so the terminal is given back as it was.

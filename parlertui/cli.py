@@ -240,7 +240,7 @@ def _run_app(path: Path) -> int:
     from parlertui.app import ParlerApp
 
     with store:
-        app = ParlerApp(store, first_screen.result())
+        app = ParlerApp(store, first_screen.result(), freeze_start=True)
         app.run()
     return app.return_code or EXIT_OK
 

@@ -548,3 +548,19 @@ async def test_only_the_view_on_screen_is_built_at_start_and_a_view_is_built_whe
         assert views["arguments"].built and selected(app) == "contract"
         assert "The contract allowed it." in detail_text(app)
         assert not views["parties"].built
+
+
+async def test_the_app_a_process_runs_freezes_its_start_out_of_the_garbage_collectors_sight(mini_store, monkeypatch):
+    import gc
+
+    frozen = []
+    monkeypatch.setattr(gc, "freeze", lambda: frozen.append(True))
+    with Store(mini_store) as store:
+        async with ParlerApp(store, freeze_start=True).run_test() as pilot:
+            await settle(pilot)
+            await pilot.pause(0.1)
+        assert frozen == [True]
+        async with ParlerApp(store).run_test() as pilot:  # as tests run it: many apps in one process
+            await settle(pilot)
+            await pilot.pause(0.1)
+        assert frozen == [True]
