@@ -16,25 +16,33 @@ from textual.widgets import Input
 
 
 class TypeAhead:
-    """For a screen opened over the view with a text box that keys typed with the opening key belong to."""
+    """For a screen opened over the view with a text box that keys typed with the opening key belong to.
+
+    The box takes the focus only once the screen is mounted and the keys typed ahead are in it: focused any sooner
+    (Textual's auto focus), keys sent to it directly could come before those still held, and an enter held back
+    would submit a box not yet filled."""
 
     TYPE_AHEAD_BOX: ClassVar[str]
     """The selector of the box."""
+    AUTO_FOCUS = None
 
     def type_ahead(self, event: events.Key) -> None:
-        """Put `event` into the box (focusing it), or keep it until the box is mounted."""
+        """Put `event` into the box (focusing it), or keep it until the screen is mounted."""
         assert isinstance(self, Screen)
-        box = next(iter(self.query(self.TYPE_AHEAD_BOX).results(Input)), None)
-        if box is None or not box.is_mounted:
+        if not getattr(self, "_box_ready", False):
             self._typed_ahead = [*getattr(self, "_typed_ahead", []), event]
             return
+        box = self.query_one(self.TYPE_AHEAD_BOX, Input)
         self.set_focus(box)
         if event.character and event.is_printable:
-            box.insert_text_at_cursor(event.character)
+            type_into(box, event.character)
         elif event.key == "enter":
             box.action_submit()
 
     def _on_mount(self) -> None:
+        assert isinstance(self, Screen)
+        self._box_ready = True
+        self.set_focus(self.query_one(self.TYPE_AHEAD_BOX, Input))
         typed, self._typed_ahead = getattr(self, "_typed_ahead", []), []
         for event in typed:
             self.type_ahead(event)
@@ -48,6 +56,14 @@ class TypeAhead:
             event.prevent_default()
 
 
+def type_into(box: Input, character: str) -> None:
+    """As the box takes a key typed into it: over the selection, if there is one."""
+    if box.selection.is_empty:
+        box.insert_text_at_cursor(character)
+    else:
+        box.replace(character, *box.selection)
+
+
 def type_ahead(screen: Screen, event: events.Key) -> bool:
     """For a key that has come back to the app unhandled: True if it was text typed ahead for a box (and is now in
     it), False if it is a command. Printable keys sent to a focused box never come back (the box takes them)."""
@@ -57,6 +73,6 @@ def type_ahead(screen: Screen, event: events.Key) -> bool:
         screen.type_ahead(event)
         return True
     if isinstance(focused, Input) and printable:
-        focused.insert_text_at_cursor(event.character)  # type: ignore[arg-type]
+        type_into(focused, event.character)  # type: ignore[arg-type]
         return True
     return False  # a command; enter and the like in a focused box are its own bindings
