@@ -181,6 +181,7 @@ class View(ReportsStoreErrors, Container, Generic[Record]):
         """Fill the list from the catalogue, highlighting `then`, else keeping the selection if it is still there.
         Details are read again if the "as of" date has changed."""
         if self._once_built(lambda: self.populate(catalogue, then)):
+            self.catalogue = catalogue  # (so the list is not shown as loading when it is built)
             return
         self.list_pane.loading = False
         if self.catalogue is not None and self.catalogue.filters.as_of != catalogue.filters.as_of:
