@@ -79,10 +79,9 @@ class SearchScreen(TypeAhead, ReportsStoreErrors, Screen["Target | None"]):
         super().__init__()
         self.store = store
         self.filters = filters
-        self.text = text  # the last search, to start from
+        self.text = text  # the words of the last search started or waiting to start (at first, the last one made)
         self.results: SearchResults | None = None
         self._request = 0
-        self._asked = ""  # the text of the last search started or waiting to start
         self._waiting: tuple[int, str, bool] | None = None  # a search to start once the one in flight has stopped
         self._in_flight = 0  # the request of the search running in the worker, 0 if none
         self._hits: dict[str, Hit] = {}
@@ -110,7 +109,7 @@ class SearchScreen(TypeAhead, ReportsStoreErrors, Screen["Target | None"]):
 
     @on(Input.Changed, "#search-box")
     def _typed(self, event: Input.Changed) -> None:
-        if event.value != self._asked:
+        if event.value != self.text:  # (the box's first value is searched for by on_mount)
             self._ask(event.value)
 
     def _ask(self, text: str) -> None:
@@ -118,7 +117,7 @@ class SearchScreen(TypeAhead, ReportsStoreErrors, Screen["Target | None"]):
         that come together (a fast typist) start a search with the first; each later one stops it, and the last
         one's starts when it has: there is never more than one search running, and no waiting on a timer."""
         self._request += 1
-        self.text = self._asked = text
+        self.text = text
         # The words matched whole, read here: the index answers within a frame, where a worker's answer would wait
         # on the UI thread for its turn to run, again after each of its queries.
         at_once = self.store.search_at_once(text, self.filters, FIRST_PAGE) if has_plain_words(text) else None

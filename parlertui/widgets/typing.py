@@ -26,7 +26,7 @@ class TypeAhead:
     """The selector of the box."""
     AUTO_FOCUS = None
 
-    def type_ahead(self, event: events.Key) -> None:
+    def take_early_key(self, event: events.Key) -> None:
         """Put `event` into the box (focusing it), or keep it until the screen is mounted."""
         assert isinstance(self, Screen)
         if not getattr(self, "_box_ready", False):
@@ -45,13 +45,12 @@ class TypeAhead:
         self.set_focus(self.query_one(self.TYPE_AHEAD_BOX, Input))
         typed, self._typed_ahead = getattr(self, "_typed_ahead", []), []
         for event in typed:
-            self.type_ahead(event)
+            self.take_early_key(event)
 
     def on_key(self, event: events.Key) -> None:
         # A key sent to this screen while nothing in it has the focus yet.
         assert isinstance(self, Screen)
-        if self.focused is None and (event.is_printable or event.key == "enter"):
-            self.type_ahead(event)
+        if type_ahead(self, event):
             event.stop()
             event.prevent_default()
 
@@ -70,7 +69,7 @@ def type_ahead(screen: Screen, event: events.Key) -> bool:
     printable = event.is_printable and bool(event.character)
     focused = screen.focused
     if focused is None and isinstance(screen, TypeAhead) and (printable or event.key == "enter"):
-        screen.type_ahead(event)
+        screen.take_early_key(event)
         return True
     if isinstance(focused, Input) and printable:
         type_into(focused, event.character)  # type: ignore[arg-type]
