@@ -33,6 +33,7 @@ from parlertui.store.listing import Listing
 from parlertui.store.open import StoreError
 from parlertui.store.queries import NotFound, Store
 from parlertui.widgets.debate import DebateView
+from parlertui.widgets.key_bar import KeyBar
 
 
 def current(app) -> str:
@@ -286,7 +287,7 @@ async def test_clicks_select_and_open(mini_store):
 async def test_the_footer_and_the_help_show_the_keys(mini_store):
     async with running(mini_store) as (app, pilot):
         def shown() -> set[str]:
-            return {key.description for key in app.screen.query("FooterKey")}
+            return set(app.screen.query_one(KeyBar).described)
 
         assert {"Open", "Pane", "Back", "Keys", "Quit"} <= shown() and "Other side" not in shown()
         await press(pilot, "3", "tab")

@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, Footer, Static
+from textual.widgets import ContentSwitcher, Static
 
 from parlertui.messages import Navigate
 from parlertui.navigation import VIEW_TITLES, VIEWS, History, Location, Target
@@ -28,6 +28,7 @@ from parlertui.views.quotes import QuotesView
 from parlertui.views.sources import SourcesView
 from parlertui.views.timeline import TimelineView
 from parlertui.widgets.filter_bar import FILTER_LABELS, FilterBar
+from parlertui.widgets.key_bar import KeyBar
 from parlertui.workers import ReportsStoreErrors
 
 if TYPE_CHECKING:
@@ -123,7 +124,7 @@ class ExplorerScreen(ReportsStoreErrors, Screen[None]):
             yield ArgumentsView(self.store)
             yield SourcesView(self.store)
             yield QuotesView(self.store)
-        yield Footer()
+        yield KeyBar(id="key-bar")
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         self._last_focused = event.widget
