@@ -19,6 +19,7 @@ from parlertui.locations import DB_ENV, bundled_dataset, default_store, is_insta
 EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT = 0, 1, 2
 EXIT_BROKEN_PIPE = 141  # as a shell reports a program stopped by SIGPIPE: the reader of its output went away
 EXPORT_FORMATS = ("md", "json", "csv")
+FRAMES_PER_SECOND = 120  # the most the app draws; unless TEXTUAL_FPS says otherwise
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -237,10 +238,13 @@ def _run_app(path: Path) -> int:
     from parlertui.store.first_screen import FirstScreenReader
 
     first_screen = FirstScreenReader(store)  # reads while the app's modules load
+    # Textual draws at most 60 frames a second: a screen that follows the one before it closely (search results a
+    # few ms after the echo of the word typed) waited up to 17 ms for the next frame. Read when Textual is imported.
+    os.environ.setdefault("TEXTUAL_FPS", str(FRAMES_PER_SECOND))
     from parlertui.app import ParlerApp
 
     with store:
-        app = ParlerApp(store, first_screen.result(), freeze_start=True)
+        app = ParlerApp(store, first_screen.result(), owns_gc=True)
         app.run()
     return app.return_code or EXIT_OK
 

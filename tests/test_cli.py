@@ -208,3 +208,31 @@ def test_the_app_outside_a_terminal_says_it_needs_one(mini_store):
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert result.stderr.strip().endswith("the app needs a terminal to run in (its input and output are not one); "
                                           "in a script, use `parlertui check` or `parlertui build`")
+
+
+# Runs the app's start up to the first screen's data, which is asked for once the app's modules are imported.
+FRAME_RATE_PROBE = """
+import sys
+from unittest import mock
+from parlertui import cli
+
+def first_screen(reader):
+    import textual.constants
+    print(textual.constants.MAX_FPS)
+    raise SystemExit(0)
+
+with mock.patch("sys.stdin.isatty", return_value=True), mock.patch("sys.stdout.isatty", return_value=True), \\
+        mock.patch("parlertui.store.first_screen.FirstScreenReader.result", first_screen):
+    cli.main(["--db", sys.argv[1]])
+"""
+
+
+@pytest.mark.parametrize(("asked", "drawn"), [(None, "120"), ("30", "30")])
+def test_the_app_draws_up_to_120_frames_a_second_unless_textual_fps_says_otherwise(mini_store, asked, drawn):
+    env = {key: value for key, value in os.environ.items() if key != "TEXTUAL_FPS"}
+    if asked:
+        env["TEXTUAL_FPS"] = asked
+    result = subprocess.run([sys.executable, "-c", FRAME_RATE_PROBE, str(mini_store)], capture_output=True,
+                            text=True, env=env, timeout=60)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == drawn
