@@ -17,6 +17,7 @@ from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, SimpleProvi
 from textual.markup import escape
 from textual.screen import Screen
 
+from parlertui.collector import CHECK_EVERY, IdleCollector
 from parlertui.navigation import VIEW_TITLES, VIEWS, Target
 from parlertui.screens.explorer import ExplorerScreen
 from parlertui.store.first_screen import FirstScreen
@@ -72,13 +73,13 @@ class ParlerApp(App[None]):
         Binding("ctrl+c", "quit", "Quit", show=False, priority=True, tooltip="Quit parlertui"),
     ]
 
-    def __init__(self, store: Store, first_screen: FirstScreen | None = None, *, freeze_start: bool = False) -> None:
-        """`freeze_start`: once the first screen is up, freeze what the start built out of the garbage collector's
-        sight (gc.freeze), for the one app a process runs; not for tests, which run many apps in one process."""
+    def __init__(self, store: Store, first_screen: FirstScreen | None = None, *, owns_gc: bool = False) -> None:
+        """`owns_gc`: the app is the only one its process runs, and tunes the garbage collector for it (see
+        parlertui/collector.py); not for tests, which run many apps in one process."""
         super().__init__()
         self.store = store
         self.first_screen = first_screen
-        self.freeze_start = freeze_start
+        self.collector = IdleCollector() if owns_gc else None
 
     def on_mount(self) -> None:
         # SIGTERM ends the app as q does, so the terminal is given back as it was.
@@ -88,6 +89,19 @@ class ParlerApp(App[None]):
     def on_unmount(self) -> None:
         with contextlib.suppress(NotImplementedError, RuntimeError):
             asyncio.get_running_loop().remove_signal_handler(signal.SIGTERM)
+        if self.collector is not None:
+            self.collector.stop()
+
+    def start_collector(self) -> None:
+        """Once the first screen is up: freeze what the start built, and collect garbage when input pauses."""
+        if self.collector is not None:
+            self.collector.start()
+            self.set_interval(CHECK_EVERY, self.collector.check_idle)
+
+    async def on_event(self, event: events.Event) -> None:
+        if self.collector is not None and isinstance(event, events.InputEvent):
+            self.collector.input_seen()
+        await super().on_event(event)
 
     def on_key(self, event: events.Key) -> None:
         # Before Textual looks the key up as a binding: a key typed with the one that opened a box is text for it.

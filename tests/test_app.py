@@ -25,6 +25,7 @@ from apptools import (
 from textual import events
 
 from parlertui.app import ParlerApp
+from parlertui.collector import FULL_COLLECTION_EVERY, IDLE_SECONDS, IdleCollector
 from parlertui.navigation import VIEWS, Target
 from parlertui.screens.help import HelpScreen
 from parlertui.screens.record import RecordScreen
@@ -551,17 +552,48 @@ async def test_only_the_view_on_screen_is_built_at_start_and_a_view_is_built_whe
         assert not views["parties"].built
 
 
-async def test_the_app_a_process_runs_freezes_its_start_out_of_the_garbage_collectors_sight(mini_store, monkeypatch):
+async def test_the_app_a_process_runs_freezes_its_start_and_collects_garbage_when_input_pauses(mini_store,
+                                                                                             monkeypatch):
     import gc
 
-    frozen = []
+    frozen, thresholds = [], gc.get_threshold()
     monkeypatch.setattr(gc, "freeze", lambda: frozen.append(True))
     with Store(mini_store) as store:
-        async with ParlerApp(store, freeze_start=True).run_test() as pilot:
+        app = ParlerApp(store, owns_gc=True)
+        async with app.run_test() as pilot:
             await settle(pilot)
             await pilot.pause(0.1)
-        assert frozen == [True]
+            assert frozen == [True] and gc.get_threshold()[2] == FULL_COLLECTION_EVERY
+            collector = app.collector
+            await press(pilot, "j")
+            assert collector.clock() - collector.last_input < 1
+        assert gc.get_threshold() == thresholds  # put back when the app ends
         async with ParlerApp(store).run_test() as pilot:  # as tests run it: many apps in one process
             await settle(pilot)
             await pilot.pause(0.1)
-        assert frozen == [True]
+        assert frozen == [True] and gc.get_threshold() == thresholds
+
+
+def test_full_collections_wait_for_a_pause_in_the_input(monkeypatch):
+    import gc
+
+    now = [100.0]
+    collector = IdleCollector(clock=lambda: now[0])
+    monkeypatch.setattr(gc, "freeze", lambda: None)
+    monkeypatch.setattr(gc, "unfreeze", lambda: None)
+    assert not collector.check_idle()  # not started: the app does not own the collector
+    collector.start()
+    try:
+        garbage = [[] for _ in range(50_000)]  # promotes objects: middle-generation collections happen
+        del garbage
+        assert gc.get_count()[2] > 0
+        now[0] += IDLE_SECONDS / 2
+        assert not collector.check_idle()  # the reader is still typing
+        now[0] += IDLE_SECONDS
+        assert collector.check_idle() and gc.get_count()[2] == 0 and collector.collections == 1
+        now[0] += IDLE_SECONDS
+        assert not collector.check_idle()  # nothing promoted since
+        collector.input_seen()
+        assert not collector.check_idle()
+    finally:
+        collector.stop()

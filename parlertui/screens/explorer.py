@@ -3,7 +3,6 @@ reader has been."""
 
 from __future__ import annotations
 
-import gc
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -187,11 +186,8 @@ class ExplorerScreen(ReportsStoreErrors, Screen[None]):
             # Once the first screen is up, ready the search: its first query on a big store would otherwise read
             # the full-text indexes' structure while the reader waits.
             self.set_timer(0.5, self.prepare_search)
-            if getattr(self.app, "freeze_start", False):
-                # What the start built (Textual, the styles, the views) lives as long as the app: moved out of the
-                # garbage collector's sight, it is not walked again by each full collection, which took 85-105 ms
-                # in the middle of the first search on the big store.
-                self.call_after_refresh(gc.freeze)
+            if start_collector := getattr(self.app, "start_collector", None):
+                self.call_after_refresh(start_collector)
 
     @work(thread=True, group="prepare-search", exit_on_error=False)
     def prepare_search(self) -> None:
