@@ -25,7 +25,7 @@ from parlertui.screens.filters import AsOfScreen, FilterScreen
 from parlertui.screens.record import RecordScreen
 from parlertui.screens.search import SearchScreen
 from parlertui.store.filters import Filters
-from parlertui.widgets.keylist import KeyList
+from parlertui.widgets.result_list import ResultList
 
 
 def selected(app) -> str | None:
@@ -44,7 +44,7 @@ async def test_slash_hang_shows_the_quote_and_its_speaker_on_the_first_screen():
         await pilot.pause()
         shown = screen_text(app)
         assert "Hang Mike Pence" in shown and "Parler LLC" in shown
-        results = app.screen.query_one(KeyList)
+        results = app.screen.query_one(ResultList)
         while results.highlighted_id != "quote:complaint-hang-mike-pence":
             await press(pilot, "down" if app.focused is not results else "j")
         await press(pilot, "enter")
@@ -61,7 +61,7 @@ async def test_enter_goes_to_a_match_in_its_view(mini_store):
                                                 ("gazette", "source", "sources", "report")]:
             await press(pilot, "slash")
             await search_for(pilot, text)
-            results = app.screen.query_one(KeyList)
+            results = app.screen.query_one(ResultList)
             results.highlight_id(f"{kind}:{wanted}")
             await press(pilot, "tab", "enter")
             await settle(pilot)
@@ -72,8 +72,8 @@ async def test_an_argument_opens_in_its_topic_with_the_cursor_on_it(mini_store):
     async with running(mini_store) as (app, pilot):
         await press(pilot, "slash")
         await search_for(pilot, "allowed")
-        results = app.screen.query_one(KeyList)
-        argument = next(o.id for o in results._options if o.id and o.id.startswith("argument:"))
+        results = app.screen.query_one(ResultList)
+        argument = next(e.id for e in results.entries if e.id and e.id.startswith("argument:"))
         results.highlight_id(argument)
         await press(pilot, "tab", "enter")
         await settle(pilot)

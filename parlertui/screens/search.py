@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,13 +9,12 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input, Static
-from textual.widgets.option_list import Option
 
 from parlertui.navigation import Target
 from parlertui.store.filters import Filters
 from parlertui.store.queries import SearchInterrupted, Store
 from parlertui.store.search import KIND_TITLES, Hit, SearchResults, has_plain_words, marked
-from parlertui.widgets.keylist import KeyList
+from parlertui.widgets.result_list import Entry, ResultList
 from parlertui.widgets.typing import TypeAhead
 from parlertui.workers import ReportsStoreErrors
 
@@ -26,24 +24,21 @@ is a few milliseconds); the counted answer after it brings up to 50."""
 
 
 
-def hit_text(hit: Hit) -> Text:
-    """A match: its text with the matched words highlighted, then what it is, dimmed."""
-    text = Text(style="italic" if hit.kind == "quote" else "")
+def hit_entry(hit: Hit) -> Entry:
+    """A match: its text with the matched words marked (a quote in quotation marks), then what it is."""
     pieces = marked(hit.text.replace("\n", " "))
     if hit.kind == "quote":
         pieces = [("“", False), *pieces, ("”", False)]
-    for piece, matched in pieces:
-        text.append(piece, style="bold reverse" if matched else "")
-    text.append(f"\n  {hit.about}", style="dim")
-    return text
+    return Entry(f"{hit.kind}:{hit.id}", pieces, hit.about, italic=hit.kind == "quote")
 
 
 def hit_target(hit: Hit) -> Target:
     return Target(hit.kind, hit.id, topic=hit.topic)
 
 
-def result_options(results: SearchResults) -> list[Option]:
-    options: list[Option] = []
+def result_entries(results: SearchResults) -> list[Entry]:
+    """A heading for each kind matched, saying how many there are and in what order, then its matches."""
+    entries: list[Entry] = []
     for group in results.groups:
         if not group.counted:
             count = f"first {len(group.hits)}, counting…"
@@ -52,9 +47,9 @@ def result_options(results: SearchResults) -> list[Option]:
         else:
             count = f"{len(group.hits)} of {group.total:,}" if len(group.hits) < group.total else f"{group.total:,}"
         order = "" if group.ranked else ", in record order"
-        options.append(Option(Text(f"── {KIND_TITLES[group.kind]} ({count}{order}) ", style="bold"), disabled=True))
-        options += [Option(hit_text(hit), id=f"{hit.kind}:{hit.id}") for hit in group.hits]
-    return options
+        entries.append(Entry(None, [(f"── {KIND_TITLES[group.kind]} ({count}{order}) ", False)]))
+        entries += [hit_entry(hit) for hit in group.hits]
+    return entries
 
 
 class SearchScreen(TypeAhead, ReportsStoreErrors, Screen["Target | None"]):
@@ -93,7 +88,7 @@ class SearchScreen(TypeAhead, ReportsStoreErrors, Screen["Target | None"]):
             yield Input(self.text, placeholder="words, or \"a phrase\"; moder finds moderation", id="search-box",
                         select_on_focus=True)  # fmt: skip
             yield Static("", id="search-note", markup=False)
-            yield KeyList(id="search-results")
+            yield ResultList(id="search-results")
 
     def on_mount(self) -> None:
         self.query_one("#search-note", Static).update(
@@ -182,9 +177,7 @@ class SearchScreen(TypeAhead, ReportsStoreErrors, Screen["Target | None"]):
             return
         self.results = results
         self._hits = {f"{hit.kind}:{hit.id}": hit for group in results.groups for hit in group.hits}
-        listing = self.query_one(KeyList)
-        listing.set_options(result_options(results))
-        listing.action_first()
+        self.query_one(ResultList).show(result_entries(results))
         if results.query and not results.groups:
             note = " · ".join(part for part in (
                 "No matches", results.note,
@@ -201,14 +194,12 @@ class SearchScreen(TypeAhead, ReportsStoreErrors, Screen["Target | None"]):
 
     @on(Input.Submitted, "#search-box")
     def _open_first(self) -> None:
-        listing = self.query_one(KeyList)
-        if listing.highlighted is not None:
-            self._open(listing.get_option_at_index(listing.highlighted).id)
+        self._open(self.query_one(ResultList).highlighted_id)
 
-    @on(KeyList.OptionSelected, "#search-results")
-    def _selected(self, message: KeyList.OptionSelected) -> None:
+    @on(ResultList.Selected, "#search-results")
+    def _selected(self, message: ResultList.Selected) -> None:
         message.stop()
-        self._open(message.option.id)
+        self._open(message.entry_id)
 
     def _open(self, option_id: str | None) -> None:
         hit = self._hits.get(option_id or "")
@@ -216,7 +207,7 @@ class SearchScreen(TypeAhead, ReportsStoreErrors, Screen["Target | None"]):
             self.dismiss(hit_target(hit))
 
     def action_results(self) -> None:
-        listing = self.query_one(KeyList)
+        listing = self.query_one(ResultList)
         if listing.option_count:
             listing.focus()
 
