@@ -17,15 +17,15 @@ from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, SimpleProvi
 from textual.markup import escape
 from textual.screen import Screen
 
-from parlertui.collector import CHECK_EVERY, IdleCollector
+from parlertui.collector import CHECK_EVERY, COLLECTOR_LATEST, IdleCollector
 from parlertui.navigation import VIEW_TITLES, VIEWS, Target
 from parlertui.screens.explorer import ExplorerScreen
 from parlertui.store.first_screen import FirstScreen
 from parlertui.store.queries import Store
-from parlertui.views.parties import SIDE_GROUPS
 from parlertui.views.timeline import TimelineView
 from parlertui.widgets.keylist import KeyList
 from parlertui.widgets.pagedlist import PagedList
+from parlertui.widgets.render import SIDE_GROUPS
 from parlertui.widgets.typing import type_ahead
 
 HELP_NOTES = {
@@ -85,6 +85,10 @@ class ParlerApp(App[None]):
         # SIGTERM ends the app as q does, so the terminal is given back as it was.
         with contextlib.suppress(NotImplementedError, RuntimeError):  # no signal handlers on this platform/loop
             asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, self.exit)
+        if self.collector is not None:
+            # The explorer starts it once its first screen is up; if that screen never comes (a store that cannot
+            # be read), the collector is not left off.
+            self.set_timer(COLLECTOR_LATEST, self.start_collector)
 
     def on_unmount(self) -> None:
         with contextlib.suppress(NotImplementedError, RuntimeError):
@@ -94,7 +98,7 @@ class ParlerApp(App[None]):
 
     def start_collector(self) -> None:
         """Once the first screen is up: freeze what the start built, and collect garbage when input pauses."""
-        if self.collector is not None:
+        if self.collector is not None and not self.collector.started:
             self.collector.start()
             self.set_interval(CHECK_EVERY, self.collector.check_idle)
 

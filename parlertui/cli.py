@@ -8,6 +8,7 @@ Every failure the user can cause ends in one clear message on stderr and a non-z
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 import traceback
@@ -241,6 +242,7 @@ def _run_app(path: Path) -> int:
     # Textual draws at most 60 frames a second: a screen that follows the one before it closely (search results a
     # few ms after the echo of the word typed) waited up to 17 ms for the next frame. Read when Textual is imported.
     os.environ.setdefault("TEXTUAL_FPS", str(FRAMES_PER_SECOND))
+    gc.disable()  # until the first screen is up: see parlertui/collector.py
     from parlertui.app import ParlerApp
 
     with store:

@@ -3,8 +3,10 @@
 A full collection walks every object the collector tracks. On the big store it took 30-45 ms (85-105 ms before the
 start was frozen), at moments nobody chose: often in the middle of a keystroke's repaint or a search. So:
 
-- once the first screen is up, what the start built (Textual, the styles, the screen), which lives as long as the
-  app, is frozen out of the collector's sight (gc.freeze);
+- the command line turns the collector off before it imports Textual: nearly everything the start builds lives as
+  long as the app, and collecting while building it took 40 ms of the start (a bare Textual app's: 15-20 ms);
+- once the first screen is up, what the start built (Textual, the styles, the screen) is frozen out of the
+  collector's sight (gc.freeze), and the collector is turned on again;
 - full collections run when no key, click or paste has come for a second, if any objects have been promoted since
   the last one;
 - automatic full collections come ten times less often than CPython's default, so that a long run with no pause
@@ -22,6 +24,7 @@ from collections.abc import Callable
 
 IDLE_SECONDS = 1.0  # no input for this long: the reader is reading, a collection will not be felt
 CHECK_EVERY = 0.5
+COLLECTOR_LATEST = 5.0  # seconds after the app starts: the collector is on by then, first screen or not
 FULL_COLLECTION_EVERY = 100  # collections of the middle generation between automatic full ones (CPython: 10)
 
 
@@ -35,11 +38,17 @@ class IdleCollector:
         self._thresholds: tuple[int, int, int] | None = None
 
     def start(self) -> None:
-        """Freeze what exists now and make automatic full collections rare; check_idle then runs the rest."""
+        """Freeze what exists now, make automatic full collections rare and turn the collector on; check_idle then
+        runs the rest."""
         gc.freeze()
         self._thresholds = gc.get_threshold()
         young, middle, _full = self._thresholds
         gc.set_threshold(young, middle, FULL_COLLECTION_EVERY)
+        gc.enable()
+
+    @property
+    def started(self) -> bool:
+        return self._thresholds is not None
 
     def stop(self) -> None:
         if self._thresholds is not None:

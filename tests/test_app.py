@@ -27,6 +27,7 @@ from textual import events
 from parlertui.app import ParlerApp
 from parlertui.collector import FULL_COLLECTION_EVERY, IDLE_SECONDS, IdleCollector
 from parlertui.navigation import VIEWS, Target
+from parlertui.screens.explorer import ExplorerScreen
 from parlertui.screens.help import HelpScreen
 from parlertui.screens.record import RecordScreen
 from parlertui.store.filters import NO_FILTERS
@@ -552,6 +553,17 @@ async def test_only_the_view_on_screen_is_built_at_start_and_a_view_is_built_whe
         assert not views["parties"].built
 
 
+async def test_a_view_is_made_when_first_asked_for_and_built_once(mini_store):
+    async with running(mini_store) as (app, pilot):
+        assert [view.id for view in app.screen.query(".view")] == ["timeline"]
+        await press(pilot, "2")  # made and built at once, before its own mount has run
+        parties = view(app, "parties")
+        assert len(parties.query(".records")) == len(parties.query(".detail")) == 1
+        await press(pilot, "j", "enter", "j")
+        assert parties.detail_pane.highlighted == 1 and [v.id for v in app.screen.query(".view")] == [
+            "timeline", "parties"]
+
+
 async def test_the_app_a_process_runs_freezes_its_start_and_collects_garbage_when_input_pauses(mini_store,
                                                                                              monkeypatch):
     import gc
@@ -560,18 +572,43 @@ async def test_the_app_a_process_runs_freezes_its_start_and_collects_garbage_whe
     monkeypatch.setattr(gc, "freeze", lambda: frozen.append(True))
     with Store(mini_store) as store:
         app = ParlerApp(store, owns_gc=True)
-        async with app.run_test() as pilot:
-            await settle(pilot)
-            await pilot.pause(0.1)
-            assert frozen == [True] and gc.get_threshold()[2] == FULL_COLLECTION_EVERY
-            collector = app.collector
-            await press(pilot, "j")
-            assert collector.clock() - collector.last_input < 1
+        gc.disable()  # as the command line does before it imports Textual
+        try:
+            async with app.run_test() as pilot:
+                await settle(pilot)
+                await pilot.pause(0.1)
+                assert gc.isenabled() and frozen == [True] and gc.get_threshold()[2] == FULL_COLLECTION_EVERY
+                collector = app.collector
+                await press(pilot, "j")
+                assert collector.clock() - collector.last_input < 1
+        finally:
+            gc.enable()
         assert gc.get_threshold() == thresholds  # put back when the app ends
         async with ParlerApp(store).run_test() as pilot:  # as tests run it: many apps in one process
             await settle(pilot)
             await pilot.pause(0.1)
         assert frozen == [True] and gc.get_threshold() == thresholds
+
+
+async def test_the_collector_is_turned_on_even_if_the_first_screen_never_comes(mini_store, monkeypatch):
+    import gc
+
+    import parlertui.app
+
+    monkeypatch.setattr(gc, "freeze", lambda: None)
+    monkeypatch.setattr(parlertui.app, "COLLECTOR_LATEST", 0.2)
+    monkeypatch.setattr(ExplorerScreen, "on_explorer_screen_catalogue_loaded", lambda screen, message: None)
+    with Store(mini_store) as store:
+        app = ParlerApp(store, owns_gc=True)
+        gc.disable()
+        try:
+            async with app.run_test() as pilot:
+                await pilot.pause(0.05)
+                assert not gc.isenabled() and not app.collector.started  # no first screen
+                await pilot.pause(0.3)
+                assert gc.isenabled() and app.collector.started
+        finally:
+            gc.enable()
 
 
 def test_full_collections_wait_for_a_pause_in_the_input(monkeypatch):

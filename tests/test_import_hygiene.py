@@ -23,7 +23,8 @@ def test_reading_a_store_does_not_import_sqlite_utils():
 
 def test_the_app_starts_without_loading_what_its_first_screen_does_not_show():
     later = ["parlertui.screens.search", "parlertui.screens.filters", "parlertui.screens.record",
-             "parlertui.screens.help", "parlertui.widgets.debate", "sqlite_utils"]
+             "parlertui.screens.help", "parlertui.widgets.debate", "parlertui.views.parties",
+             "parlertui.views.arguments", "parlertui.views.sources", "parlertui.views.quotes", "sqlite_utils"]
     code = f"import sys, parlertui.app; sys.exit(','.join(m for m in {later!r} if m in sys.modules) or None)"
     result = subprocess.run([sys.executable, "-c", code], timeout=60, capture_output=True, text=True)
     assert result.returncode == 0, f"imported at start: {result.stderr.strip()}"

@@ -7,8 +7,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import events, on, work
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
+from textual.geometry import Size
 from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
@@ -20,11 +21,7 @@ from parlertui.store.filters import NO_FILTERS, Filters
 from parlertui.store.first_screen import FirstScreen
 from parlertui.store.queries import Store
 from parlertui.store.records import Catalogue
-from parlertui.views.arguments import ArgumentsView
 from parlertui.views.base import View
-from parlertui.views.parties import PartiesView
-from parlertui.views.quotes import QuotesView
-from parlertui.views.sources import SourcesView
 from parlertui.views.timeline import TimelineView
 from parlertui.widgets.filter_bar import FILTER_LABELS, FilterBar
 from parlertui.widgets.key_bar import KeyBar
@@ -40,6 +37,37 @@ WHOLE_BRIEF_LIMIT = 5000
 
 VIEW_OF_KIND = {"event": "timeline", "party": "parties", "topic": "arguments", "argument": "arguments",
                 "source": "sources"}  # fmt: skip
+
+
+def make_view(name: str, store: Store) -> View:
+    """A view not yet built, its module imported now (only the timeline's is imported at start)."""
+    if name == "parties":
+        from parlertui.views.parties import PartiesView
+
+        return PartiesView(store)
+    if name == "arguments":
+        from parlertui.views.arguments import ArgumentsView
+
+        return ArgumentsView(store)
+    if name == "sources":
+        from parlertui.views.sources import SourcesView
+
+        return SourcesView(store)
+    if name == "quotes":
+        from parlertui.views.quotes import QuotesView
+
+        return QuotesView(store)
+    raise ValueError(f"no view named {name!r}")
+
+
+def breakpoint_classes(app: App, size: Size) -> dict[str, bool]:
+    """The app's breakpoint classes for a screen of `size`, on or off, as Textual sets them on a resize."""
+    classes = {}
+    for breakpoints, dimension in ((app.HORIZONTAL_BREAKPOINTS or [], size.width),
+                                   (app.VERTICAL_BREAKPOINTS or [], size.height)):  # fmt: skip
+        reached = [name for at, name in sorted(breakpoints) if dimension >= at]
+        classes.update({name: name == (reached[-1] if reached else None) for _, name in breakpoints})
+    return classes
 
 
 class TitleBar(Static):
@@ -111,18 +139,19 @@ class ExplorerScreen(ReportsStoreErrors, Screen[None]):
         self._catalogue_request = 0
         self._last_focused: Widget | None = None
         self._last_search = ""  # what was in the search box when it last closed
+        self._resumed = False
+        self._views_made = {"timeline"}
 
     def compose(self) -> ComposeResult:
+        # Textual sets the breakpoint classes when the first Resize arrives, after the first screen is drawn: the
+        # views were laid out one above the other, then side by side, styled and drawn twice.
+        self.update_classes(breakpoint_classes(self.app, self.app.size), animate=False)
         yield Static(TOO_SMALL, id="too-small")
         yield TitleBar(id="title-bar")
         yield ViewBar(id="view-bar")
         yield FilterBar(id="filter-bar")
         with ContentSwitcher(initial="timeline", id="views"):
-            yield TimelineView(self.store, built=True)
-            yield PartiesView(self.store)
-            yield ArgumentsView(self.store)
-            yield SourcesView(self.store)
-            yield QuotesView(self.store)
+            yield TimelineView(self.store, built=True)  # the others join the first time they are asked for
         yield KeyBar(id="key-bar")
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
@@ -137,6 +166,15 @@ class ExplorerScreen(ReportsStoreErrors, Screen[None]):
         if self.focused is None and last is not None and last.is_attached and last.display:
             if self.query_one("#views").display:
                 self.set_focus(last)
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Textual restyles a screen each time it is shown; the first time, every widget was styled as it mounted a
+        # moment before, and a second pass over them all was 6-8 ms of the start. (Textual is pinned: this handler
+        # is its own, private, and tests cover what it does.)
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
+        super()._on_screen_resume(event)
 
     def on_mount(self) -> None:
         self.query_one(ViewBar).show("timeline")
@@ -296,7 +334,18 @@ class ExplorerScreen(ReportsStoreErrors, Screen[None]):
         return self.query_one(f"#{switcher.current}", View)
 
     def view(self, name: str) -> View:
-        return self.query_one(f"#{name}", View)
+        """The view `name`; a view other than the timeline is made (its module imported, an empty shell mounted,
+        populated with the lists on screen) the first time it is asked for, not at start."""
+        found = self.query_one(ContentSwitcher).get_child_by_id(name, View) if name in self._views_made else None
+        if found is not None:
+            return found
+        view = make_view(name, self.store)
+        view.display = False  # until the switcher shows it
+        self.query_one(ContentSwitcher).mount(view)  # not waited for: it is in the DOM at once, and built when shown
+        self._views_made.add(name)
+        if self.catalogue is not None:
+            view.populate(self.catalogue)
+        return view
 
     def location(self) -> Location:
         view = self.current_view
@@ -311,10 +360,11 @@ class ExplorerScreen(ReportsStoreErrors, Screen[None]):
             self.view(location.view).restore(location.state)
 
     def _switch(self, name: str) -> None:
+        view = self.view(name)
         self.query_one(ContentSwitcher).current = name
         self.query_one(ViewBar).show(name)
         self._show_filter_bar()
-        self.view(name).shown()
+        view.shown()
 
     # Actions
 

@@ -65,6 +65,7 @@ class View(ReportsStoreErrors, Container, Generic[Record]):
         super().__init__(id=self.view_id, classes="view")
         self.store = store
         self.built = built
+        self._composed_built = built  # (a view built before its own mount has run must not compose its panes again)
         self._until_built: list[Callable[[], object]] = []
         self.catalogue: Catalogue | None = None
         self._shown: str | None = None  # the item whose detail was asked for last
@@ -72,7 +73,7 @@ class View(ReportsStoreErrors, Container, Generic[Record]):
         self._pending_cursor: tuple[str, int] | None = None  # a detail cursor to restore once that item is loaded
 
     def compose(self) -> ComposeResult:
-        if self.built:
+        if self._composed_built:
             yield self.make_list()
             yield self.make_detail()
 

@@ -10,10 +10,7 @@ from parlertui.store.records import Catalogue, Party, PartyDetail
 from parlertui.views.base import View
 from parlertui.widgets.keylist import KeyList, grouped_options
 from parlertui.widgets.links import Entry, argument_entries, heading, quote_entries
-from parlertui.widgets.render import Line, event_row, labelled
-
-SIDE_GROUPS = {"parler": "Parler", "aws": "AWS and Amazon", "court": "The courts", "other": "Others"}
-
+from parlertui.widgets.render import SIDE_GROUPS, Line, event_row, labelled
 
 def party_row(party: Party) -> Line:
     """A party's name, people indented under their organisation."""

@@ -14,6 +14,7 @@ from parlertui.store.records import ArgumentRef, Quote, Source, TimelineEvent
 SIDE_NAMES = {"parler": "Parler", "aws": "AWS", "court": "Court", "other": "Other"}
 SIDE_MARKS = {"parler": "P", "aws": "A", "court": "C", "other": "O"}
 SIDE_LEGEND = "P Parler · A AWS · C court · O other"
+SIDE_GROUPS = {"parler": "Parler", "aws": "AWS and Amazon", "court": "The courts", "other": "Others"}
 
 
 def side_marks(sides: tuple[str, ...]) -> str:
