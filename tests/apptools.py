@@ -29,13 +29,15 @@ async def running(path: Path, size: tuple[int, int] = (80, 24)):
 
 
 async def settle(pilot) -> None:
-    """Wait until every worker has finished and every message it posted has been handled."""
+    """Wait until every worker has finished, every message it posted has been handled, and what was left to run
+    after the next repaint (call_after_refresh: the date box closes so) has run."""
     for _ in range(5):
         try:
             await pilot.app.workers.wait_for_complete()
         except WorkerCancelled:
             pass  # superseded by a newer one, as a reader's next key press would
-        await pilot.pause()
+        await pilot.pause()  # ends with a repaint
+        await pilot.pause()  # the calls waiting on that repaint are run
         if not busy(pilot.app):
             return
 

@@ -153,3 +153,51 @@ def test_events_sit_under_the_month_of_their_home_zone_date(mini_store):
     with Store(mini_store) as store:
         suit = next(event for event in store.timeline() if event.id == "suit")
     assert (suit.date_label, suit.month) == ("2021-01-31 19:00 PST", "January 2021")
+
+
+# Closing a store while other threads read from it: in a process of its own, since the failure it guards against
+# (SQLite's connection closed in the middle of another thread's read) kills the process rather than failing a test.
+CLOSE_WHILE_READING = """
+import sys, threading
+from parlertui.store.open import StoreError
+from parlertui.store.queries import SearchInterrupted, Store
+
+def keep_reading(store, read, stop):
+    while not stop.is_set():
+        try:
+            read(store)
+        except (StoreError, SearchInterrupted):
+            pass
+
+reads = [lambda s: s.prepare_search(), lambda s: s.search("host"), lambda s: s.search_at_once("host"),
+         lambda s: s.catalogue()]
+for _ in range(40):
+    store, stop = Store(sys.argv[1]), threading.Event()
+    threads = [threading.Thread(target=keep_reading, args=(store, read, stop)) for read in reads]
+    for thread in threads:
+        thread.start()
+    store.close()
+    stop.set()
+    for thread in threads:
+        thread.join()
+print("closed 40 times")
+"""
+
+
+def test_closing_the_store_while_threads_read_from_it_is_safe(mini_store):
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-c", CLOSE_WHILE_READING, str(mini_store)], capture_output=True,
+                            text=True, timeout=120)  # fmt: skip
+    assert result.returncode == 0 and "closed 40 times" in result.stdout, result.stderr[-2000:]
+
+
+def test_a_closed_store_says_so_on_search(mini_store):
+    from parlertui.store.open import StoreError
+
+    store = Store(mini_store)
+    store.close()
+    with pytest.raises(StoreError, match="is closed"):
+        store.search("host")
+    store.prepare_search()  # readying search on a closed store does nothing, and says nothing

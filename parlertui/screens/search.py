@@ -54,6 +54,16 @@ def result_entries(results: SearchResults) -> list[Entry]:
     return entries
 
 
+class SearchBox(Input):
+    """The search box. It asks for results as its text changes, before the change is drawn, not when its Changed
+    message reaches the screen: the words and their first results then show in one frame, where a frame between
+    them (the words alone) held the results back to the next one."""
+
+    def watch_value(self, value: str) -> None:
+        if self.is_mounted and isinstance(self.screen, SearchScreen):
+            self.screen.typed(value)
+
+
 class SearchScreen(TypeAhead, ReportsStoreErrors, Screen["Target | None"]):
     """Type to search; down or tab moves into the results, `enter` opens one, `escape` closes.
 
@@ -91,8 +101,8 @@ class SearchScreen(TypeAhead, ReportsStoreErrors, Screen["Target | None"]):
         with Vertical(id="search", classes="dialog") as frame:
             frame.border_title = "Search" + (f" as of {self.filters.as_of}" if self.filters.as_of else "")
             frame.border_subtitle = "↓ results · ⏎ open · esc close"
-            yield Input(self.text, placeholder="words, or \"a phrase\"; moder finds moderation", id="search-box",
-                        select_on_focus=True)  # fmt: skip
+            yield SearchBox(self.text, placeholder="words, or \"a phrase\"; moder finds moderation", id="search-box",
+                            select_on_focus=True)  # fmt: skip
             yield Static("", id="search-note", markup=False)
             yield ResultList(id="search-results")
 
@@ -108,10 +118,10 @@ class SearchScreen(TypeAhead, ReportsStoreErrors, Screen["Target | None"]):
     def prepare(self) -> None:
         self.store.prepare_search()
 
-    @on(Input.Changed, "#search-box")
-    def _typed(self, event: Input.Changed) -> None:
-        if event.value != self.text:  # (the box's first value is searched for by on_mount)
-            self._ask(event.value)
+    def typed(self, text: str) -> None:
+        """The box's text has changed (its first value is searched for by on_mount)."""
+        if text != self.text:
+            self._ask(text)
 
     def _ask(self, text: str) -> None:
         """Search for `text` now, or, with a search in flight (now stale), as soon as that one has stopped. Keys

@@ -121,12 +121,31 @@ class Store:
         self._at_once_connection: sqlite3.Connection | None = None
         self._at_once_lock = threading.Lock()
         self._search_prepared = False
+        self._closed = False
 
     def close(self) -> None:
-        self._connection.close()
-        for connection in (self._search_connection, self._at_once_connection):
-            if connection is not None:
-                connection.close()
+        """Close every connection, each once no thread is reading on it: closing a connection in the middle of
+        another thread's read crashes the process (seen when the app quit as search was being readied). A read
+        asked for after this raises StoreError."""
+        self._closed = True
+        self.interrupt_search()  # a long search gives its connection up at once
+        for lock, name in ((self._lock, "_connection"), (self._search_lock, "_search_connection"),
+                           (self._at_once_lock, "_at_once_connection")):  # fmt: skip
+            with lock:
+                connection = getattr(self, name)
+                if connection is not None:
+                    connection.close()
+
+    def _search_connection_open(self, name: str) -> sqlite3.Connection:
+        """The search connection `name`, opened the first time; StoreError once the store is closed. The caller
+        holds its lock."""
+        if self._closed:
+            raise StoreError(self.path, "is closed", "")
+        connection = getattr(self, name)
+        if connection is None:
+            connection = open_read_only(self.path)
+            setattr(self, name, connection)
+        return connection
 
     def __enter__(self) -> Store:
         return self
@@ -405,9 +424,8 @@ class Store:
         """Search quotes, events, arguments, topics, parties and sources for `text` (see store.search)."""
         with self._search_lock:
             try:
-                if self._search_connection is None:
-                    self._search_connection = open_read_only(self.path)
-                return search(self._search_connection, text, filters, limit, count=count, whole_words=whole_words)
+                connection = self._search_connection_open("_search_connection")
+                return search(connection, text, filters, limit, count=count, whole_words=whole_words)
             except sqlite3.Error as err:
                 if "interrupted" in str(err):
                     raise SearchInterrupted from None
@@ -422,9 +440,7 @@ class Store:
         if not self._at_once_lock.acquire(blocking=False):
             return None
         try:
-            if self._at_once_connection is None:
-                self._at_once_connection = open_read_only(self.path)
-            connection = self._at_once_connection
+            connection = self._search_connection_open("_at_once_connection")
             deadline = time.perf_counter() + budget
             connection.set_progress_handler(lambda: time.perf_counter() > deadline, 2000)
             try:
@@ -449,12 +465,11 @@ class Store:
         for lock, name in ((self._search_lock, "_search_connection"), (self._at_once_lock, "_at_once_connection")):
             with lock:
                 try:
-                    if getattr(self, name) is None:
-                        setattr(self, name, open_read_only(self.path))
+                    connection = self._search_connection_open(name)
                     for table in ("quotes", "events", "arguments", "topics", "parties", "sources"):
-                        getattr(self, name).execute(f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH "
-                                                    "'\"parlertui\"' LIMIT 1").fetchall()  # fmt: skip
-                except sqlite3.Error:
+                        connection.execute(f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH "
+                                           "'\"parlertui\"' LIMIT 1").fetchall()  # fmt: skip
+                except (sqlite3.Error, StoreError):
                     pass  # the search itself will say what is wrong
 
     def interrupt_search(self) -> None:
