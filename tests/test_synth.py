@@ -6,11 +6,14 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from apptools import BUNDLED
+from hypothesis import given
+from hypothesis import strategies as st
 
 from parlertui.cli import main
 from parlertui.store.check import check_store
 from parlertui.store.filters import Filters
-from parlertui.store.listing import event_listing
+from parlertui.store.listing import MONTH_BOUND_SQL, Heading, event_listing, month_bound, month_label
 from parlertui.store.queries import Store
 from parlertui.store.schema import SIDES
 from parlertui.store.synth import COMMON_WORD, MISSING_WORD, RARE_QUOTES, RARE_WORD, UNCOMMON_WORD, synth_store
@@ -123,3 +126,23 @@ def test_a_jump_to_a_date_reads_the_rows_around_it_by_key(synth):
             before, after = listing.before(keys[place], 32), listing.from_key(keys[place], 32)
             assert [row.key for row in before + after] == keys[max(0, place - 32):place + 32]
             assert listing.place_of_key(keys[place]) == place
+
+
+@pytest.mark.parametrize("store_of", ["synth", "bundled"])
+def test_the_headings_read_in_one_query_are_those_a_pass_over_every_event_finds(synth, store_of):
+    path = synth if store_of == "synth" else BUNDLED
+    with Store(path) as store:
+        headings = event_listing(store).headings()
+    expected, bound = [], None
+    for place, (key,) in enumerate(rows(path, "SELECT sort_key FROM events ORDER BY sort_key")):
+        if bound is None or key >= bound:
+            bound = month_bound(key)
+            expected.append(Heading(month_label(key), place, key))
+    assert headings == expected and len(expected) > 3
+
+
+@given(st.text(alphabet="0123456789- :T~Z", max_size=24))
+def test_month_bound_in_sql_is_month_bound(key):
+    with sqlite3.connect(":memory:") as db:
+        sql = "SELECT " + MONTH_BOUND_SQL.format(key=":key")
+        assert db.execute(sql, {"key": key}).fetchone()[0] == month_bound(key)

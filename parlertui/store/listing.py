@@ -50,13 +50,21 @@ class Table(NamedTuple):
     read: Callable[[Store, list[int]], dict[int, tuple[str, object]]]  # rowid -> (id, record)
 
 
+class Grouping(NamedTuple):
+    """How a list falls under headings: for a sort key, the bound its group ends before (in Python, and as SQL on
+    `{key}`) and the heading's label."""
+
+    bound: Callable[[Key], str]
+    label: Callable[[Key], str]
+    bound_sql: str
+
+
 class Listing(Generic[Record]):
     """The items of one table that some conditions let through, in order, read a page at a time."""
 
     def __init__(self, store: Store, table: Table, conditions: tuple[list[str], list[object]],
-                 group: tuple[Callable[[Key], str], Callable[[Key], str]] | None = None) -> None:  # fmt: skip
-        """`group`, for a list under headings, gives for a sort key the bound its group ends before and the
-        heading's label."""
+                 group: Grouping | None = None) -> None:  # fmt: skip
+        """`group`: for a list under headings, how its items fall under them."""
         self.store = store
         self.table = table
         where, parameters = conditions
@@ -136,41 +144,41 @@ class Listing(Generic[Record]):
         counts the list.
 
         Unfiltered, groups are found by seeking from one to the next on the index, so the cost grows with the
-        number of groups (months), not of items. Filtered, one pass over the matching items is cheaper."""
+        number of groups (months), not of items; the seeks run in one query, a recursive one, since each query's
+        answer waits for its turn at the interpreter (while the app imports, a hundred months of queries took
+        220 ms instead of 17). Filtered, one pass over the matching items is cheaper."""
         if self._group is None:
             return []
-        bound_of, label_of = self._group
         table = self.table
         headings: list[Heading] = []
-        place = 0
         if self.filtered:
             keys = self.store._rows(f"SELECT {table.key} {table.source} WHERE {self._where} ORDER BY {table.key}",
                                     self._parameters)  # fmt: skip
             bound: Key | None = None
             for place, (key,) in enumerate(keys):
                 if bound is None or key >= bound:
-                    bound = bound_of(key)
-                    headings.append(Heading(label_of(key), place, key))
+                    bound = self._group.bound(key)
+                    headings.append(Heading(self._group.label(key), place, key))
             self._count = len(keys)
             self._headings = headings
             return headings
-        key = self._first_key_from(None)
-        while key is not None:
-            bound = bound_of(key)
-            headings.append(Heading(label_of(key), place, key))
-            place += self._scalar(
-                f"SELECT count(*) {table.source} WHERE {self._where} AND {table.key} >= ? AND {table.key} < ?",
-                (key, bound),
-            )
-            key = self._first_key_from(bound)
+        bound_sql = self._group.bound_sql.format(key="firsts.k")
+        rows = self.store._rows(
+            f"""WITH RECURSIVE firsts(k) AS (
+                    SELECT min({table.key}) {table.source}
+                    UNION ALL
+                    SELECT (SELECT min({table.key}) {table.source} WHERE {table.key} >= {bound_sql})
+                    FROM firsts WHERE firsts.k IS NOT NULL)
+                SELECT k, (SELECT count(*) {table.source} WHERE {table.key} >= firsts.k AND {table.key} < {bound_sql})
+                FROM firsts WHERE k IS NOT NULL"""
+        )
+        place = 0
+        for key, count in rows:
+            headings.append(Heading(self._group.label(key), place, key))
+            place += count
         self._count = place
         self._headings = headings
         return headings
-
-    def _first_key_from(self, bound: Key | None) -> Key | None:
-        keys = self._keys(f" AND {self.table.key} >= ?", (bound,), "ASC", 1) if bound is not None else self._keys(
-            "", (), "ASC", 1)
-        return keys[0][0] if keys else None
 
     def _scalar(self, sql: str, parameters: tuple[object, ...] = ()) -> int:
         return self.store._rows(sql, (*self._parameters, *parameters))[0][0]
@@ -194,7 +202,7 @@ def event_listing(store: Store, filters: Filters = NO_FILTERS) -> Listing:
 
     table = Table("FROM events AS e", "e.sort_key", "e.rowid",
                   _reader(EVENTS, "e.rowid", lambda store, rows: store._events(rows)))  # fmt: skip
-    return Listing(store, table, event_conditions(filters), (month_bound, month_label))
+    return Listing(store, table, event_conditions(filters), Grouping(month_bound, month_label, MONTH_BOUND_SQL))
 
 
 def quote_listing(store: Store, filters: Filters = NO_FILTERS) -> Listing:
@@ -227,6 +235,10 @@ def month_bound(key: Key) -> str:
     an event known only to the year ("1980 00001")."""
     key = str(key)
     return (key[:5] if key[4:5] == " " else key[:7]) + "~"
+
+
+MONTH_BOUND_SQL = "(CASE WHEN substr({key}, 5, 1) = ' ' THEN substr({key}, 1, 5) ELSE substr({key}, 1, 7) END || '~')"
+"""month_bound in SQL, on the sort key `{key}`."""
 
 
 def month_label(key: Key) -> str:
