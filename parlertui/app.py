@@ -103,7 +103,7 @@ class ParlerApp(App[None]):
             self.set_interval(CHECK_EVERY, self.collector.check_idle)
 
     async def on_event(self, event: events.Event) -> None:
-        if self.collector is not None and isinstance(event, events.InputEvent):
+        if self.collector is not None and isinstance(event, (events.InputEvent, events.Paste)):
             self.collector.input_seen()
         await super().on_event(event)
 

@@ -581,6 +581,10 @@ async def test_the_app_a_process_runs_freezes_its_start_and_collects_garbage_whe
                 collector = app.collector
                 await press(pilot, "j")
                 assert collector.clock() - collector.last_input < 1
+                collector.last_input -= 10
+                app.post_message(events.Paste("pasted"))  # a paste is input too: not a moment to collect
+                await pilot.pause()
+                assert collector.clock() - collector.last_input < 1
         finally:
             gc.enable()
         assert gc.get_threshold() == thresholds  # put back when the app ends
@@ -634,3 +638,35 @@ def test_full_collections_wait_for_a_pause_in_the_input(monkeypatch):
         assert not collector.check_idle()
     finally:
         collector.stop()
+
+
+async def test_the_first_screen_is_styled_once_and_a_screen_shown_again_is_restyled(mini_store, monkeypatch):
+    from textual.screen import Screen
+
+    resumes: list[bool] = []
+    resume = Screen._on_screen_resume
+
+    def counted(screen, event) -> None:
+        resumes.append(event.refresh_styles)
+        resume(screen, event)
+
+    monkeypatch.setattr(Screen, "_on_screen_resume", counted)
+    async with running(mini_store) as (app, pilot):
+        assert resumes == [False]  # styled as it mounted: not again
+        await press(pilot, "question_mark")
+        assert resumes == [False, True]  # the help, styled as Textual styles a screen shown
+        await press(pilot, "escape")
+        assert len(resumes) == 3  # the explorer again: its resume is handled once, as Textual handles it
+
+
+async def test_the_key_bar_keeps_its_keys_while_the_terminal_is_out_of_focus(mini_store):
+    async with running(mini_store, size=(120, 30)) as (app, pilot):
+        bar = app.screen.query_one(KeyBar)
+        keys = bar.described
+        assert "Open" in keys
+        app.post_message(events.AppBlur())
+        await pilot.pause()
+        assert bar.described == keys
+        app.post_message(events.AppFocus())
+        await pilot.pause()
+        assert bar.described == keys

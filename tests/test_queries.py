@@ -204,3 +204,5 @@ def test_a_closed_store_says_so_on_search(mini_store):
     with pytest.raises(StoreError, match="is closed"):
         store.search("host")
     store.prepare_search()  # readying search on a closed store does nothing, and says nothing
+    store.interrupt_search()
+    store.close()  # closing twice, as a `with` block around a closed store does, is harmless

@@ -43,15 +43,16 @@ ENTRIES = [
 
 
 class ListApp(App[None]):
-    def __init__(self) -> None:
+    def __init__(self, entries: list[Entry] = ENTRIES) -> None:
         super().__init__()
+        self.entries = entries
         self.selected: list[str] = []
 
     def compose(self) -> ComposeResult:
         yield ResultList()
 
     def on_mount(self) -> None:
-        self.query_one(ResultList).show(ENTRIES)
+        self.query_one(ResultList).show(self.entries)
         self.query_one(ResultList).focus()
 
     def on_result_list_selected(self, message: ResultList.Selected) -> None:
@@ -85,7 +86,7 @@ async def test_results_wrap_to_the_width_and_again_when_it_changes():
     async with app.run_test(size=(40, 12)) as pilot:
         results = app.query_one(ResultList)
         lines = results.lines_text()
-        assert lines[:3] == ["── Quotes (2) ", "“hang them”", "  Someone · undated"]
+        assert lines[:3] == ["── Quotes (2)", "“hang them”", "  Someone · undated"]
         assert all(cell_len(line) <= results.scrollable_content_region.width for line in lines[3:-3])
         narrow = len(lines)
         await pilot.resize_terminal(70, 12)
@@ -106,3 +107,27 @@ async def test_a_click_on_a_result_opens_it_and_the_cursor_keeps_it_in_view():
         assert app.selected == ["quote:a"]
         await pilot.click(ResultList, offset=(2, 0))  # a heading: nothing to open
         assert app.selected == ["quote:a"]
+
+
+TALL = [Entry(None, [("── Quotes (3) ", False)]),
+        *(Entry(f"quote:{n}", [(f"line{n} " * 40, False)], "A long note that wraps as well " * 3) for n in range(3))]
+
+
+async def test_notes_wrap_under_their_result_and_a_result_taller_than_the_list_is_paged_through():
+    app = ListApp(TALL)
+    async with app.run_test(size=(30, 6)) as pilot:
+        results = app.query_one(ResultList)
+        lines = results.lines_text()
+        notes = [line for line in lines if line.startswith("  A long")]
+        first = lines.index(notes[0])
+        assert len(notes) == 3 and all(line.startswith("  ") and line.strip() for line in lines[first:first + 4])
+        assert all(cell_len(line) <= results.scrollable_content_region.width for line in lines)
+        seen = set()
+        for _ in range(30):
+            seen.add((results.highlighted_id, results.scroll_offset.y))
+            await pilot.press("pagedown")
+        assert results.highlighted_id == "quote:2" and results.scroll_offset.y == results.max_scroll_y
+        assert len({offset for cursor, offset in seen if cursor == "quote:0"}) > 2  # read through, a page at a time
+        for _ in range(30):
+            await pilot.press("pageup")
+        assert results.highlighted_id == "quote:0" and results.scroll_offset.y == 0

@@ -169,12 +169,11 @@ class ExplorerScreen(ReportsStoreErrors, Screen[None]):
 
     def _on_screen_resume(self, event: events.ScreenResume) -> None:
         # Textual restyles a screen each time it is shown; the first time, every widget was styled as it mounted a
-        # moment before, and a second pass over them all was 6-8 ms of the start. (Textual is pinned: this handler
-        # is its own, private, and tests cover what it does.)
+        # moment before, and a second pass over them all was 6-8 ms of the start. Textual runs this handler, then
+        # Screen's own with the event as left here. (Textual is pinned: the handler is private; tests cover it.)
         if not self._resumed:
             self._resumed = True
             event.refresh_styles = False
-        super()._on_screen_resume(event)
 
     def on_mount(self) -> None:
         self.query_one(ViewBar).show("timeline")

@@ -127,8 +127,10 @@ class Store:
         """Close every connection, each once no thread is reading on it: closing a connection in the middle of
         another thread's read crashes the process (seen when the app quit as search was being readied). A read
         asked for after this raises StoreError."""
-        self._closed = True
+        if self._closed:
+            return
         self.interrupt_search()  # a long search gives its connection up at once
+        self._closed = True
         for lock, name in ((self._lock, "_connection"), (self._search_lock, "_search_connection"),
                            (self._at_once_lock, "_at_once_connection")):  # fmt: skip
             with lock:
@@ -474,7 +476,7 @@ class Store:
 
     def interrupt_search(self) -> None:
         """Stop the search running now, if any (it raises SearchInterrupted in its thread)."""
-        if self._search_connection is not None:
+        if self._search_connection is not None and not self._closed:
             self._search_connection.interrupt()
 
     # Rows to records

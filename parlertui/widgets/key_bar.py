@@ -127,6 +127,8 @@ class KeyBar(Widget, can_focus=False):
         self.screen.bindings_updated_signal.unsubscribe(self)
 
     def _bindings_changed(self, screen: Screen) -> None:
+        if not screen.app.app_focus:
+            return  # the terminal lost focus, and Textual unfocused the widget: its keys come back with it
         palette_key = self.app.COMMAND_PALETTE_BINDING if self.app.ENABLE_COMMAND_PALETTE else None
         keys, palette = shown_keys(screen.active_bindings, palette_key, self.app.get_key_display)
         if (keys, palette) != (self.keys, self.palette):

@@ -163,11 +163,12 @@ class ResultList(ScrollView, can_focus=True):
         for number, entry in enumerate(self.entries):
             self._first_line.append(len(self._lines))
             if entry.id is None:
-                self._lines.append(Drawn(number, "heading", entry.pieces))
+                self._lines.extend(Drawn(number, "heading", line) for line in wrap(entry.pieces, width))
                 continue
             self._lines.extend(Drawn(number, "text", line) for line in wrap(entry.pieces, width))
-            if entry.note:
-                self._lines.append(Drawn(number, "note", [("  " + entry.note, False)]))
+            if entry.note:  # indented under the text, wrapped too: a long source's date is at its end
+                self._lines.extend(Drawn(number, "note", [("  ", False), *line])
+                                   for line in wrap([(entry.note, False)], max(1, width - 2)))  # fmt: skip
         self.virtual_size = Size(0, len(self._lines))
 
     def on_resize(self) -> None:
@@ -242,14 +243,24 @@ class ResultList(ScrollView, can_focus=True):
         self._page(-1)
 
     def _page(self, direction: int) -> None:
-        """Move the cursor by a screenful of lines: to the result at that line, or the last (first) one."""
+        """Move the cursor by a screenful of lines: to the result at that line, or the last (first) one. A result
+        taller than the list is read through first, a screenful at a time."""
         if self.cursor is None:
             return
         self._lay_out()
-        start, _end = self._entry_lines(self.cursor)
+        start, end = self._entry_lines(self.cursor)
         page = max(1, self.scrollable_content_region.height - 1)
+        top, height = self.scroll_offset.y, self.scrollable_content_region.height
+        if direction > 0 and end > top + height:
+            self.scroll_to(y=min(top + page, end - height), animate=False, immediate=True)
+            return
+        if direction < 0 and start < top:
+            self.scroll_to(y=max(start, top - page), animate=False, immediate=True)
+            return
         line = max(0, min(len(self._lines) - 1, start + direction * page))
         target = self._next_result(self._lines[line].entry, direction) if self._lines else None
+        if target == self.cursor:  # still within this result: on to the next one
+            target = self._next_result(self.cursor + direction, direction)
         if target is None:
             target = self._next_result(len(self.entries) - 1 if direction > 0 else 0, -direction)
         self.move_to(target)
