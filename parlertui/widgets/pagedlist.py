@@ -26,6 +26,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from parlertui.store.listing import Heading, Listing, Row
+from parlertui.widgets.component_styles import ComponentStyles
 from parlertui.widgets.keylist import LIST_BINDINGS
 from parlertui.widgets.render import Line
 
@@ -36,10 +37,11 @@ KEEP = 2000
 """Rows kept in memory; beyond this, rows far from the screen are forgotten."""
 
 
-class PagedList(ScrollView, can_focus=True):
+class PagedList(ComponentStyles, ScrollView, can_focus=True):
     """Items read from a Listing a page at a time, under group headings, with a cursor moved by j/k/g/G."""
 
     BINDINGS: ClassVar[list[BindingType]] = LIST_BINDINGS
+    COMPONENT_PREFIX = "paged-list"
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "paged-list--heading", "paged-list--cursor", "paged-list--cursor-blurred", "paged-list--waiting",
     }  # fmt: skip
@@ -82,7 +84,6 @@ class PagedList(ScrollView, can_focus=True):
         self._heading_lines: list[int] = []  # the line each heading is drawn on
         self._rows: dict[int, Row] = {}
         self._strips: dict[tuple[int, int, str], Strip] = {}
-        self._styles: dict[str, Style] = {}  # looked up once per change of theme or focus, not once per line
         self.cursor: int | None = None
 
     # What the list holds
@@ -268,27 +269,9 @@ class PagedList(ScrollView, can_focus=True):
             if event.chain > 1:
                 self.action_select()
 
-    def on_focus(self) -> None:
-        self._forget_drawing()
-
-    def on_blur(self) -> None:
-        self._forget_drawing()
-
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._forget_drawing()
-
-    def _forget_drawing(self) -> None:
-        self._strips.clear()
-        self._styles.clear()
-        self.refresh()
-
-    def _style(self, name: str) -> Style:
-        style = self._styles.get(name)
-        if style is None:
-            style = self._styles[name] = (self.rich_style if name == "base"
-                                          else self.get_component_rich_style(f"paged-list--{name}"))  # fmt: skip
-        return style
+    def styles_changed(self) -> None:
+        self._strips.clear()  # drawn in the styles forgotten
+        super().styles_changed()
 
     def on_resize(self) -> None:
         self._strips.clear()
@@ -301,19 +284,19 @@ class PagedList(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         line = self.scroll_offset.y + y
         if line >= self.line_count or width <= 0:
-            return Strip.blank(width, self._style("base"))
+            return Strip.blank(width, self.component_style("base"))
         kind, number = self.at_line(line)
         if kind == "heading":
-            return self._strip(Text(f"── {self.headings[number].label} "), width, self._style("heading"))
+            return self._strip(Text(f"── {self.headings[number].label} "), width, self.component_style("heading"))
         row = self.row(number)
         if row is None:
-            return self._strip(Text("…"), width, self._style("waiting"))
+            return self._strip(Text("…"), width, self.component_style("waiting"))
         state = "cursor" if number == self.cursor else ""
         if state and not self.has_focus:
             state = "cursor-blurred"
         cached = self._strips.get((number, width, state))
         if cached is None:
-            style = self._style("base") + (self._style(state) if state else Style())
+            style = self.component_style("base") + (self.component_style(state) if state else Style())
             cached = self._strips[(number, width, state)] = self._strip(self._render_row(row.record), width, style)
         return cached
 

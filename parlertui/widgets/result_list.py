@@ -20,6 +20,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from parlertui.widgets.component_styles import ComponentStyles
 from parlertui.widgets.keylist import LIST_BINDINGS
 
 Pieces = list[tuple[str, bool]]
@@ -90,10 +91,11 @@ def _fit(word: str, width: int) -> str:
     return word[:end]
 
 
-class ResultList(ScrollView, can_focus=True):
+class ResultList(ComponentStyles, ScrollView, can_focus=True):
     """Results under headings, moved through by j/k/g/G, pages and the mouse; `enter` or a click opens one."""
 
     BINDINGS: ClassVar[list[BindingType]] = LIST_BINDINGS
+    COMPONENT_PREFIX = "result-list"
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "result-list--heading", "result-list--match", "result-list--note", "result-list--cursor",
         "result-list--cursor-blurred",
@@ -118,7 +120,6 @@ class ResultList(ScrollView, can_focus=True):
         self._lines: list[Drawn] = []
         self._first_line: list[int] = []  # the line each entry starts on
         self._width = 0  # the width the lines were wrapped to
-        self._styles: dict[str, Style] = {}
 
     # What the list holds
 
@@ -277,46 +278,25 @@ class ResultList(ScrollView, can_focus=True):
             self.move_to(self._lines[line].entry)
             self.action_select()
 
-    def on_focus(self) -> None:
-        self._forget_styles()
-
-    def on_blur(self) -> None:
-        self._forget_styles()
-
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._forget_styles()
-
-    def _forget_styles(self) -> None:
-        self._styles.clear()
-        self.refresh()
-
-    def _style(self, name: str) -> Style:
-        style = self._styles.get(name)
-        if style is None:
-            style = self._styles[name] = (self.rich_style if name == "base"
-                                          else self.get_component_rich_style(f"result-list--{name}"))  # fmt: skip
-        return style
-
     # Drawing
 
     def render_line(self, y: int) -> Strip:
         self._lay_out()
         width = self.scrollable_content_region.width
         line_number = self.scroll_offset.y + y
-        base = self._style("base")
+        base = self.component_style("base")
         if line_number >= len(self._lines) or width <= 0:
             return Strip.blank(width, base)
         line = self._lines[line_number]
         style = base
         if line.kind == "heading":
-            style += self._style("heading")
+            style += self.component_style("heading")
         elif line.kind == "note":
-            style += self._style("note")
+            style += self.component_style("note")
         elif self.entries[line.entry].italic:
             style += Style(italic=True)
         if line.entry == self.cursor:  # over the note's own colours: the whole entry is under the cursor
-            style += self._style("cursor" if self.has_focus else "cursor-blurred")
+            style += self.component_style("cursor" if self.has_focus else "cursor-blurred")
         segments, used = [], 0
         for text, matched in line.pieces:
             room = width - used
@@ -324,7 +304,7 @@ class ResultList(ScrollView, can_focus=True):
                 break
             if cell_len(text) > room:
                 text = set_cell_size(text, room - 1) + "…"
-            segments.append(Segment(text, style + self._style("match") if matched else style))
+            segments.append(Segment(text, style + self.component_style("match") if matched else style))
             used += cell_len(text)
         segments.append(Segment(" " * (width - used), style))
         return Strip(segments, width)
