@@ -45,8 +45,14 @@ CACHE = REPO / "bench" / ".cache"
 BIG_EVENTS, BIG_QUOTES, BIG_SEED = 100_000, 1_000_000, 0
 SOCKET, WIDTH, HEIGHT = "parlertui-bench", 120, 40
 POLL, QUIET, SETTLE_TIMEOUT = 0.005, 0.3, 30.0
-TARGETS = {"bundled/bare": 1.30, "big/bundled": 1.15, "rss": 30.0, "key median": 0.030, "key worst": 0.050,
-           "search": 0.050}  # fmt: skip
+TARGETS = {
+    "bundled/bare": 1.30,
+    "big/bundled": 1.15,
+    "rss": 30.0,
+    "key median": 0.030,
+    "key worst": 0.050,
+    "search": 0.050,
+}
 
 sys.path.insert(0, str(REPO))
 from bench.bare_app import MARKER as BARE_MARKER  # noqa: E402
@@ -54,8 +60,10 @@ from parlertui.store.synth import COMMON_WORD, MISSING_WORD, RARE_QUOTES, RARE_W
 
 KEYS = {"j": "j", "PageDown": "NPage", "G": "G"}  # as the timeline knows them: as tmux's send-keys names them
 WORDS = {COMMON_WORD: "in most quotes", RARE_WORD: f"in {RARE_QUOTES} quotes", MISSING_WORD: "in none"}
-INTERACTIONS = [*(f"key to repaint: {key}" for key in [*KEYS, "date jump"]),
-                *(f"first search: {word} ({where})" for word, where in WORDS.items())]  # fmt: skip
+INTERACTIONS = [
+    *(f"key to repaint: {key}" for key in [*KEYS, "date jump"]),
+    *(f"first search: {word} ({where})" for word, where in WORDS.items()),
+]
 
 
 class BenchError(Exception):
@@ -227,13 +235,30 @@ class Bench:
         for pid in self.pids:
             _end(pid)
 
-    def run(self, case: Case, interactions: Callable[[RunningApp], dict[str, float | None]] | None,
-            timeout: float) -> None:  # fmt: skip
+    def run(
+        self, case: Case, interactions: Callable[[RunningApp], dict[str, float | None]] | None, timeout: float
+    ) -> None:
         self.count += 1
         session = f"run{self.count}"
         start = time.perf_counter()
-        pid = int(tmux("new-session", "-d", "-P", "-F", "#{pane_pid}", "-s", session, "-x", str(WIDTH),
-                       "-y", str(HEIGHT), "-c", str(REPO), "exec " + shlex.join(case.command)))  # fmt: skip
+        pid = int(
+            tmux(
+                "new-session",
+                "-d",
+                "-P",
+                "-F",
+                "#{pane_pid}",
+                "-s",
+                session,
+                "-x",
+                str(WIDTH),
+                "-y",
+                str(HEIGHT),
+                "-c",
+                str(REPO),
+                "exec " + shlex.join(case.command),
+            )
+        )
         self.pids.append(pid)
         app = RunningApp(session, pid)
         try:
@@ -275,8 +300,12 @@ def parlertui_command() -> list[str]:
     code; else `python -m parlertui` (which also loads runpy, a few ms a bare script does not pay)."""
     script = Path(sys.executable).parent / "parlertui"
     if script.exists():
-        where = subprocess.run([sys.executable, "-c", "import parlertui; print(parlertui.__file__)"], cwd="/",
-                               capture_output=True, text=True).stdout.strip()  # fmt: skip
+        where = subprocess.run(
+            [sys.executable, "-c", "import parlertui; print(parlertui.__file__)"],
+            cwd="/",
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
         if where and Path(where).resolve().is_relative_to(REPO):
             return [str(script)]
     return [sys.executable, "-m", "parlertui"]
@@ -286,8 +315,24 @@ def big_store() -> Path:
     path = CACHE / f"synth-e{BIG_EVENTS}-q{BIG_QUOTES}-s{BIG_SEED}.sqlite"
     if not path.exists():
         print(f"writing the big store {path.relative_to(REPO)} (once) ...", flush=True)
-        subprocess.run([sys.executable, "-m", "parlertui", "synth", "--events", str(BIG_EVENTS), "--quotes",
-                        str(BIG_QUOTES), "--seed", str(BIG_SEED), "-o", str(path)], check=True, cwd=REPO)  # fmt: skip
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "parlertui",
+                "synth",
+                "--events",
+                str(BIG_EVENTS),
+                "--quotes",
+                str(BIG_QUOTES),
+                "--seed",
+                str(BIG_SEED),
+                "-o",
+                str(path),
+            ],
+            check=True,
+            cwd=REPO,
+        )
     return path
 
 
@@ -303,8 +348,10 @@ def first_event_label(path: Path) -> str:
 def report(cases: dict[str, Case], runs: int) -> bool:
     """Print the table and the targets; True if every measured target is met."""
     bare, bundled, big = cases["bare"], cases["bundled"], cases["big"]
-    print(f"{runs} runs of each after a warm-up, in tmux {WIDTH}x{HEIGHT}; the big store has {BIG_EVENTS:,} events "
-          f"and {BIG_QUOTES:,} quotes\n")
+    print(
+        f"{runs} runs of each after a warm-up, in tmux {WIDTH}x{HEIGHT}; the big store has {BIG_EVENTS:,} events "
+        f"and {BIG_QUOTES:,} quotes\n"
+    )
     print(f"{'':56}{'min':>10}{'median':>10}")
     for case in cases.values():
         if case.timed_out:
@@ -320,9 +367,11 @@ def report(cases: dict[str, Case], runs: int) -> bool:
             _row(f"peak RSS: {case.name}", case.rss, 1, "MB")
 
     start, rss = _median_or_limit(lambda case: case.starts), _median_or_limit(lambda case: case.rss)
-    checks = [("start bundled / bare", start(bundled) / start(bare), TARGETS["bundled/bare"], "x", bundled),
-              ("start big / bundled", start(big) / start(bundled), TARGETS["big/bundled"], "x", big),
-              ("peak RSS big - bundled", rss(big) - rss(bundled), TARGETS["rss"], " MB", big)]  # fmt: skip
+    checks = [
+        ("start bundled / bare", start(bundled) / start(bare), TARGETS["bundled/bare"], "x", bundled),
+        ("start big / bundled", start(big) / start(bundled), TARGETS["big/bundled"], "x", big),
+        ("peak RSS big - bundled", rss(big) - rss(bundled), TARGETS["rss"], " MB", big),
+    ]
     print(f"\n{'target (on medians)':56}{'value':>14}{'limit':>10}")
     met = True
     for name, value, limit, unit, slower in checks:
@@ -332,8 +381,10 @@ def report(cases: dict[str, Case], runs: int) -> bool:
         print(f"{name:56}{f'{at_least}{value:.2f}{unit}':>14}{f'{limit:.2f}{unit}':>10}  {verdict}")
     keys = [seconds for name, values in big.interactions.items() if name.startswith("key") for seconds in values]
     searches = [s for name, values in big.interactions.items() if name.startswith("first") for s in values]
-    for name, values, limits in (("key to repaint, median / worst", keys, "30 / 50 ms"),
-                                 ("first search results, worst", searches, "50 ms")):  # fmt: skip
+    for name, values, limits in (
+        ("key to repaint, median / worst", keys, "30 / 50 ms"),
+        ("first search results, worst", searches, "50 ms"),
+    ):
         if not values or None in values:
             print(f"{name:56}{'not measured yet':>20}  (limit {limits})")
             continue
@@ -369,8 +420,13 @@ def _row(name: str, values: list[float | None], scale: float, unit: str) -> None
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=7, help="counted runs of each case (default 7, at least 5)")
-    parser.add_argument("--timeout", type=float, default=120, metavar="SECONDS",
-                        help="give up on a start after this long and run that case no more (default 120)")
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=120,
+        metavar="SECONDS",
+        help="give up on a start after this long and run that case no more (default 120)",
+    )
     args = parser.parse_args()
     if args.runs < 5:
         parser.error("--runs must be 5 or more: the targets are read on medians")
@@ -388,7 +444,7 @@ def main() -> int:
             "bare": Case("bare Textual app (floor)", [python, "bench/bare_app.py"], BARE_MARKER),
             "bundled": Case("parlertui, bundled store", [*parlertui, "--db", "db/events.sqlite"], "2021-01-06"),
             "big": Case("parlertui, big store", [*parlertui, "--db", str(big)], first_event_label(big)),
-        }  # fmt: skip
+        }
         bench.open()
         for round_ in range(args.runs + 1):
             for key, case in cases.items():

@@ -31,7 +31,7 @@ from parlertui.widgets.typing import type_ahead
 HELP_NOTES = {
     "Everywhere": "tab moves between the list and the detail. escape closes the detail, then clears the filters, "
     "then goes back. A line cut short (…) is shown in full in the detail. / searches everything as you type "
-    "(plain words match as prefixes; \"a phrase\", OR, NOT and * work too). f narrows the timeline and the quotes "
+    '(plain words match as prefixes; "a phrase", OR, NOT and * work too). f narrows the timeline and the quotes '
     "by party or side, topic, kind, source and dates; the filters show as chips above the list (a click removes "
     "one), x clears them all. d shows the record as it stood at the end of a day; the header shows the date. "
     "ctrl+e writes the view to a Markdown file.",
@@ -156,25 +156,38 @@ class ParlerApp(App[None]):
             yield SystemCommand("Go to topic…", "Pick a point in dispute", self.pick_topic)
             yield SystemCommand("Go to source…", "Pick a source by outlet or title", self.pick_source)
             explorer = self.explorer
-            yield SystemCommand("Search…", "Search quotes, events, arguments, parties and sources (/)",
-                                explorer.action_search)  # fmt: skip
+            yield SystemCommand(
+                "Search…", "Search quotes, events, arguments, parties and sources (/)", explorer.action_search
+            )
             yield SystemCommand("Filter…", "Narrow the timeline and the quotes (f)", explorer.action_filter)
             if explorer.filters.narrowing:
-                yield SystemCommand("Clear filters", "Show every event and quote again (x)",
-                                    explorer.action_clear_filters)  # fmt: skip
-            yield SystemCommand("Go to a date on the timeline…", "Move to the first event on or after a day (t)",
-                                self._jump_to_date)  # fmt: skip
-            yield SystemCommand("As of a date…", "Show the record as it stood at the end of a day (d)",
-                                explorer.action_as_of)  # fmt: skip
+                yield SystemCommand(
+                    "Clear filters", "Show every event and quote again (x)", explorer.action_clear_filters
+                )
+            yield SystemCommand(
+                "Go to a date on the timeline…", "Move to the first event on or after a day (t)", self._jump_to_date
+            )
+            yield SystemCommand(
+                "As of a date…", "Show the record as it stood at the end of a day (d)", explorer.action_as_of
+            )
             if explorer.filters.as_of:
-                yield SystemCommand("Whole record", f"Stop showing the record as of {explorer.filters.as_of}",
-                                    lambda: explorer.change_filters(explorer.filters.set(as_of=None)))  # fmt: skip
-            yield SystemCommand("Export to Markdown", "A brief of the selected topic or party, else of the record "
-                                "(narrowed by a party or topic filter), written to this folder (ctrl+e)",
-                                explorer.action_export)  # fmt: skip
+                yield SystemCommand(
+                    "Whole record",
+                    f"Stop showing the record as of {explorer.filters.as_of}",
+                    lambda: explorer.change_filters(explorer.filters.set(as_of=None)),
+                )
+            yield SystemCommand(
+                "Export to Markdown",
+                "A brief of the selected topic or party, else of the record "
+                "(narrowed by a party or topic filter), written to this folder (ctrl+e)",
+                explorer.action_export,
+            )
             for number, view in enumerate(VIEWS, start=1):
-                yield SystemCommand(f"Show {VIEW_TITLES[view]}", f"Switch to the {view} view ({number})",
-                                    lambda view=view: self.explorer.action_show_view(view))  # fmt: skip
+                yield SystemCommand(
+                    f"Show {VIEW_TITLES[view]}",
+                    f"Switch to the {view} view ({number})",
+                    lambda view=view: self.explorer.action_show_view(view),
+                )
             if self.explorer.history.can_go_back:
                 yield SystemCommand("Back", "Go back to where you were (alt+left)", self.explorer.action_go_back)
             if self.explorer.history.can_go_forward:
@@ -194,16 +207,17 @@ class ParlerApp(App[None]):
     def _pick(self, placeholder: str, choices: list[tuple[str, Target, str]]) -> None:
         """A palette of records to go to. The palette reads names and help as markup, so the data is escaped."""
         self.search_commands(
-            [(escape(label), lambda target=target: self.explorer.go_to(target), escape(help))
-             for label, target, help in choices],
+            [
+                (escape(label), lambda target=target: self.explorer.go_to(target), escape(help))
+                for label, target, help in choices
+            ],
             placeholder=placeholder,
-        )  # fmt: skip
+        )
 
     def pick_event(self) -> None:
         def find(text: str) -> Choices:
             events, every = self.store.find_events(text)
-            return [(f"{e.date_label}  {e.title} · {e.kind}", Target("event", e.id), e.summary)
-                    for e in events], every  # fmt: skip
+            return [(f"{e.date_label}  {e.title} · {e.kind}", Target("event", e.id), e.summary) for e in events], every
 
         self._pick_from_store("Go to event…", find)
 
@@ -230,8 +244,9 @@ class ParlerApp(App[None]):
         if every:
             self._pick(placeholder, choices)
             return
-        self.push_screen(CommandPalette(providers=[StorePicker(self.screen, find, self.explorer.go_to)],
-                                        placeholder=placeholder))  # fmt: skip
+        self.push_screen(
+            CommandPalette(providers=[StorePicker(self.screen, find, self.explorer.go_to)], placeholder=placeholder)
+        )
 
     def pick_topic(self) -> None:
         topics = self.explorer.catalogue.topics if self.explorer.catalogue else ()

@@ -34,60 +34,116 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true", help="show the traceback after an error message")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    build = commands.add_parser("build", help="validate a dataset and build a store from it",
-                                description="Validate a dataset folder and build an SQLite store from it. "
-                                            "Nothing is written unless the whole dataset is valid.")
-    build.add_argument("source", nargs="?", type=Path, metavar="SRC",
-                       help="the dataset folder, or a FILE.json record written by `parlertui export --format json` "
-                            "(default: the bundled dataset)")
-    build.add_argument("-o", "--output", type=Path, metavar="DB",
-                       help="the store to write (default: events.sqlite beside the dataset folder, which is "
-                            "db/events.sqlite for the bundled dataset; required for a JSON record)")
+    build = commands.add_parser(
+        "build",
+        help="validate a dataset and build a store from it",
+        description="Validate a dataset folder and build an SQLite store from it. "
+        "Nothing is written unless the whole dataset is valid.",
+    )
+    build.add_argument(
+        "source",
+        nargs="?",
+        type=Path,
+        metavar="SRC",
+        help="the dataset folder, or a FILE.json record written by `parlertui export --format json` "
+        "(default: the bundled dataset)",
+    )
+    build.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="DB",
+        help="the store to write (default: events.sqlite beside the dataset folder, which is "
+        "db/events.sqlite for the bundled dataset; required for a JSON record)",
+    )
 
-    check = commands.add_parser("check", help="check that a store is whole, sourced and up to date",
-                                description="Check a store: schema version, foreign keys, full-text indexes, "
-                                            "sources of every event and quote. Exit 1 if anything is wrong.")
-    check.add_argument("store", nargs="?", type=Path, metavar="DB",
-                       help=f"the store to check (default: --db, ${DB_ENV} or the bundled store)")
+    check = commands.add_parser(
+        "check",
+        help="check that a store is whole, sourced and up to date",
+        description="Check a store: schema version, foreign keys, full-text indexes, "
+        "sources of every event and quote. Exit 1 if anything is wrong.",
+    )
+    check.add_argument(
+        "store",
+        nargs="?",
+        type=Path,
+        metavar="DB",
+        help=f"the store to check (default: --db, ${DB_ENV} or the bundled store)",
+    )
 
-    synth = commands.add_parser("synth", help="write a large synthetic store, to measure the app on",
-                                description="Write a valid store of made-up events, parties, quotes and arguments "
-                                            "(see parlertui/store/synth.py for the words planted for search). "
-                                            "The same seed writes the same rows.")
+    synth = commands.add_parser(
+        "synth",
+        help="write a large synthetic store, to measure the app on",
+        description="Write a valid store of made-up events, parties, quotes and arguments "
+        "(see parlertui/store/synth.py for the words planted for search). "
+        "The same seed writes the same rows.",
+    )
     synth.add_argument("--events", type=int, default=100_000, metavar="N", help="events to make (default: 100000)")
     synth.add_argument("--quotes", type=int, default=1_000_000, metavar="M", help="quotes to make (default: 1000000)")
     synth.add_argument("--seed", type=int, default=0, metavar="S", help="the random seed (default: 0)")
     synth.add_argument("-o", "--output", type=Path, metavar="DB", required=True, help="the store to write")
     synth.add_argument("--force", action="store_true", help="replace the store if it exists")
 
-    verify = commands.add_parser("verify", help="check that every quote is word for word in the source texts",
-                                 description="Check every quote in a store against the source texts (*.txt and *.md "
-                                             "files) in the given folders. Only typography is forgiven: curly quotes, "
-                                             "dashes, ellipses, non-breaking spaces and runs of whitespace. Exit 1 if "
-                                             "any quote is not found.")
-    verify.add_argument("--sources", action="append", type=Path, required=True, metavar="DIR",
-                        help="a folder of source texts (give --sources again for more folders)")
-    verify.add_argument("store", nargs="?", type=Path, metavar="DB",
-                        help=f"the store to verify (default: --db, ${DB_ENV} or the bundled store)")
+    verify = commands.add_parser(
+        "verify",
+        help="check that every quote is word for word in the source texts",
+        description="Check every quote in a store against the source texts (*.txt and *.md "
+        "files) in the given folders. Only typography is forgiven: curly quotes, "
+        "dashes, ellipses, non-breaking spaces and runs of whitespace. Exit 1 if "
+        "any quote is not found.",
+    )
+    verify.add_argument(
+        "--sources",
+        action="append",
+        type=Path,
+        required=True,
+        metavar="DIR",
+        help="a folder of source texts (give --sources again for more folders)",
+    )
+    verify.add_argument(
+        "store",
+        nargs="?",
+        type=Path,
+        metavar="DB",
+        help=f"the store to verify (default: --db, ${DB_ENV} or the bundled store)",
+    )
 
-    export = commands.add_parser("export", help="write the record as a Markdown brief, a JSON record or CSV tables",
-                                 description="Export a store: md, a brief to read (the timeline, each topic with both "
-                                             "sides, the court's finding and the outcome, every quote cited); json, "
-                                             "every row of every table, which `parlertui build FILE.json -o DB` builds "
-                                             "back; csv, one file per table. Never overwrites without --force.")
-    export.add_argument("--format", dest="form", choices=EXPORT_FORMATS, default="md",
-                        help="md, json or csv (default: md)")
+    export = commands.add_parser(
+        "export",
+        help="write the record as a Markdown brief, a JSON record or CSV tables",
+        description="Export a store: md, a brief to read (the timeline, each topic with both "
+        "sides, the court's finding and the outcome, every quote cited); json, "
+        "every row of every table, which `parlertui build FILE.json -o DB` builds "
+        "back; csv, one file per table. Never overwrites without --force.",
+    )
+    export.add_argument(
+        "--format", dest="form", choices=EXPORT_FORMATS, default="md", help="md, json or csv (default: md)"
+    )
     narrowed = export.add_mutually_exclusive_group()
     narrowed.add_argument("--topic", metavar="ID", help="only this topic and the events its quotes come from")
-    narrowed.add_argument("--party", metavar="ID",
-                          help="only what involves this party: its events, its quotes, the arguments it made or "
-                               "that cite its quotes")
-    export.add_argument("-o", "--output", type=Path, metavar="PATH",
-                        help="the file to write (md and json: default standard output); for csv the folder, required")
-    export.add_argument("--force", action="store_true",
-                        help="overwrite an existing file (csv: replace the table files in a folder that has files)")
-    export.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH",
-                        help=f"the store to export (default: ${DB_ENV} or the bundled store)")
+    narrowed.add_argument(
+        "--party",
+        metavar="ID",
+        help="only what involves this party: its events, its quotes, the arguments it made or that cite its quotes",
+    )
+    export.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="PATH",
+        help="the file to write (md and json: default standard output); for csv the folder, required",
+    )
+    export.add_argument(
+        "--force",
+        action="store_true",
+        help="overwrite an existing file (csv: replace the table files in a folder that has files)",
+    )
+    export.add_argument(
+        "--db",
+        default=argparse.SUPPRESS,
+        metavar="PATH",
+        help=f"the store to export (default: ${DB_ENV} or the bundled store)",
+    )
     return parser
 
 
@@ -125,11 +181,14 @@ def _build(source: Path | None, output: Path | None) -> int:
     from_record = source is not None and source.suffix.lower() == ".json" and not source.is_dir()
     if output is None:
         if from_record:
-            raise _UserError("give the store to write with -o: a store built from a JSON record is a new file, "
-                             "e.g. `parlertui build record.json -o record.sqlite`")  # fmt: skip
+            raise _UserError(
+                "give the store to write with -o: a store built from a JSON record is a new file, "
+                "e.g. `parlertui build record.json -o record.sqlite`"
+            )
         if source is None and is_installed():
-            raise _UserError("give the store to write with -o: an installed parlertui's bundled store is not "
-                             "rebuilt in place")
+            raise _UserError(
+                "give the store to write with -o: an installed parlertui's bundled store is not rebuilt in place"
+            )
         output = (source or bundled_dataset()).resolve().parent / "events.sqlite"
     source = source or bundled_dataset()
     try:
@@ -142,9 +201,11 @@ def _build(source: Path | None, output: Path | None) -> int:
     except OutputError as err:
         raise _UserError(str(err)) from err
     counts = result.counts
-    print(f"built {result.path}: {counts['events']} events, {counts['parties']} parties, "
-          f"{counts['quotes']} quotes, {counts['sources']} sources, {counts['topics']} topics, "
-          f"{counts['arguments']} arguments")
+    print(
+        f"built {result.path}: {counts['events']} events, {counts['parties']} parties, "
+        f"{counts['quotes']} quotes, {counts['sources']} sources, {counts['topics']} topics, "
+        f"{counts['arguments']} arguments"
+    )
     return EXIT_OK
 
 
@@ -191,8 +252,11 @@ def _export(path: Path, form: str, output: Path | None, force: bool, topic: str 
     try:
         export(path, form, sys.stdout, output=output, force=force, topic=topic, party=party)
     except OutputExists as err:
-        remedy = ("give a new folder, or add --force to replace the table files in it" if form == "csv"
-                  else "give another name, or add --force to overwrite it")  # fmt: skip
+        remedy = (
+            "give a new folder, or add --force to replace the table files in it"
+            if form == "csv"
+            else "give another name, or add --force to overwrite it"
+        )
         raise _UserError(f"{err}; {remedy}") from err
     except (StoreError, UnknownId, OutputError) as err:
         raise _UserError(str(err)) from err
@@ -216,9 +280,11 @@ def _synth(output: Path, events: int, quotes: int, seed: int, force: bool) -> in
     except OutputError as err:
         raise _UserError(str(err)) from err
     counts = result.counts
-    print(f"synthesized {result.path} in {result.seconds:.1f}s: {counts['events']} events, {counts['quotes']} "
-          f"quotes, {counts['parties']} parties, {counts['sources']} sources, {counts['topics']} topics, "
-          f"{counts['arguments']} arguments")
+    print(
+        f"synthesized {result.path} in {result.seconds:.1f}s: {counts['events']} events, {counts['quotes']} "
+        f"quotes, {counts['parties']} parties, {counts['sources']} sources, {counts['topics']} topics, "
+        f"{counts['arguments']} arguments"
+    )
     return EXIT_OK
 
 
@@ -233,8 +299,10 @@ def _run_app(path: Path) -> int:
 
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         store.close()
-        raise _UserError("the app needs a terminal to run in (its input and output are not one); "
-                         "in a script, use `parlertui check` or `parlertui build`")  # fmt: skip
+        raise _UserError(
+            "the app needs a terminal to run in (its input and output are not one); "
+            "in a script, use `parlertui check` or `parlertui build`"
+        )
 
     from parlertui.store.first_screen import FirstScreenReader
 

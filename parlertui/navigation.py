@@ -9,8 +9,13 @@ from parlertui.store.filters import NO_FILTERS, Filters
 VIEWS = ("timeline", "parties", "arguments", "sources", "quotes")
 """The views, in the order their number keys name them."""
 
-VIEW_TITLES = {"timeline": "Timeline", "parties": "Parties", "arguments": "Arguments", "sources": "Sources",
-               "quotes": "Quotes"}  # fmt: skip
+VIEW_TITLES = {
+    "timeline": "Timeline",
+    "parties": "Parties",
+    "arguments": "Arguments",
+    "sources": "Sources",
+    "quotes": "Quotes",
+}
 
 
 class Target(NamedTuple):

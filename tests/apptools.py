@@ -100,7 +100,7 @@ def focused_pane(app: ParlerApp) -> str:
 
 async def palette(pilot, command: str, choice: str | None = None) -> None:
     """Run a palette command as a reader would: ctrl+p, type, enter; for a picker, type the choice and enter."""
-    for words in ([command] if choice is None else [command, choice]):
+    for words in [command] if choice is None else [command, choice]:
         if words is command:
             await pilot.press("ctrl+p")
         await pilot.press(*words)

@@ -63,10 +63,19 @@ async def test_the_timeline_lists_events_in_order_under_month_headings(mini_stor
 
 
 LIST_KEYS = [
-    (["j"], "email"), (["down"], "suspension"), (["k"], "email"), (["up"], "ruling"), (["up"], "ruling"),
-    (["G"], "suit"), (["j"], "suit"), (["g"], "ruling"), (["end"], "suit"), (["home"], "ruling"),
-    (["pagedown"], "suit"), (["pageup"], "ruling"),
-]  # fmt: skip
+    (["j"], "email"),
+    (["down"], "suspension"),
+    (["k"], "email"),
+    (["up"], "ruling"),
+    (["up"], "ruling"),
+    (["G"], "suit"),
+    (["j"], "suit"),
+    (["g"], "ruling"),
+    (["end"], "suit"),
+    (["home"], "ruling"),
+    (["pagedown"], "suit"),
+    (["pageup"], "ruling"),
+]
 
 
 async def test_list_keys_move_the_selection_stop_at_the_ends_and_the_detail_follows(mini_store):
@@ -83,12 +92,20 @@ async def test_the_detail_shows_everything_about_an_event(mini_store):
         await press(pilot, "G")
         text = detail_text(app)
         for expected in [
-            "Mini sues Host", "2021-01-11 · filing", "Mini files its complaint.",
-            "Parties (2)", "Mini LLC (Parler): plaintiff", "Host, Inc. (AWS): defendant",
-            "Quotes (1)", "“Host broke the contract.”", "— Mini LLC, The Test Gazette: Mini sues Host",
-            "Sources (1)", "Arguments citing these quotes (1)", "Breach of contract",
+            "Mini sues Host",
+            "2021-01-11 · filing",
+            "Mini files its complaint.",
+            "Parties (2)",
+            "Mini LLC (Parler): plaintiff",
+            "Host, Inc. (AWS): defendant",
+            "Quotes (1)",
+            "“Host broke the contract.”",
+            "— Mini LLC, The Test Gazette: Mini sues Host",
+            "Sources (1)",
+            "Arguments citing these quotes (1)",
+            "Breach of contract",
             "Mini LLC: Host ended the contract without the notice it requires.",
-        ]:  # fmt: skip
+        ]:
             assert expected in text
 
 
@@ -155,7 +172,8 @@ async def test_an_event_of_a_party_opens_the_timeline_filtered_to_that_party_unt
         assert current(app) == "timeline" and selected(app) == "email"
         assert app.screen.filters.party == "ceo"
         assert [line for line in options_text(timeline.list_pane) if "Host" in line] == [
-            line for line in options_text(timeline.list_pane) if "emails" in line]
+            line for line in options_text(timeline.list_pane) if "emails" in line
+        ]
         assert timeline.list_pane.border_title == "Events: 1 of 4 (3 hidden by filters)"
         assert "Party: Pat Example" in filter_bar_text(app)
         await press(pilot, "escape")
@@ -174,9 +192,17 @@ async def test_a_quote_opens_in_full_with_its_speaker_event_and_source(mini_stor
         await press(pilot, "enter")
         assert isinstance(app.screen, RecordScreen)
         text = "\n".join(options_text(app.screen.query_one("#record-detail")))
-        for expected in ["“We will suspend your account.”", "Said by: Host, Inc. (AWS)", "Said on: 2021-01-09",
-                         "Context: Host's email to Mini.", "Host emails Mini", "The Test Gazette: Mini sues Host",
-                         "Address: https://example.org/mini-sues-host", "Held: first-hand", "Breach of contract"]:
+        for expected in [
+            "“We will suspend your account.”",
+            "Said by: Host, Inc. (AWS)",
+            "Said on: 2021-01-09",
+            "Context: Host's email to Mini.",
+            "Host emails Mini",
+            "The Test Gazette: Mini sues Host",
+            "Address: https://example.org/mini-sues-host",
+            "Held: first-hand",
+            "Breach of contract",
+        ]:
             assert expected in text
         await press(pilot, "escape")
         assert not isinstance(app.screen, RecordScreen) and focused_pane(app) == "detail"
@@ -216,7 +242,8 @@ async def test_the_arguments_view_sets_each_claim_beside_its_answer(mini_store):
         assert [cell.classes & {"parler", "aws", "court"} for cell in row.children] == [{"parler"}, {"aws"}, {"court"}]
         cards = debate.cards
         assert [card.argument_id for card in cards] == ["contract-mini"] * 2 + ["contract-host"] * 2 + [
-            "contract-court"] * 2 + [""]
+            "contract-court"
+        ] * 2 + [""]
         assert "outcome" in cards[-1].classes
 
 
@@ -288,6 +315,7 @@ async def test_clicks_select_and_open(mini_store):
 
 async def test_the_footer_and_the_help_show_the_keys(mini_store):
     async with running(mini_store) as (app, pilot):
+
         def shown() -> set[str]:
             return set(app.screen.query_one(KeyBar).described)
 
@@ -299,9 +327,22 @@ async def test_the_footer_and_the_help_show_the_keys(mini_store):
             await press(pilot, key)
             assert isinstance(app.screen, HelpScreen)
             text = "\n".join(plain(static.content) for static in app.screen.query(".help-title, .help-keys"))
-            for expected in ["Everywhere", "1 Timeline", "2 Parties", "3 Arguments", "A quote opened in full",
-                             "Show the timeline", "Move to the next pane", "Go back to where you were",
-                             "Go forward again", "j / ↓", "g / home", "Open the item", "Quit", "The next column"]:
+            for expected in [
+                "Everywhere",
+                "1 Timeline",
+                "2 Parties",
+                "3 Arguments",
+                "A quote opened in full",
+                "Show the timeline",
+                "Move to the next pane",
+                "Go back to where you were",
+                "Go forward again",
+                "j / ↓",
+                "g / home",
+                "Open the item",
+                "Quit",
+                "The next column",
+            ]:
                 assert expected in text, expected
             await press(pilot, "escape")
             assert not isinstance(app.screen, HelpScreen)
@@ -347,6 +388,7 @@ async def test_markup_in_the_data_is_shown_as_text_everywhere(mini_store, tmp_pa
 
 async def test_a_record_gone_from_the_store_is_said_to_be_gone(mini_store, monkeypatch):
     async with running(mini_store) as (app, pilot):
+
         def gone(self, event_id, as_of=None):
             raise NotFound(event_id)
 
@@ -401,8 +443,16 @@ async def test_a_store_with_no_events_says_so(mini_store, tmp_path):
     empty = tmp_path / "empty.sqlite"
     empty.write_bytes(mini_store.read_bytes())
     with sqlite3.connect(empty) as db:
-        for table in ("argument_links", "argument_quotes", "arguments", "quotes", "event_sources",
-                      "event_parties", "events", "topics"):
+        for table in (
+            "argument_links",
+            "argument_quotes",
+            "arguments",
+            "quotes",
+            "event_sources",
+            "event_parties",
+            "events",
+            "topics",
+        ):
             db.execute(f"DELETE FROM {table}")
     async with running(empty) as (app, pilot):
         assert view(app).list_pane.option_count == 0
@@ -480,7 +530,6 @@ async def test_keys_typed_with_a_view_switch_reach_the_new_view(mini_store):
         await settle(pilot)
         assert current(app) == "parties" and selected(app) == "ceo"
         assert selected(app, "timeline") == "ruling"
-
 
 
 async def test_going_where_you_already_are_adds_no_step_to_go_back_over(mini_store):
@@ -561,11 +610,12 @@ async def test_a_view_is_made_when_first_asked_for_and_built_once(mini_store):
         assert len(parties.query(".records")) == len(parties.query(".detail")) == 1
         await press(pilot, "j", "enter", "j")
         assert parties.detail_pane.highlighted == 1 and [v.id for v in app.screen.query(".view")] == [
-            "timeline", "parties"]
+            "timeline",
+            "parties",
+        ]
 
 
-async def test_the_app_a_process_runs_freezes_its_start_and_collects_garbage_when_input_pauses(mini_store,
-                                                                                             monkeypatch):
+async def test_the_app_a_process_runs_freezes_its_start_and_collects_garbage_when_input_pauses(mini_store, monkeypatch):
     import gc
 
     frozen, thresholds = [], gc.get_threshold()

@@ -49,21 +49,33 @@ def test_foreign_keys_are_declared(mini_store, table, column, parent):
 def test_rows_carry_what_the_dataset_says(mini_store):
     with connect(mini_store) as db:
         events = db.execute("SELECT id, occurred_at, precision FROM events ORDER BY sort_key").fetchall()
-        assert events == [("ruling", "2021-01", "month"), ("email", "2021-01-09", "day"),
-                          ("suspension", "2021-01-10T23:59-08:00", "time"), ("suit", "2021-01-11", "day")]
-        assert db.execute("SELECT role FROM event_parties WHERE event_id = 'email' AND party_id = 'ceo'"
-                          ).fetchone() == ("recipient",)
-        assert db.execute("SELECT via_source_id, kind FROM sources WHERE id = 'order-via-report'"
-                          ).fetchone() == ("report", "court_order")
-        assert db.execute("SELECT side, topic_id, position FROM arguments WHERE id = 'contract-host'"
-                          ).fetchone() == ("aws", "contract", 2)
+        assert events == [
+            ("ruling", "2021-01", "month"),
+            ("email", "2021-01-09", "day"),
+            ("suspension", "2021-01-10T23:59-08:00", "time"),
+            ("suit", "2021-01-11", "day"),
+        ]
+        assert db.execute(
+            "SELECT role FROM event_parties WHERE event_id = 'email' AND party_id = 'ceo'"
+        ).fetchone() == ("recipient",)
+        assert db.execute("SELECT via_source_id, kind FROM sources WHERE id = 'order-via-report'").fetchone() == (
+            "report",
+            "court_order",
+        )
+        assert db.execute("SELECT side, topic_id, position FROM arguments WHERE id = 'contract-host'").fetchone() == (
+            "aws",
+            "contract",
+            2,
+        )
         assert sorted(db.execute("SELECT from_id, to_id, relation FROM argument_links")) == [
             ("contract-court", "contract-host", "supports"),
             ("contract-court", "contract-mini", "rebuts"),
             ("contract-host", "contract-mini", "rebuts"),
         ]
-        assert db.execute("SELECT said_on, said_on_precision FROM quotes WHERE id = 'host-warning'"
-                          ).fetchone() == ("2021-01-09", "day")
+        assert db.execute("SELECT said_on, said_on_precision FROM quotes WHERE id = 'host-warning'").fetchone() == (
+            "2021-01-09",
+            "day",
+        )
         assert db.execute("SELECT aliases FROM parties WHERE id = 'ceo'").fetchone() == ('["Pat Exampel"]',)
         assert dict(db.execute("SELECT key, value FROM meta"))["title"] == "Mini LLC v. Host, Inc."
 
@@ -80,9 +92,14 @@ def test_rows_carry_what_the_dataset_says(mini_store):
 )
 def test_full_text_indexes_answer_queries(mini_store, table, query, expected):
     with connect(mini_store) as db:
-        found = [row[0] for row in db.execute(
-            f"SELECT t.id FROM {table}_fts JOIN {table} AS t ON t.rowid = {table}_fts.rowid "
-            f"WHERE {table}_fts MATCH ? ORDER BY rank", (query,))]
+        found = [
+            row[0]
+            for row in db.execute(
+                f"SELECT t.id FROM {table}_fts JOIN {table} AS t ON t.rowid = {table}_fts.rowid "
+                f"WHERE {table}_fts MATCH ? ORDER BY rank",
+                (query,),
+            )
+        ]
     assert found == expected
 
 
@@ -145,7 +162,8 @@ def test_an_interrupted_build_leaves_the_old_store_and_no_partial_file(dataset, 
         build_store(dataset.folder, mini_store)
     assert mini_store.read_bytes() == before
     assert [p.name for p in mini_store.parent.iterdir() if p.suffix != "" or p.name.startswith(".")] == [
-        mini_store.name]
+        mini_store.name
+    ]
 
 
 def test_a_build_into_a_new_folder_creates_it(dataset, tmp_path):
@@ -181,21 +199,43 @@ def test_a_store_that_cannot_be_written_is_an_output_error(dataset, mini_store, 
 
 def test_the_positions_keep_the_dataset_order(mini_store):
     with connect(mini_store) as db:
-        assert db.execute("SELECT party_id, position FROM event_parties WHERE event_id = 'suspension' "
-                          "ORDER BY position").fetchall() == [("host", 1), ("mini", 2)]
+        assert db.execute(
+            "SELECT party_id, position FROM event_parties WHERE event_id = 'suspension' ORDER BY position"
+        ).fetchall() == [("host", 1), ("mini", 2)]
         assert db.execute("SELECT id, position FROM parties ORDER BY position").fetchall() == [
-            ("mini", 1), ("host", 2), ("ceo", 3), ("court", 4)]
+            ("mini", 1),
+            ("host", 2),
+            ("ceo", 3),
+            ("court", 4),
+        ]
         assert db.execute("SELECT id FROM arguments ORDER BY topic_id, position").fetchall() == [
-            ("contract-mini",), ("contract-host",), ("contract-court",)]
+            ("contract-mini",),
+            ("contract-host",),
+            ("contract-court",),
+        ]
 
 
 def test_quotes_sort_by_when_they_were_said_else_by_their_event(dataset, tmp_path):
     def reorder(doc):
         doc["quote"].append({"id": "undated", "text": "Words.", "speaker_id": "mini", "source_id": "report"})
-        doc["quote"].append({"id": "late", "text": "Later words.", "speaker_id": "mini", "source_id": "report",
-                             "event_id": "email", "said_on": "2021-01-12"})
+        doc["quote"].append(
+            {
+                "id": "late",
+                "text": "Later words.",
+                "speaker_id": "mini",
+                "source_id": "report",
+                "event_id": "email",
+                "said_on": "2021-01-12",
+            }
+        )
+
     dataset.edit("quotes.toml", reorder)
     store = build_store(dataset.folder, tmp_path / "q.sqlite").path
     with connect(store) as db:
         assert [row[0] for row in db.execute("SELECT id FROM quotes ORDER BY sort_key")] == [
-            "court-finding", "host-warning", "mini-claim", "late", "undated"]
+            "court-finding",
+            "host-warning",
+            "mini-claim",
+            "late",
+            "undated",
+        ]

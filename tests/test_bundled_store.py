@@ -48,16 +48,35 @@ def test_the_committed_store_checks_clean():
 
 
 def test_the_record_is_large_enough(db):
-    counts = {table: column(db, f"SELECT count(*) FROM {table}")[0]
-              for table in ("events", "quotes", "parties", "sources", "topics", "arguments")}
+    counts = {
+        table: column(db, f"SELECT count(*) FROM {table}")[0]
+        for table in ("events", "quotes", "parties", "sources", "topics", "arguments")
+    }
     assert counts["events"] >= 30 and counts["quotes"] >= 30 and counts["topics"] >= 9, counts
 
 
 @pytest.mark.parametrize(
     "party",
-    ["parler", "aws", "amazon", "twitter", "apple", "google", "john-matze", "amy-peikoff", "angelo-calfo",
-     "david-groesbeck", "barbara-rothstein", "donald-trump", "reuters", "fox-news", "npr", "microsoft-azure",
-     "aws-trust-safety", "us-district-court-wdwa"],
+    [
+        "parler",
+        "aws",
+        "amazon",
+        "twitter",
+        "apple",
+        "google",
+        "john-matze",
+        "amy-peikoff",
+        "angelo-calfo",
+        "david-groesbeck",
+        "barbara-rothstein",
+        "donald-trump",
+        "reuters",
+        "fox-news",
+        "npr",
+        "microsoft-azure",
+        "aws-trust-safety",
+        "us-district-court-wdwa",
+    ],
 )
 def test_everyone_who_acts_or_speaks_is_a_party(db, party):
     assert column(db, "SELECT count(*) FROM parties WHERE id = ?", party) == [1]
@@ -65,8 +84,14 @@ def test_everyone_who_acts_or_speaks_is_a_party(db, party):
 
 @pytest.mark.parametrize(
     ("person", "organisation"),
-    [("amy-peikoff", "parler"), ("john-matze", "parler"), ("angelo-calfo", "parler"),
-     ("david-groesbeck", "parler"), ("barbara-rothstein", "us-district-court-wdwa"), ("aws-trust-safety", "aws")],
+    [
+        ("amy-peikoff", "parler"),
+        ("john-matze", "parler"),
+        ("angelo-calfo", "parler"),
+        ("david-groesbeck", "parler"),
+        ("barbara-rothstein", "us-district-court-wdwa"),
+        ("aws-trust-safety", "aws"),
+    ],
 )
 def test_people_belong_to_their_organisation(db, person, organisation):
     assert column(db, "SELECT affiliation_id FROM parties WHERE id = ?", person) == [organisation]
@@ -74,9 +99,19 @@ def test_people_belong_to_their_organisation(db, person, organisation):
 
 @pytest.mark.parametrize(
     ("day", "kind"),
-    [("2021-01-06", None), ("2021-01-09", "communication"), ("2021-01-11", "filing"), ("2021-01-12", "filing"),
-     ("2021-01-14", "hearing"), ("2021-01-21", "ruling"), ("2021-01-29", "corporate"), ("2021-02-15", None),
-     ("2021-03-02", "filing"), ("2021-03-03", None), ("2021-09-17", "ruling")],
+    [
+        ("2021-01-06", None),
+        ("2021-01-09", "communication"),
+        ("2021-01-11", "filing"),
+        ("2021-01-12", "filing"),
+        ("2021-01-14", "hearing"),
+        ("2021-01-21", "ruling"),
+        ("2021-01-29", "corporate"),
+        ("2021-02-15", None),
+        ("2021-03-02", "filing"),
+        ("2021-03-03", None),
+        ("2021-09-17", "ruling"),
+    ],
 )
 def test_the_key_days_are_on_the_timeline(db, day, kind):
     kinds = column(db, "SELECT kind FROM events WHERE substr(occurred_at, 1, 10) = ?", day)
@@ -116,30 +151,49 @@ def test_every_seed_report_is_a_source(db):
 
 
 def test_court_orders_known_only_as_quoted_name_the_report(db):
-    vias = column(db, "SELECT v.kind FROM sources s JOIN sources v ON v.id = s.via_source_id "
-                      "WHERE s.kind = 'court_order'")
+    vias = column(
+        db, "SELECT v.kind FROM sources s JOIN sources v ON v.id = s.via_source_id WHERE s.kind = 'court_order'"
+    )
     assert vias and set(vias) <= {"news", "other"}
 
 
 @pytest.mark.parametrize(
     "topic",
-    ["sherman-act", "breach-of-contract", "interference", "content-moderation", "twitter-comparison", "motive",
-     "harm-and-injunction", "switching-hosts", "state-defamation"],
+    [
+        "sherman-act",
+        "breach-of-contract",
+        "interference",
+        "content-moderation",
+        "twitter-comparison",
+        "motive",
+        "harm-and-injunction",
+        "switching-hosts",
+        "state-defamation",
+    ],
 )
 def test_each_point_in_dispute_has_both_sides(db, topic):
     sides = column(db, "SELECT side FROM arguments WHERE topic_id = ?", topic)
     assert "parler" in sides, topic
-    answers = column(db, "SELECT count(*) FROM argument_links l JOIN arguments a ON a.id = l.from_id "
-                         "JOIN arguments b ON b.id = l.to_id WHERE a.topic_id = ? AND a.side IN ('aws', 'court') "
-                         "AND b.side = 'parler' AND l.relation = 'rebuts'", topic)
+    answers = column(
+        db,
+        "SELECT count(*) FROM argument_links l JOIN arguments a ON a.id = l.from_id "
+        "JOIN arguments b ON b.id = l.to_id WHERE a.topic_id = ? AND a.side IN ('aws', 'court') "
+        "AND b.side = 'parler' AND l.relation = 'rebuts'",
+        topic,
+    )
     if topic != "switching-hosts":  # the sources give no answer from AWS on switching hosts
         assert "aws" in sides and answers[0] >= 1, topic
 
 
 def test_the_court_rules_on_what_the_order_decided(db):
     ruled = set(column(db, "SELECT topic_id FROM arguments WHERE side = 'court'"))
-    assert {"sherman-act", "breach-of-contract", "content-moderation", "twitter-comparison",
-            "harm-and-injunction"} <= ruled
+    assert {
+        "sherman-act",
+        "breach-of-contract",
+        "content-moderation",
+        "twitter-comparison",
+        "harm-and-injunction",
+    } <= ruled
 
 
 def test_every_argument_is_backed_by_a_quote(db):
@@ -151,22 +205,31 @@ def test_quotes_hold_only_the_words(db):
         assert text == text.strip() and not re.match(r"^[\"“”]", text) and not re.search(r"[\"“”]$", text), text
 
 
-LOADED = re.compile(r"\b(far-right|deadly|insurrection|blackball\w*|hit back|slams?|notorious|extremists?|"
-                    r"baseless|shocking|outrageous)\b", re.IGNORECASE)
+LOADED = re.compile(
+    r"\b(far-right|deadly|insurrection|blackball\w*|hit back|slams?|notorious|extremists?|"
+    r"baseless|shocking|outrageous)\b",
+    re.IGNORECASE,
+)
 
 
 def test_our_own_words_are_neutral(db):
-    own = (column(db, "SELECT title || ' ' || summary FROM events")
-           + column(db, "SELECT description FROM parties")
-           + column(db, "SELECT summary FROM arguments")
-           + column(db, "SELECT title || ' ' || question || ' ' || coalesce(outcome, '') FROM topics")
-           + column(db, "SELECT coalesce(context, '') FROM quotes"))
+    own = (
+        column(db, "SELECT title || ' ' || summary FROM events")
+        + column(db, "SELECT description FROM parties")
+        + column(db, "SELECT summary FROM arguments")
+        + column(db, "SELECT title || ' ' || question || ' ' || coalesce(outcome, '') FROM topics")
+        + column(db, "SELECT coalesce(context, '') FROM quotes")
+    )
     loaded = [text for text in own if LOADED.search(re.sub(r"[\"“][^\"”]*[\"”]", "", text))]
     assert loaded == []
 
 
 @pytest.mark.skipif(not (SHARED / "tools" / "check_quotes.py").is_file(), reason="no ../shared beside the repo")
 def test_every_quote_is_verbatim_in_the_source_texts():
-    result = subprocess.run([sys.executable, str(SHARED / "tools" / "check_quotes.py"), str(COMMITTED)],
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, str(SHARED / "tools" / "check_quotes.py"), str(COMMITTED)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stdout

@@ -16,8 +16,14 @@ from damage import with_table_overwritten
 
 
 def run(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "parlertui", *args], capture_output=True, text=True, cwd=cwd,
-                          env={**os.environ, **(env or {})}, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "parlertui", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env={**os.environ, **(env or {})},
+        timeout=60,
+    )
 
 
 def altered(mini_store: Path, tmp_path: Path, name: str, *statements: str) -> Path:
@@ -39,8 +45,7 @@ def test_build_writes_a_store_and_reports_its_counts(dataset, tmp_path):
     target = tmp_path / "out.sqlite"
     result = run("build", str(dataset.folder), "-o", str(target))
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == (f"built {target}: 4 events, 4 parties, 3 quotes, 2 sources, 1 topics, "
-                                     "3 arguments")
+    assert result.stdout.strip() == (f"built {target}: 4 events, 4 parties, 3 quotes, 2 sources, 1 topics, 3 arguments")
     with sqlite3.connect(target) as db:
         assert db.execute("SELECT count(*) FROM events").fetchone() == (4,)
 
@@ -97,12 +102,16 @@ def test_check_on_a_clean_store(mini_store):
 
 
 def test_check_reports_each_problem(mini_store, tmp_path):
-    broken = altered(mini_store, tmp_path, "broken.sqlite",
-                     "DELETE FROM event_sources WHERE event_id = 'email'",
-                     "INSERT INTO quotes (id, text, speaker_id, source_id, sort_key) "
-                     "VALUES ('orphan', 'Words.', 'nobody', 'report', 'z')",
-                     "UPDATE events SET precision = 'day' WHERE id = 'ruling'",
-                     "PRAGMA user_version = 7")
+    broken = altered(
+        mini_store,
+        tmp_path,
+        "broken.sqlite",
+        "DELETE FROM event_sources WHERE event_id = 'email'",
+        "INSERT INTO quotes (id, text, speaker_id, source_id, sort_key) "
+        "VALUES ('orphan', 'Words.', 'nobody', 'report', 'z')",
+        "UPDATE events SET precision = 'day' WHERE id = 'ruling'",
+        "PRAGMA user_version = 7",
+    )
     result = run("check", str(broken))
     assert result.returncode == 1
     assert "problem: schema version is 7; this parlertui reads version 1" in result.stdout
@@ -155,8 +164,9 @@ def test_the_environment_variable_names_the_store(tmp_path):
 
 def test_check_finds_the_bundled_store_from_any_directory(tmp_path):
     env = {key: value for key, value in os.environ.items() if key != "PARLERTUI_DB"}
-    result = subprocess.run([sys.executable, "-m", "parlertui", "check"], capture_output=True, text=True,
-                            cwd=tmp_path, env=env, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "parlertui", "check"], capture_output=True, text=True, cwd=tmp_path, env=env, timeout=60
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "events.sqlite: clean" in result.stdout
 
@@ -184,8 +194,9 @@ def test_check_on_a_store_damaged_inside_reports_it(mini_store, tmp_path):
 
 def test_check_finds_a_timeline_out_of_order_and_a_bad_zone(mini_store, tmp_path):
     out_of_order = "UPDATE events SET sort_key = '2099 00000' WHERE id = 'ruling'"
-    broken = altered(mini_store, tmp_path, "broken.sqlite", out_of_order,
-                     "UPDATE meta SET value = 'America' WHERE key = 'timezone'")
+    broken = altered(
+        mini_store, tmp_path, "broken.sqlite", out_of_order, "UPDATE meta SET value = 'America' WHERE key = 'timezone'"
+    )
     result = run("check", str(broken))
     assert result.returncode == 1
     assert "problem: meta timezone 'America' is not a time zone name" in result.stdout
@@ -194,10 +205,15 @@ def test_check_finds_a_timeline_out_of_order_and_a_bad_zone(mini_store, tmp_path
 
 
 def test_check_finds_an_unsourced_quote_in_a_store_without_constraints(mini_store, tmp_path):
-    loose = altered(mini_store, tmp_path, "loose.sqlite",
-                    "CREATE TABLE quotes_loose AS SELECT * FROM quotes", "DROP TABLE quotes",
-                    "ALTER TABLE quotes_loose RENAME TO quotes",
-                    "UPDATE quotes SET source_id = NULL WHERE id = 'mini-claim'")
+    loose = altered(
+        mini_store,
+        tmp_path,
+        "loose.sqlite",
+        "CREATE TABLE quotes_loose AS SELECT * FROM quotes",
+        "DROP TABLE quotes",
+        "ALTER TABLE quotes_loose RENAME TO quotes",
+        "UPDATE quotes SET source_id = NULL WHERE id = 'mini-claim'",
+    )
     result = run("check", str(loose))
     assert result.returncode == 1
     assert "problem: quote 'mini-claim' is empty or names no source" in result.stdout
@@ -206,8 +222,10 @@ def test_check_finds_an_unsourced_quote_in_a_store_without_constraints(mini_stor
 def test_the_app_outside_a_terminal_says_it_needs_one(mini_store):
     result = run("--db", str(mini_store))
     assert result.returncode == 2 and "Traceback" not in result.stderr
-    assert result.stderr.strip().endswith("the app needs a terminal to run in (its input and output are not one); "
-                                          "in a script, use `parlertui check` or `parlertui build`")
+    assert result.stderr.strip().endswith(
+        "the app needs a terminal to run in (its input and output are not one); "
+        "in a script, use `parlertui check` or `parlertui build`"
+    )
 
 
 # Runs the app's start up to the first screen's data, which is asked for once the app's modules are imported.
@@ -234,7 +252,8 @@ def test_the_app_draws_up_to_120_frames_a_second_unless_textual_fps_says_otherwi
     env = {key: value for key, value in os.environ.items() if key != "TEXTUAL_FPS"}
     if asked:
         env["TEXTUAL_FPS"] = asked
-    result = subprocess.run([sys.executable, "-c", FRAME_RATE_PROBE, str(mini_store)], capture_output=True,
-                            text=True, env=env, timeout=60)  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "-c", FRAME_RATE_PROBE, str(mini_store)], capture_output=True, text=True, env=env, timeout=60
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == [drawn, "False"]

@@ -29,18 +29,52 @@ MINI = Path(__file__).resolve().parent / "data" / "mini"
 @pytest.fixture
 def two_topic_store(dataset, tmp_path) -> Path:
     """The mini dataset with a second topic, argued by Mini's chief executive from a blog post."""
-    dataset.edit("sources.toml", lambda doc: doc["source"].append(
-        {"id": "blog", "kind": "statement", "outlet": "Pat's Blog", "title": "Notes", "published": "2021-01-12"}))
-    dataset.edit("events.toml", lambda doc: doc["event"].append(
-        {"id": "reply", "occurred_at": "2021-01-12", "title": "Pat replies", "summary": "Pat writes a post.",
-         "kind": "statement", "sources": ["blog"], "parties": {"ceo": "author"}}))
-    dataset.edit("quotes.toml", lambda doc: doc["quote"].append(
-        {"id": "ceo-reply", "text": "We were given no notice — none.", "speaker_id": "ceo", "source_id": "blog",
-         "event_id": "reply", "said_on": "2021-01-12"}))
-    dataset.edit("arguments.toml", lambda doc: doc["topic"].append(
-        {"id": "notice", "title": "Notice", "question": "Was notice given?",
-         "argument": [{"id": "notice-ceo", "party_id": "ceo", "summary": "No notice was given.",
-                       "quotes": ["ceo-reply"]}]}))
+    dataset.edit(
+        "sources.toml",
+        lambda doc: doc["source"].append(
+            {"id": "blog", "kind": "statement", "outlet": "Pat's Blog", "title": "Notes", "published": "2021-01-12"}
+        ),
+    )
+    dataset.edit(
+        "events.toml",
+        lambda doc: doc["event"].append(
+            {
+                "id": "reply",
+                "occurred_at": "2021-01-12",
+                "title": "Pat replies",
+                "summary": "Pat writes a post.",
+                "kind": "statement",
+                "sources": ["blog"],
+                "parties": {"ceo": "author"},
+            }
+        ),
+    )
+    dataset.edit(
+        "quotes.toml",
+        lambda doc: doc["quote"].append(
+            {
+                "id": "ceo-reply",
+                "text": "We were given no notice — none.",
+                "speaker_id": "ceo",
+                "source_id": "blog",
+                "event_id": "reply",
+                "said_on": "2021-01-12",
+            }
+        ),
+    )
+    dataset.edit(
+        "arguments.toml",
+        lambda doc: doc["topic"].append(
+            {
+                "id": "notice",
+                "title": "Notice",
+                "question": "Was notice given?",
+                "argument": [
+                    {"id": "notice-ceo", "party_id": "ceo", "summary": "No notice was given.", "quotes": ["ceo-reply"]}
+                ],
+            }
+        ),
+    )
     return build_store(dataset.folder, tmp_path / "two.sqlite").path
 
 
@@ -48,8 +82,9 @@ def rows(store: Path) -> dict[str, list[tuple]]:
     """Every row of every table of the record, without rowids, in a stable order."""
     connection = sqlite3.connect(f"{store.resolve().as_uri()}?mode=ro", uri=True)
     try:
-        return {table: sorted(connection.execute(f"SELECT * FROM {table}").fetchall(), key=repr)
-                for table in TABLE_ORDER}
+        return {
+            table: sorted(connection.execute(f"SELECT * FROM {table}").fetchall(), key=repr) for table in TABLE_ORDER
+        }
     finally:
         connection.close()
 
@@ -93,11 +128,15 @@ def test_every_quote_is_given_exactly_with_its_speaker_source_and_date(mini_stor
     brief = markdown_brief(mini_store)
     for text in quote_texts(mini_store):
         assert f"> {text}\n" in brief
-    assert ("> We will suspend your account.\n>\n> — Host, Inc., 2021-01-09. Source: The Test Gazette: Mini sues Host "
-            "(2021-01-11). Context: Host's email to Mini.\n") in brief
+    assert (
+        "> We will suspend your account.\n>\n> — Host, Inc., 2021-01-09. Source: The Test Gazette: Mini sues Host "
+        "(2021-01-11). Context: Host's email to Mini.\n"
+    ) in brief
     assert "> — Mini LLC, 2021-01-11 (the date of its event). Source: The Test Gazette: Mini sues Host" in brief
-    assert ("> — The Court, Jan 2021 (the date of its event). Source: Order (as quoted in the report), as quoted in "
-            "The Test Gazette: Mini sues Host.\n") in brief
+    assert (
+        "> — The Court, Jan 2021 (the date of its event). Source: Order (as quoted in the report), as quoted in "
+        "The Test Gazette: Mini sues Host.\n"
+    ) in brief
     assert "- **Order (as quoted in the report)**: Court order, as quoted in The Test Gazette: Mini sues Host." in brief
 
 
@@ -141,8 +180,11 @@ def test_a_party_brief_holds_what_involves_that_party(two_topic_store):
 
 
 def test_an_unknown_topic_or_party_suggests_the_ids_meant(two_topic_store):
-    with pytest.raises(UnknownId, match=r"no topic 'notise' in the store; did you mean 'notice'\? the topic ids: "
-                                        r"contract, notice"):
+    with pytest.raises(
+        UnknownId,
+        match=r"no topic 'notise' in the store; did you mean 'notice'\? the topic ids: "
+        r"contract, notice",
+    ):
         markdown_brief(two_topic_store, topic="notise")
     with pytest.raises(UnknownId, match=r"did you mean 'host'\?"):
         markdown_brief(two_topic_store, party="Host, Inc.")
@@ -168,13 +210,26 @@ def test_json_holds_every_table_every_column_the_format_and_the_schema_version(m
     result = run("export", "--db", str(mini_store), "--format", "json")
     assert result.returncode == 0, result.stderr
     record = json.loads(result.stdout)
-    assert (record["format"], record["schema_version"], record["selection"]) == ("parlertui-record",
-                                                                                 SCHEMA_VERSION, None)
+    assert (record["format"], record["schema_version"], record["selection"]) == (
+        "parlertui-record",
+        SCHEMA_VERSION,
+        None,
+    )
     assert list(record["tables"]) == list(TABLE_ORDER)
-    assert list(record["tables"]["quotes"][0]) == ["id", "text", "speaker_id", "source_id", "event_id", "said_on",
-                                                   "said_on_precision", "context", "sort_key"]
+    assert list(record["tables"]["quotes"][0]) == [
+        "id",
+        "text",
+        "speaker_id",
+        "source_id",
+        "event_id",
+        "said_on",
+        "said_on_precision",
+        "context",
+        "sort_key",
+    ]
     assert {table: len(table_rows) for table, table_rows in record["tables"].items()} == {
-        table: len(table_rows) for table, table_rows in rows(mini_store).items()}
+        table: len(table_rows) for table, table_rows in rows(mini_store).items()
+    }
 
 
 def test_json_builds_back_into_the_same_store(two_topic_store, tmp_path):
@@ -187,12 +242,16 @@ def test_json_builds_back_into_the_same_store(two_topic_store, tmp_path):
     assert check_store(rebuilt).clean
 
 
-@pytest.mark.parametrize(("option", "wanted"), [("--topic", "notice"), ("--topic", "contract"), ("--party", "host"),
-                                                ("--party", "ceo"), ("--party", "court")])
+@pytest.mark.parametrize(
+    ("option", "wanted"),
+    [("--topic", "notice"), ("--topic", "contract"), ("--party", "host"), ("--party", "ceo"), ("--party", "court")],
+)
 def test_a_narrowed_json_record_builds_into_a_whole_store_of_those_rows(two_topic_store, tmp_path, option, wanted):
     record, rebuilt = tmp_path / "part.json", tmp_path / "part.sqlite"
-    assert run("--db", str(two_topic_store), "export", "--format", "json", option, wanted, "-o",
-               str(record)).returncode == 0
+    assert (
+        run("--db", str(two_topic_store), "export", "--format", "json", option, wanted, "-o", str(record)).returncode
+        == 0
+    )
     selection = {"topic": None, "party": None, option.removeprefix("--"): wanted}
     assert json.loads(record.read_text(encoding="utf-8"))["selection"] == selection
     result = run("build", str(record), "-o", str(rebuilt))
@@ -220,7 +279,10 @@ def test_the_narrowed_record_holds_what_its_rows_refer_to(two_topic_store):
     assert ids["sources"] == {"report", "order-via-report"}  # the order and the report it was read in
     assert ids["parties"] == {"mini", "host", "ceo", "court"}  # ceo: a party of the email event
     assert {(row["from_id"], row["to_id"]) for row in tables["argument_links"]} == {
-        ("contract-host", "contract-mini"), ("contract-court", "contract-mini"), ("contract-court", "contract-host")}
+        ("contract-host", "contract-mini"),
+        ("contract-court", "contract-mini"),
+        ("contract-court", "contract-host"),
+    }
 
 
 def test_csv_writes_one_file_per_table_with_its_header(mini_store, tmp_path):
@@ -307,11 +369,14 @@ def test_write_new_file_writes_once_and_replaces_only_when_forced(tmp_path):
     assert [path.name for path in target.parent.iterdir()] == ["brief.md"]
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["--topic", "contrat"], "no topic 'contrat' in the store; did you mean 'contract'?"),
-    (["--party", "nobody"], "no party 'nobody' in the store; the party ids: mini, host, ceo, court"),
-    (["--format", "json", "--party", "Pat Example"], "did you mean 'ceo'?"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--topic", "contrat"], "no topic 'contrat' in the store; did you mean 'contract'?"),
+        (["--party", "nobody"], "no party 'nobody' in the store; the party ids: mini, host, ceo, court"),
+        (["--format", "json", "--party", "Pat Example"], "did you mean 'ceo'?"),
+    ],
+)
 def test_unknown_ids_get_one_line_and_exit_2(mini_store, tmp_path, args, message):
     result = run("--db", str(mini_store), "export", *args, "-o", str(tmp_path / "out"))
     assert (result.returncode, result.stdout) == (2, "")
@@ -336,28 +401,44 @@ def good_record(store: Path) -> dict:
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (lambda text, record: "{ not json", "record.json: not valid JSON (Expecting property name enclosed in "
-                                            "double quotes at line 1, column 3)"),
-        (lambda text, record: json.dumps([1]), 'record.json: format: not a parlertui record'),
-        (lambda text, record: json.dumps({**record, "schema_version": 99}),
-         "record.json: schema_version: a record of schema version 99; this parlertui builds version 1"),
-        (lambda text, record: json.dumps({**record, "tables": {k: v for k, v in record["tables"].items()
-                                                               if k != "topics"}}),
-         "record.json: table topics: missing (a table with no rows is an empty list)"),
-        (lambda text, record: text.replace('"speaker_id": "host"', '"speaker_id": "ghost"'),
-         "record.json: quotes 'host-warning': speaker_id: 'ghost' is no row of parties"),
-        (lambda text, record: text.replace('"said_on": "2021-01-09"', '"said_on": "2021-01-09", "mood": "calm"'),
-         "record.json: quotes 'host-warning': has column(s) the schema does not: mood"),
-        (lambda text, record: text.replace('"text": "Host broke the contract.", ', ""),
-         "record.json: quotes 'mini-claim': lacks column(s) text"),
-        (lambda text, record: text.replace('"kind": "news"', '"kind": "rumour"'),
-         "record.json: sources 'report': CHECK constraint failed"),
-        (lambda text, record: text.replace('"position": 1', '"position": true'),
-         "position: bool is not a value a store holds"),
+        (
+            lambda text, record: "{ not json",
+            "record.json: not valid JSON (Expecting property name enclosed in double quotes at line 1, column 3)",
+        ),
+        (lambda text, record: json.dumps([1]), "record.json: format: not a parlertui record"),
+        (
+            lambda text, record: json.dumps({**record, "schema_version": 99}),
+            "record.json: schema_version: a record of schema version 99; this parlertui builds version 1",
+        ),
+        (
+            lambda text, record: json.dumps(
+                {**record, "tables": {k: v for k, v in record["tables"].items() if k != "topics"}}
+            ),
+            "record.json: table topics: missing (a table with no rows is an empty list)",
+        ),
+        (
+            lambda text, record: text.replace('"speaker_id": "host"', '"speaker_id": "ghost"'),
+            "record.json: quotes 'host-warning': speaker_id: 'ghost' is no row of parties",
+        ),
+        (
+            lambda text, record: text.replace('"said_on": "2021-01-09"', '"said_on": "2021-01-09", "mood": "calm"'),
+            "record.json: quotes 'host-warning': has column(s) the schema does not: mood",
+        ),
+        (
+            lambda text, record: text.replace('"text": "Host broke the contract.", ', ""),
+            "record.json: quotes 'mini-claim': lacks column(s) text",
+        ),
+        (
+            lambda text, record: text.replace('"kind": "news"', '"kind": "rumour"'),
+            "record.json: sources 'report': CHECK constraint failed",
+        ),
+        (
+            lambda text, record: text.replace('"position": 1', '"position": true'),
+            "position: bool is not a value a store holds",
+        ),
     ],
 )
-def test_a_bad_record_is_refused_with_one_line_per_problem_and_nothing_written(mini_store, tmp_path, change,
-                                                                               message):
+def test_a_bad_record_is_refused_with_one_line_per_problem_and_nothing_written(mini_store, tmp_path, change, message):
     record = tmp_path / "record.json"
     text = run("--db", str(mini_store), "export", "--format", "json").stdout
     record.write_text(change(text, json.loads(text)), encoding="utf-8")
@@ -379,8 +460,12 @@ def test_building_from_a_record_needs_an_output_and_an_existing_file(tmp_path):
 
 def test_an_inconsistent_record_raises_build_error_naming_every_row(mini_store, tmp_path):
     record = tmp_path / "record.json"
-    record.write_text(run("--db", str(mini_store), "export", "--format", "json").stdout
-                      .replace('"source_id": "report"', '"source_id": "gone"'), encoding="utf-8")
+    record.write_text(
+        run("--db", str(mini_store), "export", "--format", "json").stdout.replace(
+            '"source_id": "report"', '"source_id": "gone"'
+        ),
+        encoding="utf-8",
+    )
     with pytest.raises(BuildError) as caught:
         build_store_from_record(record, tmp_path / "out.sqlite")
     assert sorted(str(problem) for problem in caught.value.problems) == [

@@ -30,7 +30,8 @@ def hits(results, kind: str) -> list[str]:
 
 def test_plain_words_match_as_prefixes_and_all_are_required(store):
     assert hits(store.search("susp"), "event") == ["suspension", "email"] or set(
-        hits(store.search("susp"), "event")) == {"suspension", "email"}
+        hits(store.search("susp"), "event")
+    ) == {"suspension", "email"}
     assert hits(store.search("contract allow"), "quote") == ["court-finding"]
     assert hits(store.search("contract nowhere"), "quote") == []
 
@@ -57,8 +58,31 @@ def test_ranking_puts_the_closer_match_first(store):
     assert set(events) == {"email", "suspension"}
 
 
-@pytest.mark.parametrize("text", ['"unbalanced', "AND", "OR", "NOT", "*", "NEAR(", "NEAR(a b", "-", "- -", "!!",
-                                  "a:b", "^", "(", ")", '"', "title:x", "'", "\x00", "host AND", "OR host"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"unbalanced',
+        "AND",
+        "OR",
+        "NOT",
+        "*",
+        "NEAR(",
+        "NEAR(a b",
+        "-",
+        "- -",
+        "!!",
+        "a:b",
+        "^",
+        "(",
+        ")",
+        '"',
+        "title:x",
+        "'",
+        "\x00",
+        "host AND",
+        "OR host",
+    ],
+)
 def test_any_text_is_a_search_never_an_error(store, text):
     results = store.search(text)
     assert isinstance(results.note, str)
@@ -154,7 +178,10 @@ def test_filters_combine(store):
 
 def test_each_filter_narrows_the_quotes(store):
     assert ids(store.quotes()) == ["host-warning", "mini-claim", "court-finding"] or set(ids(store.quotes())) == {
-        "host-warning", "mini-claim", "court-finding"}
+        "host-warning",
+        "mini-claim",
+        "court-finding",
+    }
     assert ids(store.quotes(Filters(party="host"))) == ["host-warning"]
     assert ids(store.quotes(Filters(side="parler"))) == ["mini-claim"]
     assert set(ids(store.quotes(Filters(topic="contract")))) == {"host-warning", "mini-claim", "court-finding"}
@@ -207,8 +234,9 @@ def test_an_outcome_is_shown_once_every_date_it_tells_of_has_passed():
     assert not outcome_known("No date given.", "2030-01-01")
 
 
-@pytest.mark.parametrize(("text", "day"), [("2021-01-13", "2021-01-13"), (" 2021-01 ", "2021-01-01"),
-                                           ("2021", "2021-01-01")])
+@pytest.mark.parametrize(
+    ("text", "day"), [("2021-01-13", "2021-01-13"), (" 2021-01 ", "2021-01-01"), ("2021", "2021-01-01")]
+)
 def test_a_typed_day_is_read(text, day):
     assert parse_day(text) == day
 
@@ -232,7 +260,8 @@ def test_the_bundled_store_as_of_13_january_has_no_court_finding():
             assert all(argument.side != "court" for argument in detail.arguments), topic.id
             assert detail.topic.outcome is None
         assert any(
-            argument.side == "court" for topic in store.topics("2021-01-21")
+            argument.side == "court"
+            for topic in store.topics("2021-01-21")
             for argument in store.topic(topic.id, "2021-01-21").arguments
         )
         assert not any(event.id == "order-denying-pi" for event in store.timeline(Filters(as_of="2021-01-13")))

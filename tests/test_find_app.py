@@ -56,9 +56,11 @@ async def test_slash_hang_shows_the_quote_and_its_speaker_on_the_first_screen():
 
 async def test_enter_goes_to_a_match_in_its_view(mini_store):
     async with running(mini_store) as (app, pilot):
-        for text, kind, wanted_view, wanted in [("sues", "event", "timeline", "suit"),
-                                                ("pat", "party", "parties", "ceo"),
-                                                ("gazette", "source", "sources", "report")]:
+        for text, kind, wanted_view, wanted in [
+            ("sues", "event", "timeline", "suit"),
+            ("pat", "party", "parties", "ceo"),
+            ("gazette", "source", "sources", "report"),
+        ]:
             await press(pilot, "slash")
             await search_for(pilot, text)
             results = app.screen.query_one(ResultList)
@@ -186,8 +188,16 @@ async def test_the_sources_view_lists_each_source_and_what_is_drawn_from_it(mini
         lines = options_text(view(app).list_pane)
         assert [line.split()[0] for line in lines] == ["The", "↪"]  # outlet, or the mark of a second-hand source
         text = detail_text(app)
-        for part in ("Outlet", "Published", "Address", "Kind", "first-hand", "Events drawn from it",
-                     "Quotes drawn from it", "Host emails Mini"):
+        for part in (
+            "Outlet",
+            "Published",
+            "Address",
+            "Kind",
+            "first-hand",
+            "Events drawn from it",
+            "Quotes drawn from it",
+            "Host emails Mini",
+        ):
             assert part in text, part
         await press(pilot, "j")
         assert "only as quoted in" in detail_text(app)
@@ -284,8 +294,6 @@ async def test_a_date_typed_with_t_in_one_go_goes_into_the_box():
         assert not view(app).jump_box.display and app.focused is view(app).list_pane
 
 
-
-
 async def test_words_typed_with_the_key_that_opens_search_or_the_date_go_into_its_box(mini_store):
     async with running(mini_store) as (app, pilot):
         send_at_once(app, "/sues")
@@ -301,8 +309,11 @@ async def test_words_typed_with_the_key_that_opens_search_or_the_date_go_into_it
 async def test_search_answers_with_the_whole_words_first_then_with_every_word_they_begin(mini_store, monkeypatch):
     answers = []
     show = SearchScreen._show
-    monkeypatch.setattr(SearchScreen, "_show",
-                        lambda screen, request, results: answers.append(results) or show(screen, request, results))
+    monkeypatch.setattr(
+        SearchScreen,
+        "_show",
+        lambda screen, request, results: answers.append(results) or show(screen, request, results),
+    )
     async with running(mini_store) as (app, pilot):
         await press(pilot, "slash")
         await search_for(pilot, "host")

@@ -8,8 +8,14 @@ import pytest
 
 @pytest.mark.parametrize(
     "module",
-    ["parlertui.store.queries", "parlertui.store.build", "parlertui.store.check", "parlertui.store.validate",
-     "parlertui.cli", "parlertui.locations"],
+    [
+        "parlertui.store.queries",
+        "parlertui.store.build",
+        "parlertui.store.check",
+        "parlertui.store.validate",
+        "parlertui.cli",
+        "parlertui.locations",
+    ],
 )
 def test_no_textual_import(module):
     code = f"import sys, {module}; sys.exit('textual' in sys.modules or 'rich' in sys.modules)"
@@ -22,9 +28,18 @@ def test_reading_a_store_does_not_import_sqlite_utils():
 
 
 def test_the_app_starts_without_loading_what_its_first_screen_does_not_show():
-    later = ["parlertui.screens.search", "parlertui.screens.filters", "parlertui.screens.record",
-             "parlertui.screens.help", "parlertui.widgets.debate", "parlertui.views.parties",
-             "parlertui.views.arguments", "parlertui.views.sources", "parlertui.views.quotes", "sqlite_utils"]
+    later = [
+        "parlertui.screens.search",
+        "parlertui.screens.filters",
+        "parlertui.screens.record",
+        "parlertui.screens.help",
+        "parlertui.widgets.debate",
+        "parlertui.views.parties",
+        "parlertui.views.arguments",
+        "parlertui.views.sources",
+        "parlertui.views.quotes",
+        "sqlite_utils",
+    ]
     code = f"import sys, parlertui.app; sys.exit(','.join(m for m in {later!r} if m in sys.modules) or None)"
     result = subprocess.run([sys.executable, "-c", code], timeout=60, capture_output=True, text=True)
     assert result.returncode == 0, f"imported at start: {result.stderr.strip()}"

@@ -12,9 +12,13 @@ from parlertui.screens.help import HelpScreen
 from parlertui.screens.search import SearchScreen
 from parlertui.widgets.key_bar import LAYOUTS, Key, KeyBar, place
 
-KEYS = [Key("⏎", "enter", "Open", "Open the item", True), Key("tab", "tab", "Pane", "Next pane", True),
-        Key("/", "slash", "Search", "Search", True), Key("esc", "escape", "Back", "Go back", False),
-        Key("q", "q", "Quit", "Quit", True)]  # fmt: skip
+KEYS = [
+    Key("⏎", "enter", "Open", "Open the item", True),
+    Key("tab", "tab", "Pane", "Next pane", True),
+    Key("/", "slash", "Search", "Search", True),
+    Key("esc", "escape", "Back", "Go back", False),
+    Key("q", "q", "Quit", "Quit", True),
+]
 PALETTE = Key("^p", "ctrl+p", "palette", "Commands", True)
 
 
@@ -44,9 +48,21 @@ def test_a_narrower_line_packs_the_keys_then_shortens_the_palette_then_leaves_ke
 PRINTABLE = st.characters(categories=["L", "N", "P", "S"])  # a key's name and description, as Textual displays them
 
 
-@given(st.lists(st.builds(Key, st.text(PRINTABLE, min_size=1, max_size=4), st.just("k"),
-                          st.text(PRINTABLE, max_size=12), st.just(""), st.booleans()), max_size=12),
-       st.booleans(), st.integers(min_value=0, max_value=200))  # fmt: skip
+@given(
+    st.lists(
+        st.builds(
+            Key,
+            st.text(PRINTABLE, min_size=1, max_size=4),
+            st.just("k"),
+            st.text(PRINTABLE, max_size=12),
+            st.just(""),
+            st.booleans(),
+        ),
+        max_size=12,
+    ),
+    st.booleans(),
+    st.integers(min_value=0, max_value=200),
+)
 def test_keys_are_placed_in_order_inside_the_line_and_never_overlap(keys, with_palette, width):
     layout, placed, palette = place(keys, PALETTE if with_palette else None, width)
     items = [*placed, *([palette] if palette else [])]

@@ -115,12 +115,18 @@ def argument(id: str, side: str, rebuts=(), supports=()) -> Argument:
 
 
 def test_answers_sit_level_with_the_claim_they_answer():
-    rows = arrange([
-        argument("p1", "parler"), argument("p2", "parler"),
-        argument("a2", "aws", rebuts=["p2"]), argument("a1", "aws", rebuts=["p1"]),
-        argument("c2", "court", supports=["a2"]), argument("a3", "aws"), argument("c3", "court", rebuts=["a3"]),
-        argument("c-alone", "court"),
-    ])  # fmt: skip
+    rows = arrange(
+        [
+            argument("p1", "parler"),
+            argument("p2", "parler"),
+            argument("a2", "aws", rebuts=["p2"]),
+            argument("a1", "aws", rebuts=["p1"]),
+            argument("c2", "court", supports=["a2"]),
+            argument("a3", "aws"),
+            argument("c3", "court", rebuts=["a3"]),
+            argument("c-alone", "court"),
+        ]
+    )
     shape = [tuple(tuple(a.id for a in side) for side in (r.parler, r.aws, r.court)) for r in rows]
     assert shape == [
         (("p1",), ("a1",), ()),
@@ -191,8 +197,9 @@ def test_closing_the_store_while_threads_read_from_it_is_safe(mini_store):
     import subprocess
     import sys
 
-    result = subprocess.run([sys.executable, "-c", CLOSE_WHILE_READING, str(mini_store)], capture_output=True,
-                            text=True, timeout=120)  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "-c", CLOSE_WHILE_READING, str(mini_store)], capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0 and "closed 15 times" in result.stdout, result.stderr[-2000:]
 
 

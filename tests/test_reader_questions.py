@@ -51,6 +51,9 @@ async def test_which_quotes_are_john_matzes():
         assert view(app).view_id == "parties" and view(app).list_pane.highlighted_id == "john-matze"
         text = detail_text(app)
         assert "Quotes (3)" in text
-        for words in ["get back online as quickly as possible", "On January 29, 2021, the Parler board",
-                      "a desire to deny President Trump a platform"]:
+        for words in [
+            "get back online as quickly as possible",
+            "On January 29, 2021, the Parler board",
+            "a desire to deny President Trump a platform",
+        ]:
             assert words in text

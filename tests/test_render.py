@@ -10,9 +10,14 @@ from parlertui.widgets.render import Line
 words = st.text(st.characters(exclude_categories=["Cs", "Cc"]) | st.sampled_from("日本語 é—…“”\t"), max_size=60)
 
 
-@given(st.lists(st.tuples(words, st.sampled_from(["", "bold", "dim", "italic"]),
-                          st.none() | st.integers(1, 20)), min_size=1, max_size=5),
-       st.integers(1, 200))  # fmt: skip
+@given(
+    st.lists(
+        st.tuples(words, st.sampled_from(["", "bold", "dim", "italic"]), st.none() | st.integers(1, 20)),
+        min_size=1,
+        max_size=5,
+    ),
+    st.integers(1, 200),
+)
 def test_a_line_drawn_cell_by_cell_reads_as_rich_lays_it_out(cells, width):
     line = Line(*((Text(text, style=style), cell_width) for text, style, cell_width in cells))
     segments = line.segments(width)
@@ -29,4 +34,6 @@ def test_a_line_keeps_each_cells_style():
     segments = line.segments(40)
     assert segments is not None
     assert [(segment.text, str(segment.style)) for segment in segments if segment.text.strip()] == [
-        ("2021-01-06  ", "bold"), ("Riot at the U.S. Capitol   ", "none")]  # fmt: skip
+        ("2021-01-06  ", "bold"),
+        ("Riot at the U.S. Capitol   ", "none"),
+    ]

@@ -29,7 +29,10 @@ def test_wrapping_keeps_every_character_but_the_spaces_it_breaks_at_and_fits_the
 def test_wrapping_breaks_at_spaces_and_cuts_only_a_word_longer_than_the_line():
     pieces = [("The court found ", False), ("no evidence", True), (" at all", False)]
     assert [["".join(text for text, _ in line)] for line in wrap(pieces, 16)] == [
-        ["The court found"], ["no evidence at"], ["all"]]  # fmt: skip
+        ["The court found"],
+        ["no evidence at"],
+        ["all"],
+    ]
     assert wrap([("abcdefgh", True)], 3) == [[("abc", True)], [("def", True)], [("gh", True)]]
 
 
@@ -109,8 +112,10 @@ async def test_a_click_on_a_result_opens_it_and_the_cursor_keeps_it_in_view():
         assert app.selected == ["quote:a"]
 
 
-TALL = [Entry(None, [("── Quotes (3) ", False)]),
-        *(Entry(f"quote:{n}", [(f"line{n} " * 40, False)], "A long note that wraps as well " * 3) for n in range(3))]
+TALL = [
+    Entry(None, [("── Quotes (3) ", False)]),
+    *(Entry(f"quote:{n}", [(f"line{n} " * 40, False)], "A long note that wraps as well " * 3) for n in range(3)),
+]
 
 
 async def test_notes_wrap_under_their_result_and_a_result_taller_than_the_list_is_paged_through():
@@ -120,7 +125,7 @@ async def test_notes_wrap_under_their_result_and_a_result_taller_than_the_list_i
         lines = results.lines_text()
         notes = [line for line in lines if line.startswith("  A long")]
         first = lines.index(notes[0])
-        assert len(notes) == 3 and all(line.startswith("  ") and line.strip() for line in lines[first:first + 4])
+        assert len(notes) == 3 and all(line.startswith("  ") and line.strip() for line in lines[first : first + 4])
         assert all(cell_len(line) <= results.scrollable_content_region.width for line in lines)
         seen = set()
         for _ in range(30):

@@ -53,8 +53,7 @@ def test_a_store_cut_short_says_how_much_is_missing(mini_store, tmp_path):
         Store(cut)
 
 
-async def test_browsing_searching_and_exporting_leave_the_store_exactly_as_it_was(mini_store, tmp_path,
-                                                                                  monkeypatch):  # fmt: skip
+async def test_browsing_searching_and_exporting_leave_the_store_exactly_as_it_was(mini_store, tmp_path, monkeypatch):
     from parlertui.cli import main
     from parlertui.store.filters import Filters
 
@@ -134,8 +133,11 @@ def odd_store(mini_store):
     with sqlite3.connect(mini_store) as db:
         db.execute("UPDATE events SET title = ?, summary = ? WHERE id = 'suit'", (ODD_TEXT["emoji"], ODD_TEXT["long"]))
         db.execute("UPDATE parties SET name = ? WHERE id = 'ceo'", (ODD_TEXT["right_to_left"],))
-        db.execute("UPDATE quotes SET text = ?, said_on = NULL, said_on_precision = NULL, context = NULL "
-                   "WHERE id = 'mini-claim'", (ODD_TEXT["long"],))  # fmt: skip
+        db.execute(
+            "UPDATE quotes SET text = ?, said_on = NULL, said_on_precision = NULL, context = NULL "
+            "WHERE id = 'mini-claim'",
+            (ODD_TEXT["long"],),
+        )
         db.execute("UPDATE quotes SET text = ? WHERE id = 'host-warning'", (ODD_TEXT["combining"],))
         db.execute("UPDATE sources SET outlet = NULL, author = NULL, published = NULL, url = NULL, note = NULL")
         db.execute("UPDATE topics SET outcome = NULL")
@@ -175,9 +177,11 @@ def test_odd_text_snapshot(snap_compare, odd_store):
         assert snap_compare(ParlerApp(store), terminal_size=(80, 24), run_before=run_before)
 
 
-typed = st.text(
-    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=0, max_size=40
-) | st.just("x" * 10_000) | st.sampled_from(["\x00\x1b[2J\x07", "[/]", "[b]", "\u202e\u200f", "🚀" * 50])
+typed = (
+    st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=0, max_size=40)
+    | st.just("x" * 10_000)
+    | st.sampled_from(["\x00\x1b[2J\x07", "[/]", "[b]", "\u202e\u200f", "🚀" * 50])
+)
 
 
 @settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

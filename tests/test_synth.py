@@ -41,8 +41,11 @@ def test_a_synthetic_store_passes_check_with_the_counts_asked_for(synth):
 
 def test_it_has_the_full_text_tables_build_makes(synth, mini_store):
     def full_text(path: Path) -> list[tuple]:
-        return rows(path, "SELECT type, name, sql FROM sqlite_master WHERE name LIKE '%\\_fts%' ESCAPE '\\' "
-                          "OR type = 'trigger' ORDER BY name")  # fmt: skip
+        return rows(
+            path,
+            "SELECT type, name, sql FROM sqlite_master WHERE name LIKE '%\\_fts%' ESCAPE '\\' "
+            "OR type = 'trigger' ORDER BY name",
+        )
 
     assert full_text(synth) == full_text(mini_store)
     assert rows(synth, "PRAGMA user_version") == rows(mini_store, "PRAGMA user_version")
@@ -55,7 +58,9 @@ def test_it_holds_what_the_app_shows(synth):
     assert rows(synth, "SELECT count(*) FROM parties WHERE kind = 'person' AND affiliation_id IS NULL") == [(0,)]
     assert rows(synth, "SELECT count(*) FROM sources WHERE via_source_id IS NOT NULL")[0][0] > 0
     assert {relation for (relation,) in rows(synth, "SELECT DISTINCT relation FROM argument_links")} == {
-        "rebuts", "supports"}  # fmt: skip
+        "rebuts",
+        "supports",
+    }
     years = rows(synth, "SELECT count(DISTINCT substr(occurred_at, 1, 4)) FROM events")[0][0]
     assert years >= 5
 
@@ -124,7 +129,7 @@ def test_a_jump_to_a_date_reads_the_rows_around_it_by_key(synth):
         keys = [row[0] for row in rows(synth, "SELECT sort_key FROM events ORDER BY sort_key")]
         for place in (0, 1, len(keys) // 2, len(keys) - 1):
             before, after = listing.before(keys[place], 32), listing.from_key(keys[place], 32)
-            assert [row.key for row in before + after] == keys[max(0, place - 32):place + 32]
+            assert [row.key for row in before + after] == keys[max(0, place - 32) : place + 32]
             assert listing.place_of_key(keys[place]) == place
 
 

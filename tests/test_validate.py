@@ -33,24 +33,69 @@ def test_duplicate_ids(dataset):
 @pytest.mark.parametrize(
     ("file", "change", "entry", "field", "message"),
     [
-        ("events.toml", lambda d: d["event"][0]["parties"].update(nobody="witness"), "event 'suspension'",
-         "parties", "unknown party 'nobody'"),
-        ("events.toml", lambda d: d["event"][1]["sources"].append("rumour"), "event 'email'", "sources",
-         "unknown source 'rumour'"),
-        ("quotes.toml", lambda d: d["quote"][0].update(speaker_id="ghost"), "quote 'host-warning'", "speaker_id",
-         "unknown party 'ghost'"),
-        ("quotes.toml", lambda d: d["quote"][0].update(source_id="hearsay"), "quote 'host-warning'", "source_id",
-         "unknown source 'hearsay'"),
-        ("quotes.toml", lambda d: d["quote"][1].update(event_id="never"), "quote 'mini-claim'", "event_id",
-         "unknown event 'never'"),
-        ("arguments.toml", lambda d: d["topic"][0]["argument"][1].update(rebuts=["no-such-argument"]),
-         "topic 'contract' > argument 'contract-host'", "rebuts", "unknown argument 'no-such-argument'"),
-        ("arguments.toml", lambda d: d["topic"][0]["argument"][0].update(quotes=["unsaid"]),
-         "topic 'contract' > argument 'contract-mini'", "quotes", "unknown quote 'unsaid'"),
-        ("sources.toml", lambda d: d["source"][1].update(via_source_id="elsewhere"), "source 'order-via-report'",
-         "via_source_id", "unknown source 'elsewhere'"),
-        ("parties.toml", lambda d: d["party"][2].update(affiliation_id="acme"), "party 'ceo'", "affiliation_id",
-         "unknown party 'acme'"),
+        (
+            "events.toml",
+            lambda d: d["event"][0]["parties"].update(nobody="witness"),
+            "event 'suspension'",
+            "parties",
+            "unknown party 'nobody'",
+        ),
+        (
+            "events.toml",
+            lambda d: d["event"][1]["sources"].append("rumour"),
+            "event 'email'",
+            "sources",
+            "unknown source 'rumour'",
+        ),
+        (
+            "quotes.toml",
+            lambda d: d["quote"][0].update(speaker_id="ghost"),
+            "quote 'host-warning'",
+            "speaker_id",
+            "unknown party 'ghost'",
+        ),
+        (
+            "quotes.toml",
+            lambda d: d["quote"][0].update(source_id="hearsay"),
+            "quote 'host-warning'",
+            "source_id",
+            "unknown source 'hearsay'",
+        ),
+        (
+            "quotes.toml",
+            lambda d: d["quote"][1].update(event_id="never"),
+            "quote 'mini-claim'",
+            "event_id",
+            "unknown event 'never'",
+        ),
+        (
+            "arguments.toml",
+            lambda d: d["topic"][0]["argument"][1].update(rebuts=["no-such-argument"]),
+            "topic 'contract' > argument 'contract-host'",
+            "rebuts",
+            "unknown argument 'no-such-argument'",
+        ),
+        (
+            "arguments.toml",
+            lambda d: d["topic"][0]["argument"][0].update(quotes=["unsaid"]),
+            "topic 'contract' > argument 'contract-mini'",
+            "quotes",
+            "unknown quote 'unsaid'",
+        ),
+        (
+            "sources.toml",
+            lambda d: d["source"][1].update(via_source_id="elsewhere"),
+            "source 'order-via-report'",
+            "via_source_id",
+            "unknown source 'elsewhere'",
+        ),
+        (
+            "parties.toml",
+            lambda d: d["party"][2].update(affiliation_id="acme"),
+            "party 'ceo'",
+            "affiliation_id",
+            "unknown party 'acme'",
+        ),
     ],
 )
 def test_references_to_unknown_entries(dataset, file, change, entry, field, message):
@@ -109,6 +154,7 @@ def test_fields_of_the_wrong_shape(dataset, file, change, field, message):
 def test_a_via_chain_that_loops(dataset):
     def loop(doc):
         doc["source"][0]["via_source_id"] = "order-via-report"
+
     dataset.edit("sources.toml", loop)
     found = problems_in(dataset.folder)
     assert {p.entry for p in found} == {"source 'report'", "source 'order-via-report'"}
@@ -123,6 +169,7 @@ def test_an_argument_cannot_rebut_itself(dataset):
 def test_an_argument_rebutting_its_own_side_is_refused(dataset):
     def same_side(doc):
         doc["topic"][0]["argument"][1]["party_id"] = "mini"
+
     dataset.edit("arguments.toml", same_side)
     problem = only_problem(dataset.folder)
     assert problem.field == "rebuts" and "same side" in problem.message
@@ -143,14 +190,16 @@ def test_every_error_is_reported_at_once_in_file_order(dataset):
     dataset.edit("events.toml", lambda d: d["event"][0].update(occurred_at="2021-02-29"))
     found = problems_in(dataset.folder)
     assert [p.file for p in found] == ["events.toml", "quotes.toml", "arguments.toml"]
-    assert str(found[0]) == ("events.toml: event 'suspension': occurred_at: '2021-02-29' is not a real date "
-                             "(day is out of range for month)")
+    assert str(found[0]) == (
+        "events.toml: event 'suspension': occurred_at: '2021-02-29' is not a real date (day is out of range for month)"
+    )
 
 
 def test_problems_come_in_file_order_not_alphabetical(dataset):
     def many(doc):
         for number in range(12):
             doc["event"].append({**doc["event"][0], "id": f"copy-{number}", "occurred_at": "2021-02-30"})
+
     dataset.edit("events.toml", many)
     entries = [p.entry for p in problems_in(dataset.folder)]
     assert entries == [f"event 'copy-{number}'" for number in range(12)]
@@ -159,8 +208,9 @@ def test_problems_come_in_file_order_not_alphabetical(dataset):
 def test_an_empty_entry_lists_what_it_lacks(dataset):
     dataset.edit("quotes.toml", lambda doc: doc["quote"].append({}))
     found = problems_in(dataset.folder)
-    assert {(p.entry, p.field) for p in found} == {("quote #4", name) for name in ("id", "text", "speaker_id",
-                                                                                 "source_id")}
+    assert {(p.entry, p.field) for p in found} == {
+        ("quote #4", name) for name in ("id", "text", "speaker_id", "source_id")
+    }
 
 
 def test_an_entry_that_is_not_a_table(dataset):
@@ -171,8 +221,9 @@ def test_an_entry_that_is_not_a_table(dataset):
 
 def test_an_unquoted_date_says_to_quote_it(dataset):
     text = (dataset.folder / "events.toml").read_text(encoding="utf-8")
-    (dataset.folder / "events.toml").write_text(text.replace('occurred_at = "2021-01-09"', "occurred_at = 2021-01-09"),
-                                                encoding="utf-8")
+    (dataset.folder / "events.toml").write_text(
+        text.replace('occurred_at = "2021-01-09"', "occurred_at = 2021-01-09"), encoding="utf-8"
+    )
     problem = only_problem(dataset.folder)
     assert problem.field == "occurred_at"
     assert problem.message.startswith('write the date in quotes, as text: "2021-01-09"')
@@ -185,9 +236,23 @@ def test_a_folder_of_the_zone_database_is_not_a_zone(dataset):
 
 def test_an_argument_answers_only_its_own_topic(dataset):
     def second_topic(doc):
-        doc["topic"].append({"id": "other", "title": "Other", "question": "Other?", "argument": [
-            {"id": "other-host", "party_id": "host", "summary": "An answer.", "quotes": ["host-warning"],
-             "rebuts": ["contract-mini"]}]})
+        doc["topic"].append(
+            {
+                "id": "other",
+                "title": "Other",
+                "question": "Other?",
+                "argument": [
+                    {
+                        "id": "other-host",
+                        "party_id": "host",
+                        "summary": "An answer.",
+                        "quotes": ["host-warning"],
+                        "rebuts": ["contract-mini"],
+                    }
+                ],
+            }
+        )
+
     dataset.edit("arguments.toml", second_topic)
     problem = only_problem(dataset.folder)
     assert (problem.entry, problem.field) == ("topic 'other' > argument 'other-host'", "rebuts")

@@ -15,11 +15,19 @@ from toml_writer import dumps
 
 MINI = Path(__file__).resolve().parent / "data" / "mini"
 
-scalars = st.one_of(st.text(max_size=12), st.integers(-5, 5), st.booleans(),
-                    st.sampled_from(["mini", "host", "report", "2021-01-09", "2021-02-30", "news", "parler", ""]))
-values = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=3),
-                                                       st.dictionaries(st.sampled_from(["mini", "host", "x"]),
-                                                                       inner, max_size=2)), max_leaves=6)
+scalars = st.one_of(
+    st.text(max_size=12),
+    st.integers(-5, 5),
+    st.booleans(),
+    st.sampled_from(["mini", "host", "report", "2021-01-09", "2021-02-30", "news", "parler", ""]),
+)
+values = st.recursive(
+    scalars,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=3), st.dictionaries(st.sampled_from(["mini", "host", "x"]), inner, max_size=2)
+    ),
+    max_leaves=6,
+)
 field_names = st.sampled_from(sorted({name for spec in FIELDS.values() for name in spec} | {"extra"}))
 entries = st.dictionaries(field_names, values, max_size=8)
 

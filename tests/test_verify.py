@@ -53,8 +53,9 @@ def test_the_sources_may_be_split_over_several_folders_and_the_store_named_by_db
 
 
 def test_a_quote_with_one_word_changed_is_reported_by_id_and_source(mini_store, sources, tmp_path):
-    tampered = with_quote_text(mini_store, tmp_path / "tampered.sqlite", "host-warning",
-                               "We will terminate your account.")
+    tampered = with_quote_text(
+        mini_store, tmp_path / "tampered.sqlite", "host-warning", "We will terminate your account."
+    )
     result = run("verify", "--sources", str(sources), str(tampered))
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
@@ -65,11 +66,16 @@ def test_a_quote_with_one_word_changed_is_reported_by_id_and_source(mini_store, 
 
 def test_a_long_missing_quote_is_shown_by_its_start_on_one_line(mini_store, sources, tmp_path):
     long_text = "Words that no source holds,\nrunning on " + "and on " * 20
-    result = run("verify", "--sources", str(sources),
-                 str(with_quote_text(mini_store, tmp_path / "long.sqlite", "mini-claim", long_text)))
+    result = run(
+        "verify",
+        "--sources",
+        str(sources),
+        str(with_quote_text(mini_store, tmp_path / "long.sqlite", "mini-claim", long_text)),
+    )
     line = result.stdout.splitlines()[0]
-    assert line.startswith("not found verbatim: quote 'mini-claim' (source 'report'): 'Words that no source holds, "
-                           "running on and on")
+    assert line.startswith(
+        "not found verbatim: quote 'mini-claim' (source 'report'): 'Words that no source holds, running on and on"
+    )
     assert line.endswith("…'") and len(line) < 130
 
 
@@ -120,8 +126,10 @@ def test_an_empty_quote_is_never_found():
 
 @pytest.mark.skipif(not REFERENCE.is_file(), reason="no ../shared/tools/check_quotes.py beside the repo")
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=list("ab '\"-.\t\n\u00a0\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u2028"), max_size=30)
-       | st.text(max_size=30))
+@given(
+    st.text(alphabet=list("ab '\"-.\t\n\u00a0\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u2028"), max_size=30)
+    | st.text(max_size=30)
+)
 def test_normalisation_agrees_with_the_teams_check_quotes(text):
     assert normalise(text) == _reference().norm(text)
 

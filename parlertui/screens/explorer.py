@@ -35,8 +35,13 @@ TOO_SMALL = "Make the terminal larger to read the record: parlertui needs at lea
 WHOLE_BRIEF_LIMIT = 5000
 """Events beyond which ctrl+e does not write the whole record (hundreds of megabytes); the command line does."""
 
-VIEW_OF_KIND = {"event": "timeline", "party": "parties", "topic": "arguments", "argument": "arguments",
-                "source": "sources"}  # fmt: skip
+VIEW_OF_KIND = {
+    "event": "timeline",
+    "party": "parties",
+    "topic": "arguments",
+    "argument": "arguments",
+    "source": "sources",
+}
 
 
 def make_view(name: str, store: Store) -> View:
@@ -63,8 +68,10 @@ def make_view(name: str, store: Store) -> View:
 def breakpoint_classes(app: App, size: Size) -> dict[str, bool]:
     """The app's breakpoint classes for a screen of `size`, on or off, as Textual sets them on a resize."""
     classes = {}
-    for breakpoints, dimension in ((app.HORIZONTAL_BREAKPOINTS or [], size.width),
-                                   (app.VERTICAL_BREAKPOINTS or [], size.height)):  # fmt: skip
+    for breakpoints, dimension in (
+        (app.HORIZONTAL_BREAKPOINTS or [], size.width),
+        (app.VERTICAL_BREAKPOINTS or [], size.height),
+    ):
         reached = [name for at, name in sorted(breakpoints) if dimension >= at]
         classes.update({name: name == (reached[-1] if reached else None) for _, name in breakpoints})
     return classes
@@ -285,12 +292,19 @@ class ExplorerScreen(ReportsStoreErrors, Screen[None]):
         if view.narrowed:
             topic, party = self.filters.topic, self.filters.party
         if topic is None and party is None and self.catalogue and self.catalogue.total_events > WHOLE_BRIEF_LIMIT:
-            self.notify(f"This record is too long to write whole from here ({self.catalogue.total_events:,} events): "
-                        "select a topic or a party, filter by one, or use `parlertui export`.",
-                        severity="warning", markup=False, timeout=8)  # fmt: skip
+            self.notify(
+                f"This record is too long to write whole from here ({self.catalogue.total_events:,} events): "
+                "select a topic or a party, filter by one, or use `parlertui export`.",
+                severity="warning",
+                markup=False,
+                timeout=8,
+            )
             return
-        left_out = [name for name, _ in self.filters.active() if name not in ("topic", "party")] if view.narrowed \
-            else [name for name, _ in self.filters.active() if name == "as_of"]  # fmt: skip
+        left_out = (
+            [name for name, _ in self.filters.active() if name not in ("topic", "party")]
+            if view.narrowed
+            else [name for name, _ in self.filters.active() if name == "as_of"]
+        )
         self.export_brief(view.view_id, topic, party, left_out)
 
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
@@ -313,12 +327,15 @@ class ExplorerScreen(ReportsStoreErrors, Screen[None]):
             note = f"Wrote {lines:,} lines of Markdown to {written}"
             if left_out:
                 names = ", ".join(FILTER_LABELS[name].lower() for name in left_out)
-                note += f". The brief covers the whole record {'of its topic or party ' if topic or party else ''}" \
-                        f"and does not apply: {names}."  # fmt: skip
+                note += (
+                    f". The brief covers the whole record {'of its topic or party ' if topic or party else ''}"
+                    f"and does not apply: {names}."
+                )
             self.app.call_from_thread(self.notify, note, markup=False, title="Exported", timeout=8)
             return
-        self.app.call_from_thread(self.notify, f"Could not export: too many files named {stem}-N.md here",
-                                  severity="error", markup=False)  # fmt: skip
+        self.app.call_from_thread(
+            self.notify, f"Could not export: too many files named {stem}-N.md here", severity="error", markup=False
+        )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "clear_filters":

@@ -15,6 +15,7 @@ from parlertui.widgets.render import SIDE_NAMES
 from parlertui.widgets.filter_bar import FILTER_LABELS
 from parlertui.widgets.typing import TypeAhead
 
+
 class FilterScreen(ModalScreen[Filters | None]):
     """Narrow the timeline and the quotes by party or side, topic, kind of event, source and dates."""
 
@@ -42,19 +43,33 @@ class FilterScreen(ModalScreen[Filters | None]):
                 yield Select(who, id="who", value=chosen or Select.NULL, prompt="Anyone", compact=True)
             with Horizontal(classes="field"):
                 yield Label("Topic")
-                yield Select([(t.title, t.id) for t in catalogue.topics], id="topic", prompt="Any topic",
-                             value=filters.topic or Select.NULL, compact=True)  # fmt: skip
+                yield Select(
+                    [(t.title, t.id) for t in catalogue.topics],
+                    id="topic",
+                    prompt="Any topic",
+                    value=filters.topic or Select.NULL,
+                    compact=True,
+                )
             with Horizontal(classes="field"):
                 yield Label("Kind of event")
-                yield Select([(kind, kind) for kind in EVENT_KINDS], id="kind", value=filters.kind or Select.NULL,
-                             prompt="Any kind", compact=True)  # fmt: skip
+                yield Select(
+                    [(kind, kind) for kind in EVENT_KINDS],
+                    id="kind",
+                    value=filters.kind or Select.NULL,
+                    prompt="Any kind",
+                    compact=True,
+                )
             with Horizontal(classes="field"):
                 yield Label("Source")
                 listed = catalogue.sources or not catalogue.total_sources
-                yield Select([(s.label, s.id) for s in catalogue.sources], id="source", compact=True,
-                             prompt="Any source" if listed else "Any source (too many to list: see 4 Sources)",
-                             value=filters.source if filters.source in {s.id for s in catalogue.sources}
-                             else Select.NULL, disabled=not listed)  # fmt: skip
+                yield Select(
+                    [(s.label, s.id) for s in catalogue.sources],
+                    id="source",
+                    compact=True,
+                    prompt="Any source" if listed else "Any source (too many to list: see 4 Sources)",
+                    value=filters.source if filters.source in {s.id for s in catalogue.sources} else Select.NULL,
+                    disabled=not listed,
+                )
             with Horizontal(classes="field"):
                 yield Label("From")
                 yield Input(filters.start or "", placeholder="YYYY-MM-DD", id="start", max_length=10, compact=True)
@@ -102,9 +117,13 @@ class FilterScreen(ModalScreen[Filters | None]):
         return Filters(
             party=who.removeprefix("party:") if who.startswith("party:") else None,
             side=who.removeprefix("side:") if who.startswith("side:") else None,
-            topic=value("topic"), kind=value("kind"), source=value("source"),
-            start=days["start"], end=days["end"], as_of=self.filters.as_of,
-        )  # fmt: skip
+            topic=value("topic"),
+            kind=value("kind"),
+            source=value("source"),
+            start=days["start"],
+            end=days["end"],
+            as_of=self.filters.as_of,
+        )
 
     def action_apply(self) -> None:
         try:

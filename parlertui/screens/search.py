@@ -25,7 +25,6 @@ FIRST_PAGE = 8
 is a few milliseconds); the counted answer after it brings up to 50."""
 
 
-
 def hit_entry(hit: Hit) -> Entry:
     """A match: its text with the matched words marked (a quote in quotation marks), then what it is."""
     pieces = marked(hit.text.replace("\n", " "))
@@ -101,14 +100,19 @@ class SearchScreen(TypeAhead, ReportsStoreErrors, Screen["Target | None"]):
         with Vertical(id="search", classes="dialog") as frame:
             frame.border_title = "Search" + (f" as of {self.filters.as_of}" if self.filters.as_of else "")
             frame.border_subtitle = "↓ results · ⏎ open · esc close"
-            yield SearchBox(self.text, placeholder="words, or \"a phrase\"; moder finds moderation", id="search-box",
-                            select_on_focus=True)  # fmt: skip
+            yield SearchBox(
+                self.text,
+                placeholder='words, or "a phrase"; moder finds moderation',
+                id="search-box",
+                select_on_focus=True,
+            )
             yield Static("", id="search-note", markup=False)
             yield ResultList(id="search-results")
 
     def on_mount(self) -> None:
         self.query_one("#search-note", Static).update(
-            "Type a word to search quotes, events, arguments, parties and sources.")
+            "Type a word to search quotes, events, arguments, parties and sources."
+        )
         if self.text:
             self._ask(self.text)
         else:
@@ -195,15 +199,25 @@ class SearchScreen(TypeAhead, ReportsStoreErrors, Screen["Target | None"]):
         self._hits = {f"{hit.kind}:{hit.id}": hit for group in results.groups for hit in group.hits}
         self.query_one(ResultList).show(result_entries(results))
         if results.query and not results.groups:
-            note = " · ".join(part for part in (
-                "No matches", results.note,
-                f"only what was on the record as of {self.filters.as_of} was searched" if self.filters.as_of else "",
-            ) if part)  # fmt: skip
+            note = " · ".join(
+                part
+                for part in (
+                    "No matches",
+                    results.note,
+                    f"only what was on the record as of {self.filters.as_of} was searched"
+                    if self.filters.as_of
+                    else "",
+                )
+                if part
+            )
         elif results.query:
             more = any(group.more for group in results.groups)
             count = sum(group.total - 1 if group.more else group.total for group in results.groups)
-            note = f"{'more than ' if more else ''}{count:,} match{'es' if count != 1 or more else ''}" + (
-                "" if results.counted else " so far, counting…") + (f" · {results.note}" if results.note else "")
+            note = (
+                f"{'more than ' if more else ''}{count:,} match{'es' if count != 1 or more else ''}"
+                + ("" if results.counted else " so far, counting…")
+                + (f" · {results.note}" if results.note else "")
+            )
         else:
             note = results.note
         self.query_one("#search-note", Static).update(note)

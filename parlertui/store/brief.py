@@ -18,10 +18,19 @@ from parlertui.store.open import StoreError, open_store
 from parlertui.store.schema import SIDES
 from parlertui.store.selection import Selection, select
 
-SIDE_HEADINGS = {"parler": "Parler's arguments", "aws": "AWS's arguments", "court": "The court's finding",
-                 "other": "Other parties' arguments"}  # fmt: skip
-SOURCE_KINDS = {"news": "news report", "court_order": "court order", "filing": "court filing",
-                "statement": "statement", "other": "source"}  # fmt: skip
+SIDE_HEADINGS = {
+    "parler": "Parler's arguments",
+    "aws": "AWS's arguments",
+    "court": "The court's finding",
+    "other": "Other parties' arguments",
+}
+SOURCE_KINDS = {
+    "news": "news report",
+    "court_order": "court order",
+    "filing": "court filing",
+    "statement": "statement",
+    "other": "source",
+}
 
 _QUOTES = """
     SELECT q.id, q.text, q.said_on, q.context, coalesce(p.name, q.speaker_id) AS speaker,
@@ -78,15 +87,17 @@ def _write_heading(connection: sqlite3.Connection, selection: Selection, meta: d
         (title,) = connection.execute("SELECT title FROM topics WHERE id = ?", (selection.topic,)).fetchone()
         out.write(f"This brief covers one topic, “{_line(title)}”, and the events its quotes come from.\n\n")
     elif selection.party is not None:
-        name, description = connection.execute("SELECT name, description FROM parties WHERE id = ?",
-                                               (selection.party,)).fetchone()  # fmt: skip
-        out.write("This brief covers what involves one party: the events it takes part in, its quotes, and the "
-                  f"arguments it made or that cite its quotes.\n\n**{_line(name)}**: {description}\n\n")
+        name, description = connection.execute(
+            "SELECT name, description FROM parties WHERE id = ?", (selection.party,)
+        ).fetchone()
+        out.write(
+            "This brief covers what involves one party: the events it takes part in, its quotes, and the "
+            f"arguments it made or that cite its quotes.\n\n**{_line(name)}**: {description}\n\n"
+        )
     out.write("Every quote is given exactly as recorded, with who said it, where it was read and when.\n\n")
 
 
-def _write_timeline(connection: sqlite3.Connection, selection: Selection, zone: ZoneInfo | None,
-                    out: TextIO) -> None:  # fmt: skip
+def _write_timeline(connection: sqlite3.Connection, selection: Selection, zone: ZoneInfo | None, out: TextIO) -> None:
     events = connection.execute(
         f"SELECT id, occurred_at, title, summary FROM events AS e WHERE {selection.where('events', 'e')} "
         "ORDER BY sort_key"
@@ -103,8 +114,9 @@ def _write_timeline(connection: sqlite3.Connection, selection: Selection, zone: 
             (event["id"],),
         ).fetchall()
         if parties:
-            out.write("Parties: " + "; ".join(f"{_line(row['name'])} ({_line(row['role'])})" for row in parties)
-                      + ".\n\n")  # fmt: skip
+            out.write(
+                "Parties: " + "; ".join(f"{_line(row['name'])} ({_line(row['role'])})" for row in parties) + ".\n\n"
+            )
         sources = connection.execute(
             "SELECT coalesce(s.title, es.source_id) AS title, s.outlet, s.published, s.via_source_id, "
             "v.outlet AS via_outlet, v.title AS via_title FROM event_sources AS es "
@@ -116,11 +128,9 @@ def _write_timeline(connection: sqlite3.Connection, selection: Selection, zone: 
             out.write("Sources: " + "; ".join(_cited_source(row, zone) for row in sources) + ".\n\n")
 
 
-def _write_topics(connection: sqlite3.Connection, selection: Selection, zone: ZoneInfo | None,
-                  out: TextIO) -> None:  # fmt: skip
+def _write_topics(connection: sqlite3.Connection, selection: Selection, zone: ZoneInfo | None, out: TextIO) -> None:
     topics = connection.execute(
-        f"SELECT id, title, question, outcome FROM topics AS t WHERE {selection.where('topics', 't')} "
-        "ORDER BY position"
+        f"SELECT id, title, question, outcome FROM topics AS t WHERE {selection.where('topics', 't')} ORDER BY position"
     ).fetchall()
     if topics:
         out.write("## Topics\n\n")
@@ -149,8 +159,9 @@ def _write_topics(connection: sqlite3.Connection, selection: Selection, zone: Zo
         out.write(f"#### Outcome\n\n{topic['outcome'] or 'Not recorded.'}\n\n")
 
 
-def _write_other_quotes(connection: sqlite3.Connection, selection: Selection, zone: ZoneInfo | None,
-                        out: TextIO) -> None:  # fmt: skip
+def _write_other_quotes(
+    connection: sqlite3.Connection, selection: Selection, zone: ZoneInfo | None, out: TextIO
+) -> None:
     """Quotes no argument in the brief cites, so that every quote in it appears somewhere."""
     quotes = connection.execute(
         f"{_QUOTES} WHERE {selection.where('quotes', 'q')} AND q.id NOT IN "
@@ -160,14 +171,14 @@ def _write_other_quotes(connection: sqlite3.Connection, selection: Selection, zo
     heading_written = False
     for quote in quotes:
         if not heading_written:
-            out.write("## Other quotes\n\nQuotes in the record that no argument above cites, in the order they "
-                      "were said.\n\n")  # fmt: skip
+            out.write(
+                "## Other quotes\n\nQuotes in the record that no argument above cites, in the order they were said.\n\n"
+            )
             heading_written = True
         _write_quote(quote, zone, out)
 
 
-def _write_sources(connection: sqlite3.Connection, selection: Selection, zone: ZoneInfo | None,
-                   out: TextIO) -> None:  # fmt: skip
+def _write_sources(connection: sqlite3.Connection, selection: Selection, zone: ZoneInfo | None, out: TextIO) -> None:
     sources = connection.execute(
         "SELECT s.*, v.outlet AS via_outlet, v.title AS via_title FROM sources AS s "
         f"LEFT JOIN sources AS v ON v.id = s.via_source_id WHERE {selection.where('sources', 's')} "

@@ -83,25 +83,39 @@ def dataset_rows(dataset: Dataset) -> Rows:
         rows["meta"].append({"key": key, "value": value if isinstance(value, str) else json.dumps(value)})
 
     for position, entry in enumerate(dataset.of("source"), 1):
-        rows["sources"].append({**_pick(entry.data, "id kind outlet title author published url seed_file "
-                                                    "via_source_id note"), "position": position})
+        rows["sources"].append(
+            {
+                **_pick(entry.data, "id kind outlet title author published url seed_file via_source_id note"),
+                "position": position,
+            }
+        )
     for position, entry in enumerate(dataset.of("party"), 1):
         data = entry.data
-        rows["parties"].append({**_pick(data, "id name kind side description affiliation_id"),
-                                "aliases": json.dumps(data.get("aliases", []), ensure_ascii=False),
-                                "position": position})
+        rows["parties"].append(
+            {
+                **_pick(data, "id name kind side description affiliation_id"),
+                "aliases": json.dumps(data.get("aliases", []), ensure_ascii=False),
+                "position": position,
+            }
+        )
 
     event_keys: dict[str, str] = {}
     for index, entry in enumerate(dataset.of("event")):
         data = entry.data
         when = parse_when(data["occurred_at"])
         event_keys[data["id"]] = when.sort_key(zone)
-        rows["events"].append({**_pick(data, "id occurred_at"), "precision": when.precision,
-                               **_pick(data, "title summary kind"),
-                               "sort_key": f"{event_keys[data['id']]} {index:05d}"})
+        rows["events"].append(
+            {
+                **_pick(data, "id occurred_at"),
+                "precision": when.precision,
+                **_pick(data, "title summary kind"),
+                "sort_key": f"{event_keys[data['id']]} {index:05d}",
+            }
+        )
         for position, (party, role) in enumerate(data.get("parties", {}).items(), 1):
-            rows["event_parties"].append({"event_id": data["id"], "party_id": party, "role": role,
-                                          "position": position})
+            rows["event_parties"].append(
+                {"event_id": data["id"], "party_id": party, "role": role, "position": position}
+            )
         for position, source in enumerate(data["sources"], 1):
             rows["event_sources"].append({"event_id": data["id"], "source_id": source, "position": position})
 
@@ -109,19 +123,30 @@ def dataset_rows(dataset: Dataset) -> Rows:
         data = entry.data
         said = parse_when(data["said_on"]) if data.get("said_on") else None
         moment = said.sort_key(zone) if said else event_keys.get(data.get("event_id") or "", _UNDATED)
-        rows["quotes"].append({**_pick(data, "id text speaker_id source_id event_id said_on"),
-                               "said_on_precision": said.precision if said else None,
-                               "context": data.get("context"),
-                               "sort_key": f"{moment} {index:05d}"})
+        rows["quotes"].append(
+            {
+                **_pick(data, "id text speaker_id source_id event_id said_on"),
+                "said_on_precision": said.precision if said else None,
+                "context": data.get("context"),
+                "sort_key": f"{moment} {index:05d}",
+            }
+        )
 
     party_side = {row["id"]: row["side"] for row in rows["parties"]}
     for topic_position, topic in enumerate(dataset.of("topic"), 1):
         rows["topics"].append({**_pick(topic.data, "id title question outcome"), "position": topic_position})
     for entry in dataset.of("argument"):
         data = entry.data
-        rows["arguments"].append({"id": data["id"], "topic_id": entry.parent.id, "party_id": data["party_id"],
-                                  "side": party_side[data["party_id"]], "summary": data["summary"],
-                                  "position": entry.index + 1})
+        rows["arguments"].append(
+            {
+                "id": data["id"],
+                "topic_id": entry.parent.id,
+                "party_id": data["party_id"],
+                "side": party_side[data["party_id"]],
+                "summary": data["summary"],
+                "position": entry.index + 1,
+            }
+        )
         for position, quote in enumerate(data["quotes"], 1):
             rows["argument_quotes"].append({"argument_id": data["id"], "quote_id": quote, "position": position})
         for relation in RELATIONS:

@@ -35,8 +35,7 @@ class Problem:
     @property
     def sort_key(self) -> tuple:
         files = list(FILES)
-        return (files.index(self.file) if self.file in files else len(files), self.position, self.field,
-                self.message)
+        return (files.index(self.file) if self.file in files else len(files), self.position, self.field, self.message)
 
     def __str__(self) -> str:
         where = ": ".join(part for part in (self.file, self.entry, self.field) if part)

@@ -19,8 +19,20 @@ _FORM = re.compile(
     r"(?P<zone>Z|[+-][0-9]{2}:[0-9]{2})?)?)?)?"
 )
 _MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                "November", "December"]  # fmt: skip
+MONTH_NAMES = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 def _iso_day(moment: date) -> str:
@@ -81,9 +93,7 @@ def parse_when(text: object) -> When:
         raise DateError(f"expected a date as text, got {type(text).__name__}")
     match = _FORM.fullmatch(text)
     if not match:
-        raise DateError(
-            f"{text!r} is not a date of the form YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM±HH:MM"
-        )
+        raise DateError(f"{text!r} is not a date of the form YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM±HH:MM")
     parts = match.groupdict()
     year = int(parts["year"])
     month = int(parts["month"] or 1)

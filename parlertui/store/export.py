@@ -27,14 +27,31 @@ from parlertui.store.record_rows import RECORD_FORMAT, table_columns, table_rows
 from parlertui.store.schema import SCHEMA_VERSION, TABLE_ORDER
 from parlertui.store.selection import Selection, UnknownId, select
 
-__all__ = ["FORMATS", "OutputError", "OutputExists", "UnknownId", "export", "markdown_brief", "write_csv_tables",
-           "write_json", "write_new_file"]  # fmt: skip
+__all__ = [
+    "FORMATS",
+    "OutputError",
+    "OutputExists",
+    "UnknownId",
+    "export",
+    "markdown_brief",
+    "write_csv_tables",
+    "write_json",
+    "write_new_file",
+]
 
 FORMATS = ("md", "json", "csv")
 
 
-def export(store_path: Path, form: str, out: TextIO | None = None, *, output: Path | None = None,
-           force: bool = False, topic: str | None = None, party: str | None = None) -> None:  # fmt: skip
+def export(
+    store_path: Path,
+    form: str,
+    out: TextIO | None = None,
+    *,
+    output: Path | None = None,
+    force: bool = False,
+    topic: str | None = None,
+    party: str | None = None,
+) -> None:
     """Export the store at `store_path` in `form` ("md", "json" or "csv") to the file or folder `output`, or for
     md and json with no `output`, to the stream `out`.
 
@@ -70,15 +87,24 @@ def write_json(connection: sqlite3.Connection, selection: Selection, out: TextIO
     """Write the selected rows of every table as a JSON record: its format, the schema version, the selection,
     and per table (in TABLE_ORDER) its rows as objects of every column, in the order they were written."""
     chosen = None if selection.whole else {"topic": selection.topic, "party": selection.party}
-    out.write(f'{{\n  "format": "{RECORD_FORMAT}",\n  "schema_version": {SCHEMA_VERSION},\n'
-              f'  "selection": {json.dumps(chosen)},\n  "tables": {{')  # fmt: skip
+    out.write(
+        f'{{\n  "format": "{RECORD_FORMAT}",\n  "schema_version": {SCHEMA_VERSION},\n'
+        f'  "selection": {json.dumps(chosen)},\n  "tables": {{'
+    )
     for number, table in enumerate(TABLE_ORDER):
         columns = table_columns(connection, table)
         out.write(f'{"," if number else ""}\n    "{table}": [')
         separator = "\n"
         for row in table_rows(connection, table, columns, selection):
-            out.write(separator + "      " + json.dumps(dict(zip(columns, row, strict=True)), ensure_ascii=False,
-                                                        default=lambda value, table=table: _not_json(table, value)))
+            out.write(
+                separator
+                + "      "
+                + json.dumps(
+                    dict(zip(columns, row, strict=True)),
+                    ensure_ascii=False,
+                    default=lambda value, table=table: _not_json(table, value),
+                )
+            )
             separator = ",\n"
         out.write("]" if separator == "\n" else "\n    ]")
     out.write("\n  }\n}\n")

@@ -67,14 +67,19 @@ class Filters(NamedTuple):
 
 # SQL fragments. Each takes the alias of the table, so one narrowing serves the events and the quotes.
 
+
 def _period_start(at: str, precision: str, key: str) -> str:
-    return (f"CASE {precision} WHEN 'month' THEN {at} || '-01' WHEN 'year' THEN {at} || '-01-01' "
-            f"ELSE substr({key}, 1, 10) END")
+    return (
+        f"CASE {precision} WHEN 'month' THEN {at} || '-01' WHEN 'year' THEN {at} || '-01-01' "
+        f"ELSE substr({key}, 1, 10) END"
+    )
 
 
 def _period_end(at: str, precision: str, key: str) -> str:
-    return (f"CASE {precision} WHEN 'month' THEN date({at} || '-01', '+1 month', '-1 day') "
-            f"WHEN 'year' THEN {at} || '-12-31' ELSE substr({key}, 1, 10) END")
+    return (
+        f"CASE {precision} WHEN 'month' THEN date({at} || '-01', '+1 month', '-1 day') "
+        f"WHEN 'year' THEN {at} || '-12-31' ELSE substr({key}, 1, 10) END"
+    )
 
 
 def _dated(at: str, precision: str, key: str, filters: Filters) -> tuple[list[str], list[object]]:
@@ -101,12 +106,16 @@ def event_conditions(filters: Filters, alias: str = "e") -> tuple[list[str], lis
         parameters.append(filters.party)
     if filters.side is not None:
         # A side takes part in most events: checking each event costs less than gathering them all first.
-        where.append(f"EXISTS (SELECT 1 FROM event_parties AS ep JOIN parties AS p ON p.id = ep.party_id "
-                     f"WHERE ep.event_id = {alias}.id AND p.side = ?)")
+        where.append(
+            f"EXISTS (SELECT 1 FROM event_parties AS ep JOIN parties AS p ON p.id = ep.party_id "
+            f"WHERE ep.event_id = {alias}.id AND p.side = ?)"
+        )
         parameters.append(filters.side)
     if filters.topic is not None:
-        where.append(f"{alias}.id IN (SELECT q.event_id FROM quotes AS q JOIN argument_quotes AS aq "
-                     "ON aq.quote_id = q.id JOIN arguments AS a ON a.id = aq.argument_id WHERE a.topic_id = ?)")
+        where.append(
+            f"{alias}.id IN (SELECT q.event_id FROM quotes AS q JOIN argument_quotes AS aq "
+            "ON aq.quote_id = q.id JOIN arguments AS a ON a.id = aq.argument_id WHERE a.topic_id = ?)"
+        )
         parameters.append(filters.topic)
     if filters.kind is not None:
         where.append(f"{alias}.kind = ?")
@@ -135,8 +144,10 @@ def quote_conditions(filters: Filters) -> tuple[list[str], list[object]]:
         where.append("q.speaker_id IN (SELECT id FROM parties WHERE side = ?)")
         parameters.append(filters.side)
     if filters.topic is not None:
-        where.append("q.id IN (SELECT aq.quote_id FROM argument_quotes AS aq JOIN arguments AS a "
-                     "ON a.id = aq.argument_id WHERE a.topic_id = ?)")
+        where.append(
+            "q.id IN (SELECT aq.quote_id FROM argument_quotes AS aq JOIN arguments AS a "
+            "ON a.id = aq.argument_id WHERE a.topic_id = ?)"
+        )
         parameters.append(filters.topic)
     if filters.kind is not None:
         where.append("qe.kind = ?")

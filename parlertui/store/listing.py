@@ -62,8 +62,9 @@ class Grouping(NamedTuple):
 class Listing(Generic[Record]):
     """The items of one table that some conditions let through, in order, read a page at a time."""
 
-    def __init__(self, store: Store, table: Table, conditions: tuple[list[str], list[object]],
-                 group: Grouping | None = None) -> None:  # fmt: skip
+    def __init__(
+        self, store: Store, table: Table, conditions: tuple[list[str], list[object]], group: Grouping | None = None
+    ) -> None:
         """`group`: for a list under headings, how its items fall under them."""
         self.store = store
         self.table = table
@@ -75,8 +76,9 @@ class Listing(Generic[Record]):
         self._headings: list[Heading] | None = None
         self.filtered = bool(where)
 
-    def _keys(self, extra: str, parameters: tuple[object, ...], order: str, limit: int,
-              offset: int = 0) -> list[tuple[Key, int]]:  # fmt: skip
+    def _keys(
+        self, extra: str, parameters: tuple[object, ...], order: str, limit: int, offset: int = 0
+    ) -> list[tuple[Key, int]]:
         table = self.table
         rows = self.store._rows(
             f"SELECT {table.key}, {table.rowid} {table.source} WHERE {self._where}{extra} "
@@ -135,8 +137,10 @@ class Listing(Generic[Record]):
     def key_of(self, item_id: str) -> Key | None:
         """The sort key of the item `item_id`, if this list holds it."""
         alias = self.table.rowid.split(".")[0]
-        rows = self.store._rows(f"SELECT {self.table.key} {self.table.source} WHERE {self._where} AND {alias}.id = ?",
-                                (*self._parameters, item_id))  # fmt: skip
+        rows = self.store._rows(
+            f"SELECT {self.table.key} {self.table.source} WHERE {self._where} AND {alias}.id = ?",
+            (*self._parameters, item_id),
+        )
         return rows[0][0] if rows else None
 
     def headings(self) -> list[Heading]:
@@ -152,8 +156,9 @@ class Listing(Generic[Record]):
         table = self.table
         headings: list[Heading] = []
         if self.filtered:
-            keys = self.store._rows(f"SELECT {table.key} {table.source} WHERE {self._where} ORDER BY {table.key}",
-                                    self._parameters)  # fmt: skip
+            keys = self.store._rows(
+                f"SELECT {table.key} {table.source} WHERE {self._where} ORDER BY {table.key}", self._parameters
+            )
             bound: Key | None = None
             for place, (key,) in enumerate(keys):
                 if bound is None or key >= bound:
@@ -184,12 +189,17 @@ class Listing(Generic[Record]):
         return self.store._rows(sql, (*self._parameters, *parameters))[0][0]
 
 
-def _reader(select: str, rowid: str, to_records: Callable[[Store, list[sqlite3.Row]], list[object]],
-            ) -> Callable[[Store, list[int]], dict[int, tuple[str, object]]]:  # fmt: skip
+def _reader(
+    select: str,
+    rowid: str,
+    to_records: Callable[[Store, list[sqlite3.Row]], list[object]],
+) -> Callable[[Store, list[int]], dict[int, tuple[str, object]]]:
     def read(store: Store, rowids: list[int]) -> dict[int, tuple[str, object]]:
         marks = ", ".join("?" * len(rowids))
-        rows = store._rows(select.replace("SELECT ", f"SELECT {rowid} AS list_rowid, ", 1)
-                           + f" WHERE {rowid} IN ({marks})", tuple(rowids))  # fmt: skip
+        rows = store._rows(
+            select.replace("SELECT ", f"SELECT {rowid} AS list_rowid, ", 1) + f" WHERE {rowid} IN ({marks})",
+            tuple(rowids),
+        )
         records = to_records(store, rows)
         return {row["list_rowid"]: (row["id"], record) for row, record in zip(rows, records, strict=True)}
 
@@ -200,8 +210,9 @@ def event_listing(store: Store, filters: Filters = NO_FILTERS) -> Listing:
     """The timeline: events in true order under a heading for each month (or year) in the home zone."""
     from parlertui.store.queries import EVENTS
 
-    table = Table("FROM events AS e", "e.sort_key", "e.rowid",
-                  _reader(EVENTS, "e.rowid", lambda store, rows: store._events(rows)))  # fmt: skip
+    table = Table(
+        "FROM events AS e", "e.sort_key", "e.rowid", _reader(EVENTS, "e.rowid", lambda store, rows: store._events(rows))
+    )
     return Listing(store, table, event_conditions(filters), Grouping(month_bound, month_label, MONTH_BOUND_SQL))
 
 
@@ -217,16 +228,21 @@ def quote_listing(store: Store, filters: Filters = NO_FILTERS) -> Listing:
     # take a second instead of a few milliseconds.
     event = " LEFT JOIN events AS qe ON qe.id = q.event_id" if quotes_need_event(filters) else ""
     source = f"FROM quotes AS q{event}"
-    return Listing(store, Table(source, "q.sort_key", "q.rowid", _reader(QUOTES, "q.rowid", quotes)),
-                   quote_conditions(filters))  # fmt: skip
+    return Listing(
+        store, Table(source, "q.sort_key", "q.rowid", _reader(QUOTES, "q.rowid", quotes)), quote_conditions(filters)
+    )
 
 
 def source_listing(store: Store) -> Listing:
     """Sources in the dataset's order."""
     from parlertui.store.queries import SOURCES
 
-    table = Table("FROM sources AS s", "s.position", "s.rowid",
-                  _reader(SOURCES, "s.rowid", lambda store, rows: [store._source(row) for row in rows]))  # fmt: skip
+    table = Table(
+        "FROM sources AS s",
+        "s.position",
+        "s.rowid",
+        _reader(SOURCES, "s.rowid", lambda store, rows: [store._source(row) for row in rows]),
+    )
     return Listing(store, table, ([], []))
 
 

@@ -29,8 +29,9 @@ def open_read_only(path: Path) -> sqlite3.Connection:
     """Open `path` as an SQLite database in read-only mode; never creates or changes the file."""
     path = Path(path)
     if not path.exists():
-        raise StoreError(path, "no such file",
-                         "give the path of a parlertui store, or build one with `parlertui build`")
+        raise StoreError(
+            path, "no such file", "give the path of a parlertui store, or build one with `parlertui build`"
+        )
     if path.is_dir():
         raise StoreError(path, "is a folder, not a store file", "give the path of the .sqlite file")
     try:
@@ -49,15 +50,17 @@ def open_read_only(path: Path) -> sqlite3.Connection:
     if expected and size < expected:
         raise StoreError(path, f"is cut short: {size} of its {expected} bytes", "copy it again or rebuild it")
     # check_same_thread off: a store is opened on one thread and read from a worker thread, one at a time.
-    connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False,
-                                 timeout=LOCK_WAIT)  # fmt: skip
+    connection = sqlite3.connect(
+        f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False, timeout=LOCK_WAIT
+    )
     try:
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError as err:
         connection.close()
         if "locked" in str(err) or "busy" in str(err):
-            raise StoreError(path, "is locked by a program writing to it",
-                             "try again when that program has finished") from None  # fmt: skip
+            raise StoreError(
+                path, "is locked by a program writing to it", "try again when that program has finished"
+            ) from None
         raise StoreError(path, f"is damaged and cannot be read ({err})", "rebuild it or copy it again") from None
     return connection
 
@@ -93,8 +96,9 @@ def _quick_check(path: Path, connection: sqlite3.Connection) -> None:
     except sqlite3.DatabaseError as err:
         verdict = str(err)
     if verdict != "ok":
-        raise StoreError(path, f"is damaged ({' '.join(verdict.split())})",
-                         "see `parlertui check`, then rebuild it or copy it again")  # fmt: skip
+        raise StoreError(
+            path, f"is damaged ({' '.join(verdict.split())})", "see `parlertui check`, then rebuild it or copy it again"
+        )
 
 
 def ensure_parlertui_store(path: Path, connection: sqlite3.Connection) -> None:
@@ -112,20 +116,30 @@ def _ensure_readable(path: Path, connection: sqlite3.Connection) -> None:
     try:
         tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         version = connection.execute("PRAGMA user_version").fetchone()[0]
-        columns = {table: {row[1] for row in connection.execute(f"PRAGMA table_info({table})")}
-                   for table in CONTRACT if table in tables}
+        columns = {
+            table: {row[1] for row in connection.execute(f"PRAGMA table_info({table})")}
+            for table in CONTRACT
+            if table in tables
+        }
     except sqlite3.DatabaseError as err:
         raise StoreError(path, f"is damaged and cannot be read ({err})", "rebuild it or copy it again") from None
     missing = [table for table in CONTRACT if table not in tables]
     if version > SCHEMA_VERSION:
-        raise StoreError(path, f"is a store of schema version {version}, newer than this parlertui reads "
-                               f"({SCHEMA_VERSION})", "upgrade parlertui")
+        raise StoreError(
+            path,
+            f"is a store of schema version {version}, newer than this parlertui reads ({SCHEMA_VERSION})",
+            "upgrade parlertui",
+        )
     if version < SCHEMA_VERSION:
-        raise StoreError(path, f"is a store of schema version {version}, older than this parlertui reads "
-                               f"({SCHEMA_VERSION})", "rebuild it with `parlertui build`")
+        raise StoreError(
+            path,
+            f"is a store of schema version {version}, older than this parlertui reads ({SCHEMA_VERSION})",
+            "rebuild it with `parlertui build`",
+        )
     if missing:
         raise StoreError(path, f"is missing table(s) {', '.join(missing)}", "rebuild it with `parlertui build`")
-    lacking = [f"{table}.{column}" for table, names in CONTRACT.items() for column in names
-               if column not in columns[table]]
+    lacking = [
+        f"{table}.{column}" for table, names in CONTRACT.items() for column in names if column not in columns[table]
+    ]
     if lacking:
         raise StoreError(path, f"is missing column(s) {', '.join(lacking)}", "rebuild it with `parlertui build`")

@@ -131,8 +131,11 @@ class Store:
             return
         self.interrupt_search()  # a long search gives its connection up at once
         self._closed = True
-        for lock, name in ((self._lock, "_connection"), (self._search_lock, "_search_connection"),
-                           (self._at_once_lock, "_at_once_connection")):  # fmt: skip
+        for lock, name in (
+            (self._lock, "_connection"),
+            (self._search_lock, "_search_connection"),
+            (self._at_once_lock, "_at_once_connection"),
+        ):
             with lock:
                 connection = getattr(self, name)
                 if connection is not None:
@@ -200,11 +203,14 @@ class Store:
         lists are read a page at a time (see store.listing)."""
         total_sources = self.count("sources")
         return Catalogue(
-            self.dispute(), tuple(self.parties()), tuple(self.topics(filters.as_of)),
+            self.dispute(),
+            tuple(self.parties()),
+            tuple(self.topics(filters.as_of)),
             sources=tuple(self.sources()) if total_sources <= PICKABLE else (),
-            total_events=self.count("events"), total_sources=total_sources,
+            total_events=self.count("events"),
+            total_sources=total_sources,
             filters=filters,
-        )  # fmt: skip
+        )
 
     def count(self, table: str) -> int:
         """How many rows a table of the record holds."""
@@ -291,8 +297,9 @@ class Store:
         return EventDetail(
             event=event,
             parties=tuple(PartyRole(row["id"], row["name"], row["side"], row["role"]) for row in parties),
-            quotes=self._quotes(f"{QUOTES} WHERE q.event_id = ? AND {said} ORDER BY q.sort_key",
-                                (event_id, *said_parameters)),
+            quotes=self._quotes(
+                f"{QUOTES} WHERE q.event_id = ? AND {said} ORDER BY q.sort_key", (event_id, *said_parameters)
+            ),
             sources=tuple(self._source(row) for row in sources),
             arguments=self._argument_refs(
                 "SELECT aq.argument_id FROM argument_quotes AS aq JOIN quotes AS q ON q.id = aq.quote_id "
@@ -399,13 +406,16 @@ class Store:
         events whose title or summary has the words typed, or whose date starts with what was typed (False)."""
         if self.count("events") <= PICKABLE:
             return self.timeline(), True
-        return self._events(self._rows(
-            f"""{EVENTS} WHERE substr(e.occurred_at, 1, length(:typed)) = :typed
+        return self._events(
+            self._rows(
+                f"""{EVENTS} WHERE substr(e.occurred_at, 1, length(:typed)) = :typed
                 OR e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH :words LIMIT :limit)
-                ORDER BY e.sort_key LIMIT :limit""" if plain_query(text) else
-            f"{EVENTS} ORDER BY e.sort_key LIMIT :limit",
-            {"typed": text.strip(), "words": plain_query(text), "limit": limit},
-        )), False  # fmt: skip
+                ORDER BY e.sort_key LIMIT :limit"""
+                if plain_query(text)
+                else f"{EVENTS} ORDER BY e.sort_key LIMIT :limit",
+                {"typed": text.strip(), "words": plain_query(text), "limit": limit},
+            )
+        ), False
 
     def find_sources(self, text: str, limit: int = 100) -> tuple[list[Source], bool]:
         """Every source if there are few enough to match them in the palette (True); else up to `limit` whose
@@ -413,16 +423,22 @@ class Store:
         if self.count("sources") <= PICKABLE:
             return self.sources(), True
         words = plain_query(text)
-        rows = self._rows(
-            f"{SOURCES} WHERE s.rowid IN (SELECT rowid FROM sources_fts WHERE sources_fts MATCH ? LIMIT ?) "
-            "ORDER BY s.position", (words, limit),
-        ) if words else self._rows(f"{SOURCES} ORDER BY s.position LIMIT ?", (limit,))  # fmt: skip
+        rows = (
+            self._rows(
+                f"{SOURCES} WHERE s.rowid IN (SELECT rowid FROM sources_fts WHERE sources_fts MATCH ? LIMIT ?) "
+                "ORDER BY s.position",
+                (words, limit),
+            )
+            if words
+            else self._rows(f"{SOURCES} ORDER BY s.position LIMIT ?", (limit,))
+        )
         return [self._source(row) for row in rows], False
 
     # Search
 
-    def search(self, text: str, filters: Filters = NO_FILTERS, limit: int = 50, count: bool = True,
-               whole_words: bool = False) -> SearchResults:  # fmt: skip
+    def search(
+        self, text: str, filters: Filters = NO_FILTERS, limit: int = 50, count: bool = True, whole_words: bool = False
+    ) -> SearchResults:
         """Search quotes, events, arguments, topics, parties and sources for `text` (see store.search)."""
         with self._search_lock:
             try:
@@ -433,8 +449,9 @@ class Store:
                     raise SearchInterrupted from None
                 raise StoreError(self.path, f"cannot be searched ({err})", "check it with `parlertui check`") from err
 
-    def search_at_once(self, text: str, filters: Filters = NO_FILTERS, limit: int = 12,
-                       budget: float = 0.015) -> SearchResults | None:  # fmt: skip
+    def search_at_once(
+        self, text: str, filters: Filters = NO_FILTERS, limit: int = 12, budget: float = 0.015
+    ) -> SearchResults | None:
         """The words of `text` matched whole (see store.search's `whole_words`), for the thread that asks: the
         index reads whole words lazily, so this is a first answer within a frame, read where it is shown. None if
         it is not ready in `budget` seconds (words that are common apart but rare together), or if another
@@ -469,8 +486,9 @@ class Store:
                 try:
                     connection = self._search_connection_open(name)
                     for table in ("quotes", "events", "arguments", "topics", "parties", "sources"):
-                        connection.execute(f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH "
-                                           "'\"parlertui\"' LIMIT 1").fetchall()  # fmt: skip
+                        connection.execute(
+                            f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH '\"parlertui\"' LIMIT 1"
+                        ).fetchall()
                 except (sqlite3.Error, StoreError):
                     pass  # the search itself will say what is wrong
 
@@ -525,8 +543,12 @@ class Store:
             when=date_label(row["said_on"] or row["event_at"], zone) if row["said_on"] or row["event_at"] else None,
         )
 
-    def _argument_refs(self, ids_sql: str, parameters: tuple[object, ...], as_of: str | None = None,
-                       ) -> tuple[ArgumentRef, ...]:  # fmt: skip
+    def _argument_refs(
+        self,
+        ids_sql: str,
+        parameters: tuple[object, ...],
+        as_of: str | None = None,
+    ) -> tuple[ArgumentRef, ...]:
         visible, visible_parameters = arguments_on_record(as_of)
         rows = self._rows(
             f"{ARGUMENT_REFS} WHERE a.id IN ({ids_sql}) AND {visible} ORDER BY t.position, a.position",
@@ -574,8 +596,15 @@ class Store:
     def _topic(row: sqlite3.Row, as_of: str | None = None) -> Topic:
         sides = set((row["sides"] or "").split(","))
         known = outcome_known(row["outcome"], as_of)
-        return Topic(row["id"], row["title"], row["question"], row["outcome"] if known else None,
-                     tuple(s for s in SIDES if s in sides), as_of=as_of, outcome_withheld=not known)
+        return Topic(
+            row["id"],
+            row["title"],
+            row["question"],
+            row["outcome"] if known else None,
+            tuple(s for s in SIDES if s in sides),
+            as_of=as_of,
+            outcome_withheld=not known,
+        )
 
 
 def date_label(text: str, zone: ZoneInfo | None) -> str:

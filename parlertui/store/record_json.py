@@ -28,19 +28,33 @@ def load_record(path: Path) -> tuple[Rows, list[Problem]]:
     if problem:
         return {}, [Problem(name, "", "", problem)]
     if not isinstance(document, dict) or document.get("format") != RECORD_FORMAT:
-        return {}, [Problem(name, "", "format", f'not a parlertui record: expected "format": "{RECORD_FORMAT}", '
-                                                "as `parlertui export --format json` writes")]  # fmt: skip
+        return {}, [
+            Problem(
+                name,
+                "",
+                "format",
+                f'not a parlertui record: expected "format": "{RECORD_FORMAT}", '
+                "as `parlertui export --format json` writes",
+            )
+        ]
     version = document.get("schema_version")
     if version != SCHEMA_VERSION or isinstance(version, bool):
-        return {}, [Problem(name, "", "schema_version", f"a record of schema version {version!r}; this parlertui "
-                                                         f"builds version {SCHEMA_VERSION}")]  # fmt: skip
+        return {}, [
+            Problem(
+                name,
+                "",
+                "schema_version",
+                f"a record of schema version {version!r}; this parlertui builds version {SCHEMA_VERSION}",
+            )
+        ]
     problems = [Problem(name, "", key, "unexpected key") for key in document if key not in _TOP_LEVEL]
     tables = document.get("tables")
     if not isinstance(tables, dict):
         return {}, [*problems, Problem(name, "", "tables", "expected an object of tables, each a list of rows")]
     columns = _schema_columns()
-    problems += [Problem(name, f"table {table!r}", "", "not a table of the store") for table in tables
-                 if table not in columns]  # fmt: skip
+    problems += [
+        Problem(name, f"table {table!r}", "", "not a table of the store") for table in tables if table not in columns
+    ]
     rows: Rows = {}
     for table in TABLE_ORDER:
         rows[table] = tables.get(table, [])
@@ -125,8 +139,13 @@ def _constraint_problems(name: str, rows: Rows, columns: dict[str, list[str]]) -
         for table, rowid, parent, key in check.execute("PRAGMA foreign_key_check").fetchmany(_MOST_PROBLEMS):
             column = [row[3] for row in check.execute(f"PRAGMA foreign_key_list({table})") if row[0] == key][0]
             (value,) = check.execute(f"SELECT {column} FROM {table} WHERE rowid = ?", (rowid,)).fetchone()
-            row = dict(zip(columns[table], check.execute(f"SELECT * FROM {table} WHERE rowid = ?", (rowid,)).fetchone(),
-                           strict=False))  # fmt: skip
+            row = dict(
+                zip(
+                    columns[table],
+                    check.execute(f"SELECT * FROM {table} WHERE rowid = ?", (rowid,)).fetchone(),
+                    strict=False,
+                )
+            )
             problems.append(Problem(name, _row_name(table, None, row), column, f"{value!r} is no row of {parent}"))
     finally:
         check.close()

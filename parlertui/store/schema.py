@@ -40,8 +40,17 @@ FULL_TEXT: dict[str, tuple[str, ...]] = {
 
 #: The order tables are written in, so that whatever a row refers to is already there.
 TABLE_ORDER = (
-    "meta", "sources", "parties", "events", "event_parties", "event_sources",
-    "quotes", "topics", "arguments", "argument_quotes", "argument_links",
+    "meta",
+    "sources",
+    "parties",
+    "events",
+    "event_parties",
+    "event_sources",
+    "quotes",
+    "topics",
+    "arguments",
+    "argument_quotes",
+    "argument_links",
 )
 
 

@@ -96,12 +96,24 @@ def _clean(text: str) -> str:
 
 # What each kind shows, and how it is found: (FTS table, SQL returning id/text/about/topic for rowids matched).
 _S, _E = f"'{MARK_START}'", f"'{MARK_END}'"
-KIND_TITLES = {"quote": "Quotes", "event": "Events", "argument": "Arguments", "topic": "Topics",
-               "party": "Parties", "source": "Sources"}  # fmt: skip
+KIND_TITLES = {
+    "quote": "Quotes",
+    "event": "Events",
+    "argument": "Arguments",
+    "topic": "Topics",
+    "party": "Parties",
+    "source": "Sources",
+}
 KINDS = tuple(KIND_TITLES)
 
-_TABLE = {"quote": "quotes", "event": "events", "argument": "arguments", "topic": "topics", "party": "parties",
-          "source": "sources"}  # fmt: skip
+_TABLE = {
+    "quote": "quotes",
+    "event": "events",
+    "argument": "arguments",
+    "topic": "topics",
+    "party": "parties",
+    "source": "sources",
+}
 _ALIAS = {"quote": "q", "event": "e", "argument": "a", "topic": "t", "party": "p", "source": "s"}
 
 #: What a hit shows of each kind: its id, its text with the matches marked, and a line about it.
@@ -146,17 +158,21 @@ def _group(db: sqlite3.Connection, kind: str, query: str, filters: Filters, limi
     RANK_LIMIT and ranked if there are no more than that."""
     table, alias = _TABLE[kind], _ALIAS[kind]
     conditions, parameters = _on_record(kind, filters)
-    source = (f"FROM {table}_fts JOIN {table} AS {alias} ON {alias}.rowid = {table}_fts.rowid {_JOINS.get(kind, '')} "
-              f"WHERE {table}_fts MATCH ?" + "".join(f" AND ({c})" for c in conditions))
+    source = (
+        f"FROM {table}_fts JOIN {table} AS {alias} ON {alias}.rowid = {table}_fts.rowid {_JOINS.get(kind, '')} "
+        f"WHERE {table}_fts MATCH ?" + "".join(f" AND ({c})" for c in conditions)
+    )
 
     def hits(order: str, count: int) -> tuple[Hit, ...]:
-        rows = db.execute(f"SELECT {_COLUMNS[kind]} {source} ORDER BY {order} LIMIT ?",
-                          (query, *parameters, count)).fetchall()  # fmt: skip
+        rows = db.execute(
+            f"SELECT {_COLUMNS[kind]} {source} ORDER BY {order} LIMIT ?", (query, *parameters, count)
+        ).fetchall()
         return tuple(Hit(kind, row[0], row[1] or "", _clean(row[2] or ""), row[3]) for row in rows)
 
     def how_many(cap: int) -> int:
-        return db.execute(f"SELECT count(*) FROM (SELECT 1 {source} ORDER BY {table}_fts.rowid LIMIT ?)",
-                          (query, *parameters, cap)).fetchone()[0]  # fmt: skip
+        return db.execute(
+            f"SELECT count(*) FROM (SELECT 1 {source} ORDER BY {table}_fts.rowid LIMIT ?)", (query, *parameters, cap)
+        ).fetchone()[0]
 
     # One read in record order tells whether there are more than a page: scoring needs every match's statistics,
     # which for a word in most of a million quotes takes longer than reading them.
@@ -171,8 +187,15 @@ def _group(db: sqlite3.Connection, kind: str, query: str, filters: Filters, limi
     return HitGroup(kind, first[:limit], found, more=True, ranked=False)
 
 
-def search(db: sqlite3.Connection, text: str, filters: Filters = NO_FILTERS, limit: int = 50,
-           kinds: tuple[str, ...] = KINDS, count: bool = True, whole_words: bool = False) -> SearchResults:  # fmt: skip
+def search(
+    db: sqlite3.Connection,
+    text: str,
+    filters: Filters = NO_FILTERS,
+    limit: int = 50,
+    kinds: tuple[str, ...] = KINDS,
+    count: bool = True,
+    whole_words: bool = False,
+) -> SearchResults:
     """Search the record for `text`: up to `limit` hits of each kind, best first, with how many match in all.
 
     Without `count`, a kind with more than `limit` matches gives its first ones in record order, uncounted: the
@@ -186,8 +209,13 @@ def search(db: sqlite3.Connection, text: str, filters: Filters = NO_FILTERS, lim
         return SearchResults(text, query, "", tuple(group._replace(counted=False) for group in groups if group.total))
     plain = plain_query(text)
     if not plain:
-        return SearchResults(text, "", "Type a word to search quotes, events, arguments, parties and sources."
-                             if not text.strip() else "Nothing to search for in that: type a word.")
+        return SearchResults(
+            text,
+            "",
+            "Type a word to search quotes, events, arguments, parties and sources."
+            if not text.strip()
+            else "Nothing to search for in that: type a word.",
+        )
     attempts: list[tuple[str, str]] = []
     if len(_WORD.findall(text)) > MAX_WORDS:
         attempts.append((plain, f"Only the first {MAX_WORDS} words were searched for."))
@@ -207,4 +235,3 @@ def search(db: sqlite3.Connection, text: str, filters: Filters = NO_FILTERS, lim
             continue
         return SearchResults(text, query, note, tuple(group for group in groups if group.total))
     raise failure or RuntimeError("no search was run")
-

@@ -21,8 +21,8 @@ _LINKS = {
     "event_sources": "{t}.event_id IN (SELECT id FROM temp.chosen_events)",
     "argument_quotes": "{t}.argument_id IN (SELECT id FROM temp.chosen_arguments)",
     "argument_links": "{t}.from_id IN (SELECT id FROM temp.chosen_arguments) "
-                      "AND {t}.to_id IN (SELECT id FROM temp.chosen_arguments)",
-}  # fmt: skip
+    "AND {t}.to_id IN (SELECT id FROM temp.chosen_arguments)",
+}
 
 _TOPIC = [
     "INSERT INTO temp.chosen_topics VALUES (:id)",
@@ -130,8 +130,11 @@ def _how_to_find(kind: str, table: str, wanted: str, known: list[tuple[str, str]
     needle = wanted.casefold().strip()
     containing = [row_id for text, row_id in by_text.items() if needle and needle in text]
     close = [by_text[text] for text in difflib.get_close_matches(needle, list(by_text), n=3, cutoff=0.6)]
-    close += [row_id for text, row_id in by_text.items()
-              if difflib.get_close_matches(needle, re.split(r"[\W_]+", text), n=1, cutoff=0.8)]  # fmt: skip
+    close += [
+        row_id
+        for text, row_id in by_text.items()
+        if difflib.get_close_matches(needle, re.split(r"[\W_]+", text), n=1, cutoff=0.8)
+    ]
     suggestions = list(dict.fromkeys(containing + close))[:5]
     hint = f"did you mean {' or '.join(repr(row_id) for row_id in suggestions)}? " if suggestions else ""
     if not known:

@@ -51,31 +51,55 @@ META = {
 }
 
 PROPER = "Parler AWS Amazon Twitter Apple Google Reuters".split()
-SUBJECTS = ("the court|the company|counsel|our team|the plaintiff|the defendant|the judge|users|moderators|"
-            "the board|engineers|investors|the agency|reporters|critics|supporters|the host|the clerk").split("|")
-VERBS = ("suspended|reviewed|removed|disputed|reported|denied|challenged|restored|ignored|flagged|defended|"
-         "questioned|described|cited|rejected|accepted|examined|announced|delayed|explained|warned about|"
-         "argued over|pointed to|relied on|complained about|weighed|summarised|published|refused|welcomed").split("|")
-ADJECTIVES = ("violent harmful lawful timely public private contractual urgent written former conservative "
-              "competing automated manual repeated serious unfair reasonable immediate earlier sudden technical "
-              "commercial political independent specific broad narrow alleged final hostile quiet costly").split()
-NOUNS = ("content account contract notice policy post server hosting service agreement complaint injunction "
-         "motion ruling evidence conspiracy moderation backlog email statement deadline outage audience market "
-         "competitor terms violation threat report message data customer lawsuit hearing filing order claim "
-         "damage rule process review network capacity migration security community speech election app "
-         "website outlet memo letter transcript exhibit declaration").split()
+SUBJECTS = (
+    "the court|the company|counsel|our team|the plaintiff|the defendant|the judge|users|moderators|"
+    "the board|engineers|investors|the agency|reporters|critics|supporters|the host|the clerk"
+).split("|")
+VERBS = (
+    "suspended|reviewed|removed|disputed|reported|denied|challenged|restored|ignored|flagged|defended|"
+    "questioned|described|cited|rejected|accepted|examined|announced|delayed|explained|warned about|"
+    "argued over|pointed to|relied on|complained about|weighed|summarised|published|refused|welcomed"
+).split("|")
+ADJECTIVES = (
+    "violent harmful lawful timely public private contractual urgent written former conservative "
+    "competing automated manual repeated serious unfair reasonable immediate earlier sudden technical "
+    "commercial political independent specific broad narrow alleged final hostile quiet costly"
+).split()
+NOUNS = (
+    "content account contract notice policy post server hosting service agreement complaint injunction "
+    "motion ruling evidence conspiracy moderation backlog email statement deadline outage audience market "
+    "competitor terms violation threat report message data customer lawsuit hearing filing order claim "
+    "damage rule process review network capacity migration security community speech election app "
+    "website outlet memo letter transcript exhibit declaration"
+).split()
 PREPOSITIONS = "before after during despite under against without beyond within about".split()
-WHEN_PHRASES = ("on Friday|last week|in January|overnight|for months|within a day|by the deadline|"
-                "at the hearing|in the filing|in its reply|the next morning|that weekend").split("|")
-FIRST_NAMES = ("Alex Barbara Carl Dana Elena Frank Grace Hugo Iris John Karen Leo Maya Nora Omar Paula Quinn Rosa "
-               "Sam Tara Uma Victor Wendy Yusuf Zoe Amy Brian Chloe David Emma").split()
-SURNAMES = ("Matze Peikoff Rothstein Hartwell Okafor Lindqvist Moreau Tanaka Alvarez Brennan CastilloDuarte "
-            "Eriksen Fairbanks Gallo Haddad Ivers Jaramillo Kowalski Larkin Mbeki Novak Ostrom Pike Quarles "
-            "Renner Sato Thorne Ueda Vance Whitlock Yardley Zeller").split()
+WHEN_PHRASES = (
+    "on Friday|last week|in January|overnight|for months|within a day|by the deadline|"
+    "at the hearing|in the filing|in its reply|the next morning|that weekend"
+).split("|")
+FIRST_NAMES = (
+    "Alex Barbara Carl Dana Elena Frank Grace Hugo Iris John Karen Leo Maya Nora Omar Paula Quinn Rosa "
+    "Sam Tara Uma Victor Wendy Yusuf Zoe Amy Brian Chloe David Emma"
+).split()
+SURNAMES = (
+    "Matze Peikoff Rothstein Hartwell Okafor Lindqvist Moreau Tanaka Alvarez Brennan CastilloDuarte "
+    "Eriksen Fairbanks Gallo Haddad Ivers Jaramillo Kowalski Larkin Mbeki Novak Ostrom Pike Quarles "
+    "Renner Sato Thorne Ueda Vance Whitlock Yardley Zeller"
+).split()
 ORG_SUFFIXES = ["LLC", "Inc.", "Group", "Partners", "Media", "Hosting", "Capital", "Foundation"]
 COURT_NAMES = ["U.S. District Court", "Superior Court", "Court of Appeals", "Magistrate's Office"]
-OUTLETS = ["Reuters", "NPR", "The Verge", "Ars Technica", "Law360", "Courthouse News", "The Seattle Times",
-           "TechCrunch", "Bloomberg", "Associated Press"]
+OUTLETS = [
+    "Reuters",
+    "NPR",
+    "The Verge",
+    "Ars Technica",
+    "Law360",
+    "Courthouse News",
+    "The Seattle Times",
+    "TechCrunch",
+    "Bloomberg",
+    "Associated Press",
+]
 ROLES = ["party", "plaintiff", "defendant", "judge", "counsel", "sender", "recipient", "speaker", "host", "subject"]
 OFFSETS = ["-08:00", "-07:00", "-05:00", "Z", "+01:00"]
 KINDS_OF_ORG = {"parler": "company", "aws": "company", "court": "court", "other": "group"}
@@ -89,8 +113,17 @@ COLUMNS = {
     "events": ("id", "occurred_at", "precision", "title", "summary", "kind", "sort_key"),
     "event_parties": ("event_id", "party_id", "role", "position"),
     "event_sources": ("event_id", "source_id", "position"),
-    "quotes": ("id", "text", "speaker_id", "source_id", "event_id", "said_on", "said_on_precision", "context",
-               "sort_key"),
+    "quotes": (
+        "id",
+        "text",
+        "speaker_id",
+        "source_id",
+        "event_id",
+        "said_on",
+        "said_on_precision",
+        "context",
+        "sort_key",
+    ),
     "topics": ("id", "title", "question", "outcome", "position"),
     "arguments": ("id", "topic_id", "party_id", "side", "summary", "position"),
     "argument_quotes": ("argument_id", "quote_id", "position"),
@@ -107,8 +140,9 @@ class SynthResult:
     seconds: float
 
 
-def synth_store(target: Path, events: int = DEFAULT_EVENTS, quotes: int = DEFAULT_QUOTES, seed: int = 0,
-                *, force: bool = False) -> SynthResult:  # fmt: skip
+def synth_store(
+    target: Path, events: int = DEFAULT_EVENTS, quotes: int = DEFAULT_QUOTES, seed: int = 0, *, force: bool = False
+) -> SynthResult:
     """Write a synthetic store of `events` events and `quotes` quotes at `target`.
 
     Raises ValueError for a negative count, OutputError if `target` exists (unless `force`) or cannot be written.
@@ -131,15 +165,17 @@ def _write(path: Path, tables: Iterator[tuple[str, Iterable[tuple]]]) -> dict[st
             connection.execute(f"PRAGMA {pragma}")
         connection.executescript(schema_sql())
         # Indexes are cheaper made once over all the rows than kept up row by row: drop them, make them at the end.
-        indexes = connection.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
-                                     "ORDER BY rowid").fetchall()  # fmt: skip
+        indexes = connection.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY rowid"
+        ).fetchall()
         for name, _ in indexes:
             connection.execute(f"DROP INDEX {name}")
         connection.execute("BEGIN")
         for table, rows in tables:
             columns = COLUMNS[table]
-            connection.executemany(f"INSERT INTO {table} ({', '.join(columns)}) "
-                                   f"VALUES ({', '.join('?' * len(columns))})", rows)  # fmt: skip
+            connection.executemany(
+                f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})", rows
+            )
         for _, sql in indexes:
             connection.execute(sql)
         connection.execute("COMMIT")
@@ -196,15 +232,21 @@ class _Synth:
         noun = noun or rng.choice(NOUNS)
         form = rng.randrange(4)
         if form == 0:
-            return (f"{self._subject(True)} {rng.choice(VERBS)} the {rng.choice(ADJECTIVES)} {noun} "
-                    f"{rng.choice(PREPOSITIONS)} the {rng.choice(NOUNS)}.")  # fmt: skip
+            return (
+                f"{self._subject(True)} {rng.choice(VERBS)} the {rng.choice(ADJECTIVES)} {noun} "
+                f"{rng.choice(PREPOSITIONS)} the {rng.choice(NOUNS)}."
+            )
         if form == 1:
             return f"The {rng.choice(ADJECTIVES)} {noun} was {rng.choice(VERBS)} {rng.choice(WHEN_PHRASES)}."
         if form == 2:
-            return (f"We {rng.choice(VERBS)} every {noun} that {self._subject(False)} {rng.choice(VERBS)} "
-                    f"{rng.choice(WHEN_PHRASES)}.")  # fmt: skip
-        return (f"{self._subject(True)} said the {noun} {rng.choice(PREPOSITIONS)} the {rng.choice(NOUNS)} was "
-                f"{rng.choice(ADJECTIVES)}.")  # fmt: skip
+            return (
+                f"We {rng.choice(VERBS)} every {noun} that {self._subject(False)} {rng.choice(VERBS)} "
+                f"{rng.choice(WHEN_PHRASES)}."
+            )
+        return (
+            f"{self._subject(True)} said the {noun} {rng.choice(PREPOSITIONS)} the {rng.choice(NOUNS)} was "
+            f"{rng.choice(ADJECTIVES)}."
+        )
 
     def _text(self, sentences: int) -> str:
         return " ".join(self.plain[self.rng.getrandbits(13)] for _ in range(sentences))
@@ -224,26 +266,55 @@ class _Synth:
             outlet = rng.choice(OUTLETS) if kind == "news" else None
             via = f"source-{rng.randrange(index):06d}" if index and rng.random() < 0.1 else None
             published = self._day().isoformat() if rng.random() < 0.9 else None
-            rows.append((f"source-{index:06d}", kind, outlet, self._sentence().rstrip("."),
-                         self._name() if rng.random() < 0.6 else None, published,
-                         f"https://example.org/record/{index}" if rng.random() < 0.7 else None, via, index + 1))
+            rows.append(
+                (
+                    f"source-{index:06d}",
+                    kind,
+                    outlet,
+                    self._sentence().rstrip("."),
+                    self._name() if rng.random() < 0.6 else None,
+                    published,
+                    f"https://example.org/record/{index}" if rng.random() < 0.7 else None,
+                    via,
+                    index + 1,
+                )
+            )
         return rows
 
     def _parties(self) -> list[tuple]:
         rng = self.rng
-        rows = [("parler", "Parler LLC", "company", "parler", "The plaintiff, a microblogging company.", None, "[]", 1),
-                ("aws", "Amazon Web Services, Inc.", "company", "aws", "The defendant, a hosting company.", None,
-                 json.dumps(["AWS"]), 2),
-                ("court", "U.S. District Court, W.D. Wash.", "court", "court", "The court hearing the case.", None,
-                 "[]", 3),
-                ("twitter", "Twitter, Inc.", "company", "other", "A social network named in the claim.", None, "[]", 4)]
+        rows = [
+            ("parler", "Parler LLC", "company", "parler", "The plaintiff, a microblogging company.", None, "[]", 1),
+            (
+                "aws",
+                "Amazon Web Services, Inc.",
+                "company",
+                "aws",
+                "The defendant, a hosting company.",
+                None,
+                json.dumps(["AWS"]),
+                2,
+            ),
+            (
+                "court",
+                "U.S. District Court, W.D. Wash.",
+                "court",
+                "court",
+                "The court hearing the case.",
+                None,
+                "[]",
+                3,
+            ),
+            ("twitter", "Twitter, Inc.", "company", "other", "A social network named in the claim.", None, "[]", 4),
+        ]
         organisations = {side: [row[0] for row in rows if row[3] == side] for side in SIDE_WEIGHTS}
         sides = [side for side, weight in SIDE_WEIGHTS.items() for _ in range(weight)]
         for index in range(len(rows), self.party_count):
             side, party_id = rng.choice(sides), f"party-{index:05d}"
             if rng.random() < 0.2:
-                name = (rng.choice(COURT_NAMES) if side == "court"
-                        else f"{rng.choice(SURNAMES)} {rng.choice(ORG_SUFFIXES)}")  # fmt: skip
+                name = (
+                    rng.choice(COURT_NAMES) if side == "court" else f"{rng.choice(SURNAMES)} {rng.choice(ORG_SUFFIXES)}"
+                )
                 rows.append((party_id, name, KINDS_OF_ORG[side], side, self._sentence(), None, "[]", index + 1))
                 organisations[side].append(party_id)
             else:
@@ -263,13 +334,24 @@ class _Synth:
 
     def _events(self) -> list[tuple]:
         rng = self.rng
-        dated = sorted((when.sort_key(self.zone), when.text, when.precision)
-                       for when in (parse_when(self._when()) for _ in range(self.events)))  # fmt: skip
+        dated = sorted(
+            (when.sort_key(self.zone), when.text, when.precision)
+            for when in (parse_when(self._when()) for _ in range(self.events))
+        )
         rows = []
         for index, (key, text, precision) in enumerate(dated):
             title = f"{self._subject(True)} {rng.choice(VERBS)} the {rng.choice(ADJECTIVES)} {rng.choice(NOUNS)}"
-            rows.append((self._event_id(index), text, precision, title, self._text(1 + rng.getrandbits(1)),
-                         rng.choice(EVENT_KINDS), f"{key} {index:0{self.event_width}d}"))
+            rows.append(
+                (
+                    self._event_id(index),
+                    text,
+                    precision,
+                    title,
+                    self._text(1 + rng.getrandbits(1)),
+                    rng.choice(EVENT_KINDS),
+                    f"{key} {index:0{self.event_width}d}",
+                )
+            )
         return rows
 
     def _event_id(self, index: int) -> str:
@@ -317,16 +399,30 @@ class _Synth:
             if index in rare:
                 parts.append(f"Nobody expected the {RARE_WORD}.")
             context = f"In the {rng.choice(NOUNS)}." if rng.random() < 0.05 else None
-            yield (self._quote_id(index), " ".join(parts), self._party_id(rng.choice(self.speakers)),
-                   f"source-{rng.randrange(self.source_count):06d}", event_id, said_on, said_on and "day", context,
-                   f"{moment} {index:0{width}d}")
+            yield (
+                self._quote_id(index),
+                " ".join(parts),
+                self._party_id(rng.choice(self.speakers)),
+                f"source-{rng.randrange(self.source_count):06d}",
+                event_id,
+                said_on,
+                said_on and "day",
+                context,
+                f"{moment} {index:0{width}d}",
+            )
 
     def _topics(self) -> list[tuple]:
         rng = self.rng
-        return [(f"topic-{index:04d}", f"The {rng.choice(ADJECTIVES)} {rng.choice(NOUNS)}",
-                 f"Did {rng.choice(PROPER)} breach the {rng.choice(NOUNS)} by its {rng.choice(NOUNS)}?",
-                 self._sentence() if rng.random() < 0.7 else None, index + 1)
-                for index in range(self.topic_count)]  # fmt: skip
+        return [
+            (
+                f"topic-{index:04d}",
+                f"The {rng.choice(ADJECTIVES)} {rng.choice(NOUNS)}",
+                f"Did {rng.choice(PROPER)} breach the {rng.choice(NOUNS)} by its {rng.choice(NOUNS)}?",
+                self._sentence() if rng.random() < 0.7 else None,
+                index + 1,
+            )
+            for index in range(self.topic_count)
+        ]
 
     def _arguments(self) -> list[tuple]:
         rng, rows = self.rng, []
@@ -335,8 +431,16 @@ class _Synth:
             sides = ["parler", "aws", *rng.choices(["parler", "aws", "other"], k=rng.randrange(1, 7)), "court"]
             for position, side in enumerate(sides, 1):
                 party = self._party_id(rng.choice(by_side[side]))
-                rows.append((f"argument-{topic:04d}-{position:02d}", f"topic-{topic:04d}", party, side,
-                             self._text(1 + rng.getrandbits(1)), position))
+                rows.append(
+                    (
+                        f"argument-{topic:04d}-{position:02d}",
+                        f"topic-{topic:04d}",
+                        party,
+                        side,
+                        self._text(1 + rng.getrandbits(1)),
+                        position,
+                    )
+                )
         return rows
 
     def _argument_quotes(self, arguments: list[tuple]) -> Iterator[tuple]:

@@ -21,7 +21,6 @@ SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 URL = re.compile(r"https?://[^\s/$.?#][^\s]*")
 
 
-
 @dataclass(frozen=True)
 class Field:
     """What one field of an entry must be.
@@ -165,7 +164,7 @@ def _shape_problem(value: Any, rule: Field) -> str | None:
         blank = [key for key, role in value.items() if not isinstance(role, str) or not role.strip()]
         return f"needs a role for {', '.join(blank)}" if blank else None
     if isinstance(value, (date, time)) and rule.shape == "date":
-        return f"write the date in quotes, as text: \"{value.isoformat()}\" (TOML read it as a {type(value).__name__})"
+        return f'write the date in quotes, as text: "{value.isoformat()}" (TOML read it as a {type(value).__name__})'
     if not isinstance(value, str):
         return f"expected text, got {type(value).__name__}"
     if not value.strip():

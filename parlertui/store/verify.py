@@ -16,8 +16,9 @@ from parlertui.store.open import StoreError, open_store
 
 TEXT_SUFFIXES = (".txt", ".md")
 
-_TYPOGRAPHY = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
-                             "\u2013": "-", "\u2014": "-", "\u00a0": " "})  # fmt: skip
+_TYPOGRAPHY = str.maketrans(
+    {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-", "\u00a0": " "}
+)
 _WHITESPACE = re.compile(r"\s+")
 
 

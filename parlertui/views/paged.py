@@ -27,8 +27,16 @@ class PagedView(View[Record]):
     list_title: ClassVar[str] = "Items"
 
     class ListingLoaded(Message):
-        def __init__(self, request: int, listing: Listing, total: int, headings: list[Heading],
-                     rows: dict[int, Row], cursor: int | None, missing: str | None) -> None:  # fmt: skip
+        def __init__(
+            self,
+            request: int,
+            listing: Listing,
+            total: int,
+            headings: list[Heading],
+            rows: dict[int, Row],
+            cursor: int | None,
+            missing: str | None,
+        ) -> None:
             super().__init__()
             self.request, self.listing, self.total, self.headings = request, listing, total, headings
             self.rows, self.cursor, self.missing = rows, cursor, missing
@@ -87,8 +95,7 @@ class PagedView(View[Record]):
         if taken is not None and filters == NO_FILTERS and keep is None:
             listing, headings, rows = taken
             self._loading = True
-            self._show_listing(self.ListingLoaded(self._request, listing, listing.count(), headings, rows, None,
-                                                  None))  # fmt: skip
+            self._show_listing(self.ListingLoaded(self._request, listing, listing.count(), headings, rows, None, None))
             return
         self._keep_in_flight = keep
         self._loading = True

@@ -12,6 +12,7 @@ from parlertui.widgets.keylist import KeyList, grouped_options
 from parlertui.widgets.links import Entry, argument_entries, heading, quote_entries
 from parlertui.widgets.render import SIDE_GROUPS, Line, event_row, labelled
 
+
 def party_row(party: Party) -> Line:
     """A party's name, people indented under their organisation."""
     name = (Text(party.name, style="" if party.depth else "bold"), None)

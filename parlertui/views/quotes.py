@@ -36,7 +36,6 @@ class QuotesView(PagedView[QuoteDetail]):
     def make_listing(self, filters: Filters) -> Listing:
         return quote_listing(self.store, filters)
 
-
     def fetch(self, item_id: str) -> QuoteDetail:
         return self.store.quote(item_id)
 

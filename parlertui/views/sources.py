@@ -37,7 +37,6 @@ class SourcesView(PagedView[SourceDetail]):
     def make_listing(self, filters: Filters) -> Listing:
         return source_listing(self.store)
 
-
     def fetch(self, item_id: str) -> SourceDetail:
         return self.store.source(item_id, self.as_of)
 

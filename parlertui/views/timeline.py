@@ -39,8 +39,12 @@ class TimelineView(PagedView[EventDetail]):
         if box is None:
             # A line in the view, not a dialog over it: closing a dialog repaints the whole screen. Mounted the first
             # time it is asked for (the first screen is quicker without it), not waited for: it takes keys at once.
-            box = Input(placeholder="Go to a date: YYYY-MM-DD (a month or a year: its first day) · ⏎ go · esc close",
-                        id="jump-box", max_length=10, compact=True)  # fmt: skip
+            box = Input(
+                placeholder="Go to a date: YYYY-MM-DD (a month or a year: its first day) · ⏎ go · esc close",
+                id="jump-box",
+                max_length=10,
+                compact=True,
+            )
             self.mount(box)
         box.value = ""
         box.display = True
@@ -80,7 +84,6 @@ class TimelineView(PagedView[EventDetail]):
 
     def make_listing(self, filters: Filters) -> Listing:
         return event_listing(self.store, filters)
-
 
     def fetch(self, item_id: str) -> EventDetail:
         return self.store.event(item_id, self.as_of)

@@ -22,9 +22,10 @@ class ComponentStyles:
         style = self._rich_component_styles.get(name)
         if style is None:
             style = self._rich_component_styles[name] = (
-                self.rich_style if name == "base"  # type: ignore[attr-defined]
+                self.rich_style
+                if name == "base"  # type: ignore[attr-defined]
                 else self.get_component_rich_style(f"{self.COMPONENT_PREFIX}--{name}")  # type: ignore[attr-defined]
-            )  # fmt: skip
+            )
         return style
 
     def styles_changed(self) -> None:

@@ -51,9 +51,14 @@ def argument_card(argument: Argument, column: int) -> list[Card]:
     cards = [Card(claim, target=None, argument_id=argument.id, column=column, classes="claim")]
     for quote in argument.quotes:
         cards.append(
-            Card(quote_block(quote), target=Target("quote", quote.id), argument_id=argument.id, column=column,
-                 classes="quote")
-        )  # fmt: skip
+            Card(
+                quote_block(quote),
+                target=Target("quote", quote.id),
+                argument_id=argument.id,
+                column=column,
+                classes="quote",
+            )
+        )
     return cards
 
 
@@ -117,9 +122,11 @@ class DebateView(VerticalScroll, can_focus=True):
         await self.remove_children()
         widgets: list[Widget] = [
             Static(Text.assemble((topic.title, "bold"), "\n", topic.question), classes="question"),
-            Container(*(Static(COLUMN_TITLES[side], classes=f"heading {side}") for side in COLUMNS[:3]),
-                      classes="row headings" if topic.ruled else "row headings no-court"),
-        ]  # fmt: skip
+            Container(
+                *(Static(COLUMN_TITLES[side], classes=f"heading {side}") for side in COLUMNS[:3]),
+                classes="row headings" if topic.ruled else "row headings no-court",
+            ),
+        ]
         for row in detail.rows:
             answers_only = not row.parler and not row.aws
             widgets.append(Container(*row_cells(row), classes="row answers-only" if answers_only else "row"))
@@ -127,9 +134,11 @@ class DebateView(VerticalScroll, can_focus=True):
         outcome.append("Outcome\n", style="bold")
         if topic.outcome_withheld:
             if topic.ruled:
-                outcome.append(f"The court's finding above was on the record by {topic.as_of}. The outcome as "
-                               f"written tells of what came later, so it is not shown as of {topic.as_of}.",
-                               style="italic")  # fmt: skip
+                outcome.append(
+                    f"The court's finding above was on the record by {topic.as_of}. The outcome as "
+                    f"written tells of what came later, so it is not shown as of {topic.as_of}.",
+                    style="italic",
+                )
             else:
                 outcome.append(f"As of {topic.as_of} the court had not ruled on this point.", style="italic")
         else:

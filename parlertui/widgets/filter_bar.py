@@ -9,8 +9,16 @@ from parlertui.store.filters import Filters
 from parlertui.store.records import Catalogue
 from parlertui.widgets.render import SIDE_NAMES
 
-FILTER_LABELS = {"party": "Party", "side": "Side", "topic": "Topic", "kind": "Kind", "source": "Source",
-                 "start": "From", "end": "To", "as_of": "As of"}  # fmt: skip
+FILTER_LABELS = {
+    "party": "Party",
+    "side": "Side",
+    "topic": "Topic",
+    "kind": "Kind",
+    "source": "Source",
+    "start": "From",
+    "end": "To",
+    "as_of": "As of",
+}
 
 
 def filter_chips(filters: Filters, catalogue: Catalogue) -> list[tuple[str, str]]:
@@ -21,8 +29,9 @@ def filter_chips(filters: Filters, catalogue: Catalogue) -> list[tuple[str, str]
         "topic": {topic.id: topic.title for topic in catalogue.topics},
         "source": {source.id: source.outlet or source.title for source in catalogue.sources},
     }
-    return [(name, f"{FILTER_LABELS[name]}: {names.get(name, {}).get(value, value)}")
-            for name, value in filters.active()]  # fmt: skip
+    return [
+        (name, f"{FILTER_LABELS[name]}: {names.get(name, {}).get(value, value)}") for name, value in filters.active()
+    ]
 
 
 class FilterBar(Static):
@@ -31,6 +40,9 @@ class FilterBar(Static):
     def show(self, filters: Filters, catalogue: Catalogue, visible: bool) -> None:
         self.display = visible and filters.narrowing
         if self.display:
-            chips = " ".join(f"[reverse][@click=screen.remove_filter('{name}')] {escape(label)} ✕ [/][/]"
-                             for name, label in filter_chips(filters, catalogue) if name != "as_of")  # fmt: skip
+            chips = " ".join(
+                f"[reverse][@click=screen.remove_filter('{name}')] {escape(label)} ✕ [/][/]"
+                for name, label in filter_chips(filters, catalogue)
+                if name != "as_of"
+            )
             self.update(f"{chips}  [dim]x clears · f changes[/]")

@@ -51,8 +51,9 @@ class Layout(NamedTuple):
 LAYOUTS = (Layout(True, True), Layout(False, True), Layout(False, False))
 
 
-def shown_keys(active: Mapping[str, ActiveBinding], palette_key: str | None,
-               key_display: Callable[[Binding], str]) -> tuple[list[Key], Key | None]:  # fmt: skip
+def shown_keys(
+    active: Mapping[str, ActiveBinding], palette_key: str | None, key_display: Callable[[Binding], str]
+) -> tuple[list[Key], Key | None]:
     """The keys to show from a screen's active bindings (one per action, in binding order) and the palette's."""
     keys: list[Key] = []
     actions: set[str] = set()
@@ -111,8 +112,13 @@ class KeyBar(Widget, can_focus=False):
     """The keys that work where the focus is, updated when it moves; a click presses one, hovering one shows what it
     does."""
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"key-bar--key", "key-bar--description", "key-bar--hover",
-                                             "key-bar--disabled", "key-bar--rule"}  # fmt: skip
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "key-bar--key",
+        "key-bar--description",
+        "key-bar--hover",
+        "key-bar--disabled",
+        "key-bar--rule",
+    }
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -148,8 +154,10 @@ class KeyBar(Widget, can_focus=False):
 
     def render(self) -> Text:
         layout, placed, palette = place(self.keys, self.palette, self.size.width)
-        styles = {name: self.get_component_rich_style(f"key-bar--{name}")
-                  for name in ("key", "description", "hover", "disabled", "rule")}  # fmt: skip
+        styles = {
+            name: self.get_component_rich_style(f"key-bar--{name}")
+            for name in ("key", "description", "hover", "disabled", "rule")
+        }
         line = Text(no_wrap=True, end="")
         for item in placed:
             self._draw(line, item, layout.spaced, True, styles)

@@ -152,10 +152,12 @@ def quote_detail_entries(detail: QuoteDetail) -> list[Entry]:
     quote = detail.quote
     entries = [
         Entry(quote_words(quote)),
-        Entry(labelled("Said by", f"{quote.speaker_name} ({SIDE_NAMES.get(quote.speaker_side, quote.speaker_side)})"),
-              Target("party", quote.speaker_id)),
+        Entry(
+            labelled("Said by", f"{quote.speaker_name} ({SIDE_NAMES.get(quote.speaker_side, quote.speaker_side)})"),
+            Target("party", quote.speaker_id),
+        ),
         Entry(labelled("Said on", quote.said_on or "date not given by the source")),
-    ]  # fmt: skip
+    ]
     if quote.context:
         entries.append(Entry(labelled("Context", quote.context)))
     entries.append(heading("Event"))

@@ -43,8 +43,11 @@ class PagedList(ComponentStyles, ScrollView, can_focus=True):
     BINDINGS: ClassVar[list[BindingType]] = LIST_BINDINGS
     COMPONENT_PREFIX = "paged-list"
     COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "paged-list--heading", "paged-list--cursor", "paged-list--cursor-blurred", "paged-list--waiting",
-    }  # fmt: skip
+        "paged-list--heading",
+        "paged-list--cursor",
+        "paged-list--cursor-blurred",
+        "paged-list--waiting",
+    }
     DEFAULT_CSS = """
     PagedList {
         background: $surface;
@@ -73,8 +76,9 @@ class PagedList(ComponentStyles, ScrollView, can_focus=True):
     class Selected(Highlighted):
         """`enter` (or a click) on the item `item_id`."""
 
-    def __init__(self, row: Callable[[Any], RenderableType], *, id: str | None = None,
-                 classes: str | None = None) -> None:  # fmt: skip
+    def __init__(
+        self, row: Callable[[Any], RenderableType], *, id: str | None = None, classes: str | None = None
+    ) -> None:
         super().__init__(id=id, classes=classes)
         self._render_row = row
         self.listing: Listing | None = None
@@ -88,8 +92,9 @@ class PagedList(ComponentStyles, ScrollView, can_focus=True):
 
     # What the list holds
 
-    def show(self, listing: Listing, count: int, headings: list[Heading], rows: dict[int, Row],
-             cursor: int | None) -> None:  # fmt: skip
+    def show(
+        self, listing: Listing, count: int, headings: list[Heading], rows: dict[int, Row], cursor: int | None
+    ) -> None:
         """Show a new listing of `count` items, some rows of which are already read, the cursor on item `cursor`
         (or on the first). The owner reads the detail: no Highlighted message is sent."""
         self.listing, self.count = listing, count
@@ -155,7 +160,7 @@ class PagedList(ComponentStyles, ScrollView, can_focus=True):
             self._forget_far_from(index)
 
     def _forget_far_from(self, index: int) -> None:
-        far = sorted(self._rows, key=lambda kept: abs(kept - index))[KEEP // 2:]
+        far = sorted(self._rows, key=lambda kept: abs(kept - index))[KEEP // 2 :]
         for kept in far:
             del self._rows[kept]
         self._strips = {key: strip for key, strip in self._strips.items() if key[0] in self._rows}
@@ -171,8 +176,7 @@ class PagedList(ComponentStyles, ScrollView, can_focus=True):
         """Put the cursor on item `item_id` and bring it into view; False if this list does not hold it."""
         if item_id is None or self.listing is None:
             return False
-        if (self.cursor is not None and self.cursor in self._rows
-                and self._rows[self.cursor].id == item_id):  # fmt: skip
+        if self.cursor is not None and self.cursor in self._rows and self._rows[self.cursor].id == item_id:
             self._scroll_to_cursor()
             return True
         known = next((index for index, row in self._rows.items() if row.id == item_id), None)
@@ -319,5 +323,8 @@ class PagedList(ComponentStyles, ScrollView, can_focus=True):
         if kind == "heading":
             return f"── {self.headings[number].label}"
         row = self.row(number)
-        return "" if row is None else "".join(s.text for s in self._strip(self._render_row(row.record), 300,
-                                                                             Style())).rstrip()  # fmt: skip
+        return (
+            ""
+            if row is None
+            else "".join(s.text for s in self._strip(self._render_row(row.record), 300, Style())).rstrip()
+        )

@@ -67,7 +67,7 @@ def wrap(pieces: Pieces, width: int) -> list[Pieces]:
                 head = _fit(token, width)
                 lines[-1].append((head, matched))
                 lines.append([])
-                token = token[len(head):]
+                token = token[len(head) :]
                 size = cell_len(token)
             if token:
                 lines[-1].append((token, matched))
@@ -97,9 +97,12 @@ class ResultList(ComponentStyles, ScrollView, can_focus=True):
     BINDINGS: ClassVar[list[BindingType]] = LIST_BINDINGS
     COMPONENT_PREFIX = "result-list"
     COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "result-list--heading", "result-list--match", "result-list--note", "result-list--cursor",
+        "result-list--heading",
+        "result-list--match",
+        "result-list--note",
+        "result-list--cursor",
         "result-list--cursor-blurred",
-    }  # fmt: skip
+    }
 
     class Selected(Message):
         """`enter` or a click on the result `entry_id`."""
@@ -143,8 +146,7 @@ class ResultList(ComponentStyles, ScrollView, can_focus=True):
 
     def highlight_id(self, entry_id: str | None) -> bool:
         """Put the cursor on the result `entry_id` and bring it into view; False if the list does not hold it."""
-        index = next((i for i, entry in enumerate(self.entries) if entry.id is not None and entry.id == entry_id),
-                     None)  # fmt: skip
+        index = next((i for i, entry in enumerate(self.entries) if entry.id is not None and entry.id == entry_id), None)
         if index is None:
             return False
         self.move_to(index)
@@ -168,8 +170,10 @@ class ResultList(ComponentStyles, ScrollView, can_focus=True):
                 continue
             self._lines.extend(Drawn(number, "text", line) for line in wrap(entry.pieces, width))
             if entry.note:  # indented under the text, wrapped too: a long source's date is at its end
-                self._lines.extend(Drawn(number, "note", [("  ", False), *line])
-                                   for line in wrap([(entry.note, False)], max(1, width - 2)))  # fmt: skip
+                self._lines.extend(
+                    Drawn(number, "note", [("  ", False), *line])
+                    for line in wrap([(entry.note, False)], max(1, width - 2))
+                )
         self.virtual_size = Size(0, len(self._lines))
 
     def on_resize(self) -> None:
