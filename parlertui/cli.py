@@ -19,7 +19,7 @@ from parlertui.locations import DB_ENV, bundled_dataset, default_store, is_insta
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT = 0, 1, 2
 EXIT_BROKEN_PIPE = 141  # as a shell reports a program stopped by SIGPIPE: the reader of its output went away
-EXPORT_FORMATS = ("md", "json", "csv")
+EXPORT_FORMATS = ("md", "json", "csv", "timelinejs", "argdown")
 FRAMES_PER_SECOND = 120  # the most the app draws; unless TEXTUAL_FPS says otherwise
 
 
@@ -117,7 +117,11 @@ def _parser() -> argparse.ArgumentParser:
         "back; csv, one file per table. Never overwrites without --force.",
     )
     export.add_argument(
-        "--format", dest="form", choices=EXPORT_FORMATS, default="md", help="md, json or csv (default: md)"
+        "--format",
+        dest="form",
+        choices=EXPORT_FORMATS,
+        default="md",
+        help="md, json, csv, timelinejs (TimelineJS 3 JSON) or argdown (an Argdown argument map) (default: md)",
     )
     narrowed = export.add_mutually_exclusive_group()
     narrowed.add_argument("--topic", metavar="ID", help="only this topic and the events its quotes come from")
