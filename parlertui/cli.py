@@ -13,6 +13,7 @@ import os
 import sys
 import traceback
 from pathlib import Path
+from typing import NoReturn
 
 from parlertui import __version__
 from parlertui.locations import DB_ENV, bundled_dataset, default_store, is_installed
@@ -23,8 +24,15 @@ EXPORT_FORMATS = ("md", "json", "csv", "timelinejs", "argdown")
 FRAMES_PER_SECOND = 120  # the most the app draws; unless TEXTUAL_FPS says otherwise
 
 
+class _Parser(argparse.ArgumentParser):
+    """Bad arguments (an unknown command, format or option) get one line and exit 2, as all bad input does."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: {message} (see `{self.prog} --help`)\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="parlertui",
         description="Explore a public dispute event by event, party by party, argument by argument.",
         epilog=f"With no command, opens the app on the store given by --db, ${DB_ENV}, or the bundled one.",

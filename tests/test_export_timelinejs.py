@@ -106,11 +106,15 @@ def test_a_narrowed_timeline_holds_only_its_events(mini_store):
     assert len(narrowed["events"]) <= len(whole["events"])
 
 
-def test_an_unknown_format_is_one_line_and_exit_2():
-    result = run("export", "--format", "timeline")
+@pytest.mark.parametrize(
+    "arguments",
+    [("export", "--format", "timeline"), ("datasette-metadata", "--bogus"), ("datasette-metadata", "-o")],
+)
+def test_bad_arguments_are_one_line_and_exit_2(arguments):
+    result = run(*arguments)
     assert result.returncode == 2
-    assert "invalid choice: 'timeline'" in result.stderr
-    assert "Traceback" not in result.stderr
+    assert len(result.stderr.splitlines()) == 1, result.stderr
+    assert result.stderr.startswith("parlertui") and "--help" in result.stderr
 
 
 PAGE = """<!doctype html>
