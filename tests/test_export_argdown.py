@@ -4,6 +4,7 @@ every argument, relation and section the store holds, and every text and quote e
 from __future__ import annotations
 
 import json
+import random
 import sqlite3
 import subprocess
 from pathlib import Path
@@ -148,3 +149,26 @@ def test_titles_are_unique_and_safe():
 @pytest.mark.parametrize("mark", list("\\@#*_[]<>/{}+-=,;()"))
 def test_every_mark_is_escaped(mark):
     assert text(f"a{mark}b") == f"a\\{mark}b"
+
+
+def test_random_text_full_of_marks_comes_back_exactly(tmp_path):
+    """Hundreds of strings drawn from Argdown's marks, read back by argdown itself in one document: every
+    description and every data string is exactly what was written."""
+    from parlertui.store.argdown import _data
+
+    alphabet = "ab AB 09 \\@#*_[]<>/{}+-=,;().:!?'\"`~$%^&|\t\n→“”é"
+    rng = random.Random(15)
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 40))) for _ in range(300)]
+    texts = [t for t in texts if t.split()]  # a description needs a word
+    document = tmp_path / "fuzz.argdown"
+    document.write_text(
+        "".join(f"<a{n}>: {text(t)} {_data({'said': t})}\n\n" for n, t in enumerate(texts)), encoding="utf-8"
+    )
+    read = argdown_json(document, tmp_path)
+    assert len(read["arguments"]) == len(texts)
+    assert read["relations"] == [] and read["statements"] == {}
+    for n, original in enumerate(texts):
+        argument = read["arguments"][f"a{n}"]
+        (member,) = [m for m in argument["members"] if m.get("role") == "argument-description"]
+        assert member["text"].strip() == " ".join(original.split()), (n, original)
+        assert argument["data"] == {"said": original}, (n, original)
