@@ -13,18 +13,26 @@ import os
 import sys
 import traceback
 from pathlib import Path
+from typing import NoReturn
 
 from parlertui import __version__
 from parlertui.locations import DB_ENV, bundled_dataset, default_store, is_installed
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT = 0, 1, 2
 EXIT_BROKEN_PIPE = 141  # as a shell reports a program stopped by SIGPIPE: the reader of its output went away
-EXPORT_FORMATS = ("md", "json", "csv")
+EXPORT_FORMATS = ("md", "json", "csv", "timelinejs", "argdown")
 FRAMES_PER_SECOND = 120  # the most the app draws; unless TEXTUAL_FPS says otherwise
 
 
+class _Parser(argparse.ArgumentParser):
+    """Bad arguments (an unknown command, format or option) get one line and exit 2, as all bad input does."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: {message} (see `{self.prog} --help`)\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="parlertui",
         description="Explore a public dispute event by event, party by party, argument by argument.",
         epilog=f"With no command, opens the app on the store given by --db, ${DB_ENV}, or the bundled one.",
@@ -117,7 +125,11 @@ def _parser() -> argparse.ArgumentParser:
         "back; csv, one file per table. Never overwrites without --force.",
     )
     export.add_argument(
-        "--format", dest="form", choices=EXPORT_FORMATS, default="md", help="md, json or csv (default: md)"
+        "--format",
+        dest="form",
+        choices=EXPORT_FORMATS,
+        default="md",
+        help="md, json, csv, timelinejs (TimelineJS 3 JSON) or argdown (an Argdown argument map) (default: md)",
     )
     narrowed = export.add_mutually_exclusive_group()
     narrowed.add_argument("--topic", metavar="ID", help="only this topic and the events its quotes come from")
@@ -144,6 +156,22 @@ def _parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help=f"the store to export (default: ${DB_ENV} or the bundled store)",
     )
+
+    datasette = commands.add_parser(
+        "datasette-metadata",
+        help="write Datasette's metadata for a store",
+        description="Write metadata for Datasette (below 1.0) to browse a store with: its title, source and "
+        "licence, every table and column described, labels for links, full-text search, sort orders. "
+        "Then: datasette -i STORE --metadata FILE",
+    )
+    datasette.add_argument("-o", "--output", type=Path, metavar="FILE", help="the file to write (default: stdout)")
+    datasette.add_argument("--force", action="store_true", help="overwrite an existing file")
+    datasette.add_argument(
+        "--db",
+        default=argparse.SUPPRESS,
+        metavar="PATH",
+        help=f"the store to describe (default: ${DB_ENV} or the bundled store)",
+    )
     return parser
 
 
@@ -160,6 +188,8 @@ def main(argv: list[str] | None = None) -> int:
             return _verify(args.store or default_store(args.db), args.sources)
         if args.command == "export":
             return _export(default_store(args.db), args.form, args.output, args.force, args.topic, args.party)
+        if args.command == "datasette-metadata":
+            return _datasette_metadata(default_store(args.db), args.output, args.force)
         return _run_app(default_store(args.db))
     except KeyboardInterrupt:
         print("parlertui: interrupted", file=sys.stderr)
@@ -265,6 +295,28 @@ def _export(path: Path, form: str, output: Path | None, force: bool, topic: str 
         return EXIT_BROKEN_PIPE
     if output is not None:
         print(f"exported {path} as {form} to {output}")
+    return EXIT_OK
+
+
+def _datasette_metadata(path: Path, output: Path | None, force: bool) -> int:
+    import json
+
+    from parlertui.store.datasette import datasette_metadata
+    from parlertui.store.open import StoreError
+    from parlertui.store.output_files import OutputError, OutputExists, new_text_file
+
+    try:
+        text = json.dumps(datasette_metadata(path), indent=2, ensure_ascii=False) + "\n"
+        if output is None:
+            sys.stdout.write(text)
+            return EXIT_OK
+        with new_text_file(output, force=force) as handle:
+            handle.write(text)
+    except OutputExists as err:
+        raise _UserError(f"{err}; give another name, or add --force to overwrite it") from err
+    except (StoreError, OutputError) as err:
+        raise _UserError(str(err)) from err
+    print(f"wrote Datasette's metadata for {path} to {output}; browse with: datasette -i {path} --metadata {output}")
     return EXIT_OK
 
 

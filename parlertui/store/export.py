@@ -14,6 +14,7 @@ import sqlite3
 from pathlib import Path
 from typing import TextIO
 
+from parlertui.store.argdown import write_argdown
 from parlertui.store.brief import markdown_brief, write_brief
 from parlertui.store.open import StoreError, open_store
 from parlertui.store.output_files import (
@@ -26,6 +27,7 @@ from parlertui.store.output_files import (
 from parlertui.store.record_rows import RECORD_FORMAT, table_columns, table_rows
 from parlertui.store.schema import SCHEMA_VERSION, TABLE_ORDER
 from parlertui.store.selection import Selection, UnknownId, select
+from parlertui.store.timelinejs import write_timelinejs
 
 __all__ = [
     "FORMATS",
@@ -39,7 +41,7 @@ __all__ = [
     "write_new_file",
 ]
 
-FORMATS = ("md", "json", "csv")
+FORMATS = ("md", "json", "csv", "timelinejs", "argdown")
 
 
 def export(
@@ -52,8 +54,8 @@ def export(
     topic: str | None = None,
     party: str | None = None,
 ) -> None:
-    """Export the store at `store_path` in `form` ("md", "json" or "csv") to the file or folder `output`, or for
-    md and json with no `output`, to the stream `out`.
+    """Export the store at `store_path` in `form` (one of FORMATS) to the file or folder `output`, or for
+    every form but csv with no `output`, to the stream `out`.
 
     Raises StoreError (the store cannot be read), UnknownId (no such topic or party), OutputError (the output
     cannot be written; OutputExists if it exists and `force` is false) and ValueError for a form it does not know
@@ -71,7 +73,8 @@ def export(
             with new_folder_files(output, force=force) as folder:
                 write_csv_tables(connection, selection, folder)
             return
-        write = write_brief if form == "md" else write_json
+        writers = {"md": write_brief, "json": write_json, "timelinejs": write_timelinejs, "argdown": write_argdown}
+        write = writers[form]
         if output is None:
             write(connection, selection, out)
             return

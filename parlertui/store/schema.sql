@@ -1,12 +1,31 @@
 -- The store's schema: the contract between the build and the app.
 -- Tables and columns may be added; none of these may be renamed or dropped.
 -- The version is PRAGMA user_version (see schema.py); raise it with any change here.
+-- The comment block just above each table describes it, then each column (`--   column: what it holds`); it is
+-- kept outside the CREATE statement, so stores do not change with it. `parlertui datasette-metadata` reads it.
 
+-- Facts about the dispute itself, one per row: id, title, short_title, court, case_number, related_cases (a JSON
+-- array), timezone (its home zone, which dates are read in) and summary.
+--   key: the name of the fact
+--   value: the fact, as text
 CREATE TABLE meta (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL
 );
 
+-- Every report, court document and statement the record draws on; each event and quote names its sources.
+--   id: the source's id, a readable slug
+--   kind: news, court_order, filing, statement or other
+--   outlet: who published it, where the text names them
+--   title: its headline or title (in our words where the text gives none)
+--   author: who wrote it, where the text names them
+--   published: when it was published, no more precise than the source says (YYYY, YYYY-MM, YYYY-MM-DD or a time
+--     with its zone)
+--   url: its address, where known
+--   seed_file: the file of its text among the team's source texts
+--   via_source_id: the source this one is known through (a court order read only as quoted in a report)
+--   note: what the source does not say about itself, and where sources disagree
+--   position: its place in the dataset's order
 CREATE TABLE sources (
     id            TEXT PRIMARY KEY,
     kind          TEXT NOT NULL CHECK (kind IN ('news', 'court_order', 'filing', 'statement', 'other')),
@@ -21,6 +40,14 @@ CREATE TABLE sources (
     position      INTEGER NOT NULL
 );
 
+-- Everyone who acts or speaks: companies, people, the court, governments, groups and outlets.
+--   id: the party's id, a readable slug
+--   name: the party's name
+--   kind: company, person, court, government, group or outlet
+--   side: parler, aws, court or other
+--   description: who the party is, in our words
+--   affiliation_id: the party a person or group belongs to
+--   position: its place in the dataset's order
 CREATE TABLE parties (
     id             TEXT PRIMARY KEY,
     name           TEXT NOT NULL,
@@ -32,6 +59,14 @@ CREATE TABLE parties (
     position       INTEGER NOT NULL
 );
 
+-- What happened, when: the timeline.
+--   id: the event's id, a readable slug
+--   occurred_at: when it happened
+--   precision: how precise occurred_at is: year, month, day or time
+--   title: what happened, in a line
+--   summary: what happened, in our words; where sources disagree, both
+--   kind: context, platform, communication, filing, hearing, ruling, statement or corporate
+--   sort_key: the event's place in time
 CREATE TABLE events (
     id          TEXT PRIMARY KEY,
     occurred_at TEXT NOT NULL,                   -- ISO 8601, no more precise than the source
@@ -43,6 +78,11 @@ CREATE TABLE events (
     sort_key    TEXT NOT NULL UNIQUE              -- true order: home-zone day, UTC instant, dataset order
 );
 
+-- Who took part in each event, and in what role.
+--   event_id: the event
+--   party_id: the party taking part
+--   role: the party's role in the event (plaintiff, sender, subject...)
+--   position: its place among the event's parties
 CREATE TABLE event_parties (
     event_id TEXT NOT NULL REFERENCES events (id),
     party_id TEXT NOT NULL REFERENCES parties (id),
@@ -51,6 +91,10 @@ CREATE TABLE event_parties (
     PRIMARY KEY (event_id, party_id)
 );
 
+-- The sources each event is drawn from.
+--   event_id: the event
+--   source_id: a source it is drawn from
+--   position: its place among the event's sources
 CREATE TABLE event_sources (
     event_id  TEXT NOT NULL REFERENCES events (id),
     source_id TEXT NOT NULL REFERENCES sources (id),
@@ -58,6 +102,16 @@ CREATE TABLE event_sources (
     PRIMARY KEY (event_id, source_id)
 );
 
+-- Words said or written, verbatim as in the source, with who said them and where we read them.
+--   id: the quote's id, a readable slug
+--   text: the words, character for character as in the source
+--   speaker_id: who said or wrote them (not who reported them)
+--   source_id: where we read them
+--   event_id: the event they belong to
+--   said_on: when they were said, no more precise than the source says
+--   said_on_precision: how precise said_on is: year, month, day or time
+--   context: who they were said to, in what document, and the words around them a fragment needs
+--   sort_key: the quote's place in time
 CREATE TABLE quotes (
     id                TEXT PRIMARY KEY,
     text              TEXT NOT NULL CHECK (trim(text) <> ''),
@@ -70,6 +124,12 @@ CREATE TABLE quotes (
     sort_key          TEXT NOT NULL UNIQUE        -- when it was said (else its event), then dataset order
 );
 
+-- The points in dispute, each argued by the sides in arguments.
+--   id: the topic's id, a readable slug
+--   title: the point, in a line
+--   question: the question in dispute
+--   outcome: what became of the point, in our words
+--   position: its place in the dataset's order
 CREATE TABLE topics (
     id       TEXT PRIMARY KEY,
     title    TEXT NOT NULL,
@@ -78,6 +138,13 @@ CREATE TABLE topics (
     position INTEGER NOT NULL
 );
 
+-- What each side argued on a topic (the court's arguments are its findings).
+--   id: the argument's id, a readable slug
+--   topic_id: the topic argued
+--   party_id: the party that made it
+--   side: the party's side: parler, aws, court or other
+--   summary: the argument, as its own side would put it, in our words
+--   position: its place among the topic's arguments
 CREATE TABLE arguments (
     id       TEXT PRIMARY KEY,
     topic_id TEXT NOT NULL REFERENCES topics (id),
@@ -87,6 +154,10 @@ CREATE TABLE arguments (
     position INTEGER NOT NULL
 );
 
+-- The quotes each argument rests on.
+--   argument_id: the argument
+--   quote_id: a quote it rests on
+--   position: its place among the argument's quotes
 CREATE TABLE argument_quotes (
     argument_id TEXT NOT NULL REFERENCES arguments (id),
     quote_id    TEXT NOT NULL REFERENCES quotes (id),
@@ -94,6 +165,10 @@ CREATE TABLE argument_quotes (
     PRIMARY KEY (argument_id, quote_id)
 );
 
+-- How arguments answer each other.
+--   from_id: the argument that answers
+--   to_id: the argument answered
+--   relation: rebuts or supports
 CREATE TABLE argument_links (
     from_id  TEXT NOT NULL REFERENCES arguments (id),
     to_id    TEXT NOT NULL REFERENCES arguments (id),
