@@ -149,6 +149,7 @@ def served(*options: str, db: Path | None = None) -> Iterator[Served]:
         command += ["--db", str(db)]
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     env.pop("TEXTUAL_DRIVER", None)
+    env.pop("PARLERTUI_DB", None)
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     assert process.stdout is not None
     line = process.stdout.readline()  # blocks until the server prints its address, or ends
