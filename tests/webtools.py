@@ -143,14 +143,14 @@ def alive(pid: int) -> bool:
 
 
 @contextmanager
-def served(*options: str, db: Path | None = None) -> Iterator[Served]:
+def served(*options: str, db: Path | None = None, cwd: Path | None = None) -> Iterator[Served]:
     command = [sys.executable, "-m", "parlertui", "serve", "--port", "0", *options]
     if db is not None:
         command += ["--db", str(db)]
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     env.pop("TEXTUAL_DRIVER", None)
     env.pop("PARLERTUI_DB", None)
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=cwd)
     assert process.stdout is not None
     line = process.stdout.readline()  # blocks until the server prints its address, or ends
     found = re.search(r"http://\S+/", line)
