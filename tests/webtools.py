@@ -62,15 +62,19 @@ def launch(playwright: Any) -> Any:
     )
 
 
+_SCRIPTS: dict[str, str] = {}
+
+
 def hook_terminals(context: Any) -> None:
     """Serve textual-serve's script with its terminals handed to `window.terminals` (see the module's note)."""
 
     def rewrite(route: Any) -> None:
-        response = route.fetch()
-        body = response.text()
-        if HOOK_BEFORE not in body:
-            raise AssertionError("textual-serve's script has changed: tests/webtools.py cannot reach its terminal")
-        route.fulfill(response=response, body=body.replace(HOOK_BEFORE, HOOK_AFTER, 1))
+        if route.request.url not in _SCRIPTS:  # fetched once: each tab's own fetch would go through Python
+            body = route.fetch().text()
+            if HOOK_BEFORE not in body:
+                raise AssertionError("textual-serve's script has changed: tests/webtools.py cannot reach its terminal")
+            _SCRIPTS[route.request.url] = body.replace(HOOK_BEFORE, HOOK_AFTER, 1)
+        route.fulfill(body=_SCRIPTS[route.request.url], content_type="application/javascript")
 
     context.route("**/static/js/textual.js", rewrite)
 
