@@ -16,7 +16,7 @@ from pathlib import Path
 
 from parlertui import __version__
 from parlertui.locations import DB_ENV, bundled_dataset, default_store, is_installed
-from parlertui.serve_options import add_serve_arguments, under_web_driver
+from parlertui.serve_options import add_serve_arguments, end_with_the_server, under_web_driver
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT = 0, 1, 2
 EXIT_BROKEN_PIPE = 141  # as a shell reports a program stopped by SIGPIPE: the reader of its output went away
@@ -322,13 +322,16 @@ def _run_app(path: Path) -> int:
     except StoreError as err:
         raise _UserError(str(err)) from err
 
-    if not (sys.stdin.isatty() and sys.stdout.isatty()) and not under_web_driver():
+    web = under_web_driver()
+    if not (sys.stdin.isatty() and sys.stdout.isatty()) and not web:
         store.close()
         raise _UserError(
             "the app needs a terminal to run in (its input and output are not one); "
             "in a script, use `parlertui check` or `parlertui build`"
         )
 
+    if web:
+        end_with_the_server()
     from parlertui.store.first_screen import FirstScreenReader
 
     first_screen = FirstScreenReader(store)  # reads while the app's modules load

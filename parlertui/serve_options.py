@@ -62,3 +62,20 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
         help=f"close a session after this many minutes without a key or click from its reader "
         f"(default: {IDLE_MINUTES:g})",
     )
+
+
+def end_with_the_server(poll: float = 1.0) -> None:
+    """In a session: end this process when the server that started it is gone (killed without the chance to stop
+    its sessions), instead of living on with no reader. The web driver quits the app on SIGTERM."""
+    import signal
+    import threading
+    import time
+
+    server = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == server:
+            time.sleep(poll)
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    threading.Thread(target=watch, name="end-with-the-server", daemon=True).start()

@@ -222,3 +222,31 @@ def test_the_session_command_opens_the_given_store(mini_store):
 
     command = session_command(Path(os.path.relpath(mini_store)))
     assert command.startswith("exec ") and command.endswith(f"--db {mini_store.resolve()}")
+
+
+def test_a_session_opens_the_store_read_only_and_ends_when_the_server_is_killed(mini_store):
+    with served(db=mini_store) as server:
+        loop = asyncio.new_event_loop()
+        session = loop.run_until_complete(_session_until(server.url, b"Mini v. Host"))
+        (pid,) = server.session_pids()
+        store_fds = [fd for fd in Path(f"/proc/{pid}/fd").iterdir() if _target(fd) == str(mini_store.resolve())]
+        assert store_fds, "the session holds no descriptor on the store"
+        for fd in store_fds:
+            flags = next(
+                line
+                for line in (fd.parent.parent / "fdinfo" / fd.name).read_text().splitlines()
+                if line.startswith("flags:")
+            )
+            assert int(flags.split()[1], 8) & os.O_ACCMODE == os.O_RDONLY
+        server.process.kill()  # no chance to stop its sessions
+        server.process.wait()
+        wait_until(lambda: not alive(pid), what="the session's process ended with its server")
+        loop.run_until_complete(_close(session))
+        loop.close()
+
+
+def _target(fd: Path) -> str:
+    try:
+        return os.readlink(fd)
+    except OSError:
+        return ""
