@@ -17,6 +17,7 @@ from typing import NoReturn
 
 from parlertui import __version__
 from parlertui.locations import DB_ENV, bundled_dataset, default_store, is_installed
+from parlertui.serve_options import add_serve_arguments, end_with_the_server, under_web_driver
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT = 0, 1, 2
 EXIT_BROKEN_PIPE = 141  # as a shell reports a program stopped by SIGPIPE: the reader of its output went away
@@ -172,6 +173,20 @@ def _parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help=f"the store to describe (default: ${DB_ENV} or the bundled store)",
     )
+
+    serve = commands.add_parser(
+        "serve",
+        help="serve the app to web browsers, a session per tab",
+        description="Serve the app over HTTP with textual-serve: each browser tab gets a session of its own, "
+        "which opens the store read-only. Listens on 127.0.0.1 unless --host says otherwise.",
+    )
+    add_serve_arguments(serve)
+    serve.add_argument(
+        "--db",
+        default=argparse.SUPPRESS,
+        metavar="PATH",
+        help=f"the store to serve (default: ${DB_ENV} or the bundled store)",
+    )
     return parser
 
 
@@ -190,6 +205,8 @@ def main(argv: list[str] | None = None) -> int:
             return _export(default_store(args.db), args.form, args.output, args.force, args.topic, args.party)
         if args.command == "datasette-metadata":
             return _datasette_metadata(default_store(args.db), args.output, args.force)
+        if args.command == "serve":
+            return _serve(default_store(args.db), args)
         return _run_app(default_store(args.db))
     except KeyboardInterrupt:
         print("parlertui: interrupted", file=sys.stderr)
@@ -340,6 +357,15 @@ def _synth(output: Path, events: int, quotes: int, seed: int, force: bool) -> in
     return EXIT_OK
 
 
+def _serve(path: Path, args: argparse.Namespace) -> int:
+    from parlertui.serve import ServeError, serve
+
+    try:
+        return serve(path, args)
+    except ServeError as err:
+        raise _UserError(str(err)) from err
+
+
 def _run_app(path: Path) -> int:
     from parlertui.store.open import StoreError
     from parlertui.store.queries import Store
@@ -349,13 +375,16 @@ def _run_app(path: Path) -> int:
     except StoreError as err:
         raise _UserError(str(err)) from err
 
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+    web = under_web_driver()
+    if not (sys.stdin.isatty() and sys.stdout.isatty()) and not web:
         store.close()
         raise _UserError(
             "the app needs a terminal to run in (its input and output are not one); "
             "in a script, use `parlertui check` or `parlertui build`"
         )
 
+    if web:
+        end_with_the_server()
     from parlertui.store.first_screen import FirstScreenReader
 
     first_screen = FirstScreenReader(store)  # reads while the app's modules load

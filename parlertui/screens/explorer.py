@@ -309,11 +309,15 @@ class ExplorerScreen(ReportsStoreErrors, Screen[None]):
 
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
     def export_brief(self, view: str, topic: str | None, party: str | None, left_out: list[str]) -> None:
+        from parlertui.deliver import deliver_export
         from parlertui.store.export import markdown_brief
         from parlertui.store.output_files import OutputError, OutputExists, write_new_file
 
         text = markdown_brief(self.store.path, topic=topic, party=party)
         stem = "-".join(part for part in ("parlertui", view, topic or party) if part)
+        if self.app.is_web:  # in a browser: the file goes to the reader, not onto the server
+            self.app.call_from_thread(deliver_export, self.app, f"{stem}.md", text)
+            return
         for number in range(1, 1000):
             path = Path.cwd() / (f"{stem}.md" if number == 1 else f"{stem}-{number}.md")
             try:
