@@ -56,6 +56,11 @@ def _parser() -> argparse.ArgumentParser:
         help="the store to write (default: events.sqlite beside the dataset folder, which is "
         "db/events.sqlite for the bundled dataset; required for a JSON record)",
     )
+    build.add_argument(
+        "--force",
+        action="store_true",
+        help="replace an existing file that is not a parlertui store (a store is always rebuilt)",
+    )
 
     check = commands.add_parser(
         "check",
@@ -151,7 +156,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command == "build":
-            return _build(args.source, args.output)
+            return _build(args.source, args.output, args.force)
         if args.command == "check":
             return _check(args.store or default_store(args.db))
         if args.command == "synth":
@@ -175,8 +180,9 @@ class _UserError(Exception):
     """Bad input, explained in one line."""
 
 
-def _build(source: Path | None, output: Path | None) -> int:
+def _build(source: Path | None, output: Path | None, force: bool = False) -> int:
     from parlertui.store.build import BuildError, OutputError, build_store, build_store_from_record
+    from parlertui.store.output_files import not_a_store
 
     from_record = source is not None and source.suffix.lower() == ".json" and not source.is_dir()
     if output is None:
@@ -191,6 +197,10 @@ def _build(source: Path | None, output: Path | None) -> int:
             )
         output = (source or bundled_dataset()).resolve().parent / "events.sqlite"
     source = source or bundled_dataset()
+    if not force and (what := not_a_store(output)):
+        raise _UserError(
+            f"{output}: exists and is not a parlertui store ({what}); give another name, or add --force to replace it"
+        )
     try:
         result = build_store_from_record(source, output) if from_record else build_store(source, output)
     except BuildError as err:
