@@ -20,6 +20,7 @@ from textual.screen import Screen
 from parlertui.collector import CHECK_EVERY, COLLECTOR_LATEST, IdleCollector
 from parlertui.navigation import VIEW_TITLES, VIEWS, Target
 from parlertui.screens.explorer import ExplorerScreen
+from parlertui.screens.take_away import TakesAway
 from parlertui.store.first_screen import FirstScreen
 from parlertui.store.queries import Store
 from parlertui.views.timeline import TimelineView
@@ -192,6 +193,17 @@ class ParlerApp(App[None]):
                 yield SystemCommand("Back", "Go back to where you were (alt+left)", self.explorer.action_go_back)
             if self.explorer.history.can_go_forward:
                 yield SystemCommand("Forward", "Go forward again (alt+right)", self.explorer.action_go_forward)
+        if isinstance(screen, TakesAway):
+            yield SystemCommand(
+                "Copy as a citation",
+                "Copy the quote, event or source under the cursor, cited with its source and address (y)",
+                screen.action_copy_citation,
+            )
+            yield SystemCommand(
+                "Open the source in the browser",
+                "Open the address of the source under the cursor, or of the quote's or event's first source (o)",
+                screen.action_open_source,
+            )
         yield SystemCommand("Help: keys", "Show every key, grouped by view (? or F1)", self.action_help)
         yield SystemCommand("Toggle light and dark", "Switch between the light and dark theme", self.action_toggle_dark)
         # Textual's "Keys" panel repeats what the help screen says, less fully; one way to see the keys is enough.

@@ -21,6 +21,8 @@ from parlertui.store.filters import NO_FILTERS, Filters
 from parlertui.store.first_screen import FirstScreen
 from parlertui.store.queries import Store
 from parlertui.store.records import Catalogue
+from parlertui.screens.take_away import BINDINGS as TAKE_AWAY_KEYS
+from parlertui.screens.take_away import TakesAway, target_in_view
 from parlertui.views.base import View
 from parlertui.views.timeline import TimelineView
 from parlertui.widgets.filter_bar import FILTER_LABELS, FilterBar
@@ -101,7 +103,7 @@ class ViewBar(Static):
         self.update(" ".join(parts))
 
 
-class ExplorerScreen(ReportsStoreErrors, Screen[None]):
+class ExplorerScreen(ReportsStoreErrors, TakesAway, Screen[None]):
     """Timeline, parties, arguments, sources and quotes. Following a link records where you were, so back returns
     there; the filters and the "as of" date are part of where you were."""
 
@@ -124,6 +126,7 @@ class ExplorerScreen(ReportsStoreErrors, Screen[None]):
         Binding("escape", "escape", "Back", tooltip="Close the detail, clear a filter, or go back"),
         Binding("alt+left", "go_back", "Back", show=False, tooltip="Go back to where you were"),
         Binding("alt+right", "go_forward", "Forward", show=False, tooltip="Go forward again"),
+        *TAKE_AWAY_KEYS,
     ]
 
     class CatalogueLoaded(Message):
@@ -341,6 +344,9 @@ class ExplorerScreen(ReportsStoreErrors, Screen[None]):
         if action == "clear_filters":
             return self._wanted_filters.narrowing
         return True
+
+    def target_under_cursor(self) -> Target | None:
+        return target_in_view(self.current_view)
 
     # Where we are
 
