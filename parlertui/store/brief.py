@@ -27,7 +27,8 @@ from parlertui.store.citation import line as _line
 from parlertui.store.dates import home_zone
 from parlertui.store.open import StoreError, open_store
 from parlertui.store.schema import SIDES
-from parlertui.store.selection import Selection, select
+from parlertui.store.filters import NO_FILTERS, Filters, outcome_known
+from parlertui.store.selection import Selection, describe_filters, select
 
 SIDE_HEADINGS = {
     "parler": "Parler's arguments",
@@ -38,7 +39,9 @@ SIDE_HEADINGS = {
 __all__ = ["SIDE_HEADINGS", "SOURCE_KINDS", "markdown_brief", "write_brief"]
 
 
-def markdown_brief(store_path: Path, *, topic: str | None = None, party: str | None = None) -> str:
+def markdown_brief(
+    store_path: Path, *, topic: str | None = None, party: str | None = None, filters: Filters = NO_FILTERS
+) -> str:
     """The brief of the store at `store_path` (only one topic, or only what involves one party, if given).
 
     Opens the store read-only on a connection of its own, so it may run on any thread. Raises StoreError if the
@@ -46,7 +49,7 @@ def markdown_brief(store_path: Path, *, topic: str | None = None, party: str | N
     connection = open_store(store_path)
     try:
         out = io.StringIO()
-        write_brief(connection, select(connection, topic=topic, party=party), out)
+        write_brief(connection, select(connection, topic=topic, party=party, filters=filters), out)
         return out.getvalue()
     except sqlite3.Error as err:
         raise StoreError(store_path, f"cannot be read ({err})", "check it with `parlertui check`") from None
@@ -88,12 +91,17 @@ def _write_heading(connection: sqlite3.Connection, selection: Selection, meta: d
             "This brief covers what involves one party: the events it takes part in, its quotes, and the "
             f"arguments it made or that cite its quotes.\n\n**{_line(name)}**: {description}\n\n"
         )
+    if selection.filtered:
+        out.write(
+            f"Narrowed by the filters: {describe_filters(connection, selection.filters)}. It holds the events and "
+            "quotes they let through, the arguments that cite those quotes, and their topics.\n\n"
+        )
     out.write("Every quote is given exactly as recorded, with who said it, where it was read and when.\n\n")
 
 
 def _write_timeline(connection: sqlite3.Connection, selection: Selection, zone: ZoneInfo | None, out: TextIO) -> None:
     events = connection.execute(
-        f"SELECT id, occurred_at, title, summary FROM events AS e WHERE {selection.where('events', 'e')} "
+        f"SELECT id, occurred_at, title, summary FROM events AS e WHERE {selection.timeline_where('e')} "
         "ORDER BY sort_key"
     )
     heading_written = False
@@ -144,7 +152,12 @@ def _write_topics(connection: sqlite3.Connection, selection: Selection, zone: Zo
                 )
                 for quote in quotes:
                     _write_quote(quote, zone, out)
-        out.write(f"#### Outcome\n\n{topic['outcome'] or 'Not recorded.'}\n\n")
+        as_of = selection.filters.as_of
+        if outcome_known(topic["outcome"], as_of):
+            outcome = topic["outcome"] or "Not recorded."
+        else:
+            outcome = f"Not yet on the record as of {as_of}."
+        out.write(f"#### Outcome\n\n{outcome}\n\n")
 
 
 def _write_other_quotes(
