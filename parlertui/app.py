@@ -35,7 +35,8 @@ HELP_NOTES = {
     '(plain words match as prefixes; "a phrase", OR, NOT and * work too). f narrows the timeline and the quotes '
     "by party or side, topic, kind, source and dates; the filters show as chips above the list (a click removes "
     "one), x clears them all. d shows the record as it stood at the end of a day; the header shows the date. "
-    "ctrl+e writes the view to a Markdown file.",
+    "ctrl+e exports what the view shows (Markdown, CSV or JSON, with its filters and date). y copies the quote, "
+    "event or source under the cursor as a citation; o opens its source's address in the browser.",
     "1 Timeline": "Every event in order under month headings; marks show the sides taking part (P Parler, A AWS, "
     "C court, O others). enter opens the event's detail; there the cursor walks every paragraph, and enter on a "
     "party, quote, source or argument goes to it.",
@@ -178,9 +179,8 @@ class ParlerApp(App[None]):
                     lambda: explorer.change_filters(explorer.filters.set(as_of=None)),
                 )
             yield SystemCommand(
-                "Export to Markdown",
-                "A brief of the selected topic or party, else of the record "
-                "(narrowed by a party or topic filter), written to this folder (ctrl+e)",
+                "Export…",
+                "What the view shows, with its filters and date: a Markdown brief, CSV tables or JSON (ctrl+e)",
                 explorer.action_export,
             )
             for number, view in enumerate(VIEWS, start=1):
