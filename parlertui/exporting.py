@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from textual import work
 from textual.message import Message
@@ -24,7 +24,7 @@ from parlertui.widgets.filter_bar import filter_chips
 if TYPE_CHECKING:
     from parlertui.store.queries import Store
 
-    _Screen = Screen[object]
+    _Screen = Screen[Any]
 else:
     _Screen = object
 

@@ -65,7 +65,8 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
                 )
             with Horizontal(classes="field"):
                 yield Label("File")
-                yield Input(str(self.default), id="export-path", compact=True)
+                yield Input(self.default.name, id="export-path", compact=True)
+            yield Static(f"In {self.folder}, unless the name says where.", id="export-folder", markup=False)
             yield Static(f"Holds: {self.scope.description}.", id="export-scope", markup=False)
             yield Static("", id="export-problem", classes="problem", markup=False)
             with Horizontal(classes="buttons"):
@@ -78,9 +79,9 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
     def on_select_changed(self, event: Select.Changed) -> None:
         form = str(event.value)
         box = self.query_one("#export-path", Input)
-        if box.value == str(self.default):  # not changed by the reader: follow the format
+        if box.value == self.default.name:  # not changed by the reader: follow the format
             self.default = free_name(self.folder, self.scope.stem, SUFFIXES[form])
-            box.value = str(self.default)
+            box.value = self.default.name
         self.form = form
         self._ask_again()
 

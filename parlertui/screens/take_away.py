@@ -3,7 +3,7 @@ the terminal's clipboard, OSC 52), `o` opens the address it can be read at in th
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.binding import Binding
@@ -16,7 +16,7 @@ from parlertui.store.queries import NotFound, Store
 if TYPE_CHECKING:
     from parlertui.views.base import View
 
-    _Screen = Screen[object]
+    _Screen = Screen[Any]
 else:
     _Screen = object
 
