@@ -114,7 +114,8 @@ class TakesAway(_Screen):
     def _open(self, citation: Citation) -> None:
         if citation.url is None:
             self.notify(
-                f"No address to open: {citation.label} has no source with an address.",
+                f"No address to open: {citation.label} has "
+                + ("none in the record." if citation.kind == "source" else "no source with an address."),
                 severity="warning",
                 markup=False,
             )
