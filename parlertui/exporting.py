@@ -93,7 +93,7 @@ def _scope(
 ) -> ExportScope:
     chips = [label for _, label in filter_chips(filters, catalogue)] if catalogue else []
     if chips:
-        what = f"{what}, narrowed by {' · '.join(chips)}" if filters.narrowing else f"{what}, {chips[0].lower()}"
+        what = f"{what}, narrowed by {' · '.join(chips)}" if filters.narrowing else f"{what}, as of {filters.as_of}"
     elif what == "The record":
         what = "The whole record"
     return ExportScope(view, topic, party, filters, what)

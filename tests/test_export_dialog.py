@@ -139,3 +139,19 @@ async def test_in_a_browser_the_file_is_delivered_as_a_download(mini_store, tmp_
         await settle(pilot)
     assert delivered == [(markdown_brief(mini_store), "parlertui-timeline.md")]
     assert list(tmp_path.iterdir()) == []
+
+
+async def test_a_selected_topic_is_exported_as_of_the_date_on_screen(mini_store, tmp_path, monkeypatch):
+    tmp_path = here(tmp_path, monkeypatch)
+    async with running(mini_store) as (app, pilot):
+        app.explorer.change_filters(Filters(as_of="2021-01-31"))
+        await settle(pilot)
+        await press(pilot, "3")
+        dialog = await open_dialog(pilot)
+        scope = str(dialog.query_one("#export-scope", Static).render())
+        assert scope == "Holds: The topic “Breach of contract”, as of 2021-01-31."
+        await press(pilot, "enter")
+        await settle(pilot)
+    written = (tmp_path / "parlertui-arguments-contract.md").read_text(encoding="utf-8")
+    assert written == markdown_brief(mini_store, topic="contract", filters=Filters(as_of="2021-01-31"))
+    assert "as of 2021-01-31" in written.split("## ")[0]
