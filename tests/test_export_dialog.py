@@ -155,3 +155,20 @@ async def test_a_selected_topic_is_exported_as_of_the_date_on_screen(mini_store,
     written = (tmp_path / "parlertui-arguments-contract.md").read_text(encoding="utf-8")
     assert written == markdown_brief(mini_store, topic="contract", filters=Filters(as_of="2021-01-31"))
     assert "as of 2021-01-31" in written.split("## ")[0]
+
+
+async def test_csv_from_the_dialog_is_a_folder_of_tables_that_says_what_it_holds(mini_store, tmp_path, monkeypatch):
+    tmp_path = here(tmp_path, monkeypatch)
+    async with running(mini_store) as (app, pilot):
+        app.explorer.change_filters(Filters(side="aws"))
+        await settle(pilot)
+        dialog = await open_dialog(pilot)
+        dialog.query_one("#export-format", Select).value = "csv"
+        await settle(pilot)
+        assert dialog.query_one("#export-path", Input).value == "parlertui-timeline-csv"
+        await press(pilot, "enter")
+        await settle(pilot)
+        assert any(n.startswith(f"Wrote CSV tables to {tmp_path / 'parlertui-timeline-csv'}.") for n in notices(app))
+    folder = tmp_path / "parlertui-timeline-csv"
+    assert (folder / "quotes.csv").read_text(encoding="utf-8").count("\n") == 2  # the header and Host's quote
+    assert "Narrowed by the filters: side AWS." in (folder / "selection.txt").read_text(encoding="utf-8")

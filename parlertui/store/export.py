@@ -1,7 +1,7 @@
 """`parlertui export`: the record as a Markdown brief, as a JSON record that `parlertui build` turns back into the
 same store, or as CSV files, one per table. Exports only read the store; rows are streamed, never gathered.
 
-For the app: `markdown_brief(store_path, topic=..., party=...)` gives the brief as a string, and
+For the app: `markdown_brief(store_path, topic=..., party=..., filters=...)` gives the brief as a string, and
 `write_new_file(path, text, force=...)` writes it without ever replacing a file unasked; both are safe to call
 from a worker thread.
 """
