@@ -20,6 +20,7 @@ from textual.screen import Screen
 from parlertui.collector import CHECK_EVERY, COLLECTOR_LATEST, IdleCollector
 from parlertui.navigation import VIEW_TITLES, VIEWS, Target
 from parlertui.screens.explorer import ExplorerScreen
+from parlertui.screens.take_away import TakesAway
 from parlertui.store.first_screen import FirstScreen
 from parlertui.store.queries import Store
 from parlertui.views.timeline import TimelineView
@@ -34,7 +35,8 @@ HELP_NOTES = {
     '(plain words match as prefixes; "a phrase", OR, NOT and * work too). f narrows the timeline and the quotes '
     "by party or side, topic, kind, source and dates; the filters show as chips above the list (a click removes "
     "one), x clears them all. d shows the record as it stood at the end of a day; the header shows the date. "
-    "ctrl+e writes the view to a Markdown file.",
+    "ctrl+e exports what the view shows (Markdown, CSV or JSON, with its filters and date). y copies the quote, "
+    "event or source under the cursor as a citation; o opens its source's address in the browser.",
     "1 Timeline": "Every event in order under month headings; marks show the sides taking part (P Parler, A AWS, "
     "C court, O others). enter opens the event's detail; there the cursor walks every paragraph, and enter on a "
     "party, quote, source or argument goes to it.",
@@ -177,9 +179,8 @@ class ParlerApp(App[None]):
                     lambda: explorer.change_filters(explorer.filters.set(as_of=None)),
                 )
             yield SystemCommand(
-                "Export to Markdown",
-                "A brief of the selected topic or party, else of the record "
-                "(narrowed by a party or topic filter), written to this folder (ctrl+e)",
+                "Export…",
+                "What the view shows, with its filters and date: a Markdown brief, CSV tables or JSON (ctrl+e)",
                 explorer.action_export,
             )
             for number, view in enumerate(VIEWS, start=1):
@@ -192,6 +193,17 @@ class ParlerApp(App[None]):
                 yield SystemCommand("Back", "Go back to where you were (alt+left)", self.explorer.action_go_back)
             if self.explorer.history.can_go_forward:
                 yield SystemCommand("Forward", "Go forward again (alt+right)", self.explorer.action_go_forward)
+        if isinstance(screen, TakesAway):
+            yield SystemCommand(
+                "Copy as a citation",
+                "Copy the quote, event or source under the cursor, cited with its source and address (y)",
+                screen.action_copy_citation,
+            )
+            yield SystemCommand(
+                "Open the source in the browser",
+                "Open the address of the source under the cursor, or of the quote's or event's first source (o)",
+                screen.action_open_source,
+            )
         yield SystemCommand("Help: keys", "Show every key, grouped by view (? or F1)", self.action_help)
         yield SystemCommand("Toggle light and dark", "Switch between the light and dark theme", self.action_toggle_dark)
         # Textual's "Keys" panel repeats what the help screen says, less fully; one way to see the keys is enough.

@@ -14,10 +14,14 @@ import sys
 import traceback
 from pathlib import Path
 from typing import NoReturn
+from typing import TYPE_CHECKING
 
 from parlertui import __version__
 from parlertui.locations import DB_ENV, bundled_dataset, default_store, is_installed
 from parlertui.serve_options import add_serve_arguments, end_with_the_server, under_web_driver
+
+if TYPE_CHECKING:
+    from parlertui.store.filters import Filters
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT = 0, 1, 2
 EXIT_BROKEN_PIPE = 141  # as a shell reports a program stopped by SIGPIPE: the reader of its output went away
@@ -64,6 +68,11 @@ def _parser() -> argparse.ArgumentParser:
         metavar="DB",
         help="the store to write (default: events.sqlite beside the dataset folder, which is "
         "db/events.sqlite for the bundled dataset; required for a JSON record)",
+    )
+    build.add_argument(
+        "--force",
+        action="store_true",
+        help="replace an existing file that is not a parlertui store (a store is always rebuilt)",
     )
 
     check = commands.add_parser(
@@ -139,6 +148,23 @@ def _parser() -> argparse.ArgumentParser:
         metavar="ID",
         help="only what involves this party: its events, its quotes, the arguments it made or that cite its quotes",
     )
+    narrowing = export.add_argument_group(
+        "filters", "narrow the export as the app's filters narrow the timeline and the quotes (f and d in the app)"
+    )
+    narrowing.add_argument(
+        "--side", choices=("parler", "aws", "court", "other"), help="only this side's events and quotes"
+    )
+    narrowing.add_argument(
+        "--kind", metavar="KIND", help="only events of this kind (filing, ruling, ...) and their quotes"
+    )
+    narrowing.add_argument("--source", metavar="ID", help="only the events and quotes drawn from this source")
+    narrowing.add_argument(
+        "--from", dest="start", metavar="DATE", help="only from this day on (YYYY-MM-DD, YYYY-MM, YYYY)"
+    )
+    narrowing.add_argument("--to", dest="end", metavar="DATE", help="only up to this day")
+    narrowing.add_argument(
+        "--as-of", dest="as_of", metavar="DATE", help="the record as it stood at the end of this day, as `d` shows it"
+    )
     export.add_argument(
         "-o",
         "--output",
@@ -194,7 +220,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command == "build":
-            return _build(args.source, args.output)
+            return _build(args.source, args.output, args.force)
         if args.command == "check":
             return _check(args.store or default_store(args.db))
         if args.command == "synth":
@@ -202,7 +228,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "verify":
             return _verify(args.store or default_store(args.db), args.sources)
         if args.command == "export":
-            return _export(default_store(args.db), args.form, args.output, args.force, args.topic, args.party)
+            return _export(
+                default_store(args.db), args.form, args.output, args.force, args.topic, args.party, _filters(args)
+            )
         if args.command == "datasette-metadata":
             return _datasette_metadata(default_store(args.db), args.output, args.force)
         if args.command == "serve":
@@ -222,8 +250,9 @@ class _UserError(Exception):
     """Bad input, explained in one line."""
 
 
-def _build(source: Path | None, output: Path | None) -> int:
+def _build(source: Path | None, output: Path | None, force: bool = False) -> int:
     from parlertui.store.build import BuildError, OutputError, build_store, build_store_from_record
+    from parlertui.store.output_files import not_a_store
 
     from_record = source is not None and source.suffix.lower() == ".json" and not source.is_dir()
     if output is None:
@@ -238,6 +267,10 @@ def _build(source: Path | None, output: Path | None) -> int:
             )
         output = (source or bundled_dataset()).resolve().parent / "events.sqlite"
     source = source or bundled_dataset()
+    if not force and (what := not_a_store(output)):
+        raise _UserError(
+            f"{output}: exists and is not a parlertui store ({what}); give another name, or add --force to replace it"
+        )
     try:
         result = build_store_from_record(source, output) if from_record else build_store(source, output)
     except BuildError as err:
@@ -290,14 +323,41 @@ def _verify(path: Path, folders: list[Path]) -> int:
     return EXIT_OK if report.passed else EXIT_PROBLEMS
 
 
-def _export(path: Path, form: str, output: Path | None, force: bool, topic: str | None, party: str | None) -> int:
+def _filters(args: argparse.Namespace) -> Filters:
+    """The export's filters, each date read as the app reads one typed in its dialogs."""
+    from parlertui.store.filters import FilterError, Filters, parse_day
+
+    days = {}
+    for name, option in (("start", "--from"), ("end", "--to"), ("as_of", "--as-of")):
+        text = getattr(args, name)
+        try:
+            days[name] = parse_day(text) if text is not None else None
+        except FilterError as err:
+            raise _UserError(f"{option} {text}: {err}") from None
+    if days["start"] and days["end"] and days["start"] > days["end"]:
+        raise _UserError(f"--from {args.start} is after --to {args.end}: no day is in that range")
+    return Filters(side=args.side, kind=args.kind, source=args.source, **days)
+
+
+def _export(
+    path: Path,
+    form: str,
+    output: Path | None,
+    force: bool,
+    topic: str | None,
+    party: str | None,
+    filters: Filters | None = None,
+) -> int:
     from parlertui.store.export import OutputError, OutputExists, UnknownId, export
+    from parlertui.store.filters import NO_FILTERS
     from parlertui.store.open import StoreError
 
     if form == "csv" and output is None:
         raise _UserError("csv is written as one file per table: give the folder to write them in with -o")
     try:
-        export(path, form, sys.stdout, output=output, force=force, topic=topic, party=party)
+        export(
+            path, form, sys.stdout, output=output, force=force, topic=topic, party=party, filters=filters or NO_FILTERS
+        )
     except OutputExists as err:
         remedy = (
             "give a new folder, or add --force to replace the table files in it"

@@ -70,6 +70,8 @@ def test_export_downloads_to_the_reader(browser, tmp_path):
         page.keyboard.press("3")
         wait_for_text(page, "Did AWS conspire with Twitter")
         page.keyboard.press("Control+e")
+        wait_for_text(page, "Export what is on screen")
+        page.keyboard.press("Enter")
         deadline = time.monotonic() + 60
         while not downloads and time.monotonic() < deadline:
             page.wait_for_timeout(50)

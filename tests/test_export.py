@@ -121,7 +121,7 @@ def test_the_brief_has_the_dispute_the_timeline_both_sides_the_court_and_the_out
     assert "**The Court:** The contract allowed Host to act at once." in brief
     assert "#### Outcome\n\nThe court denied the motion.\n" in brief
     assert "Parties: Host, Inc. (sender); Pat Example (recipient)." in brief
-    assert "Sources: The Test Gazette: Mini sues Host (2021-01-11)." in brief
+    assert "Sources: The Test Gazette: Mini sues Host (2021-01-11), <https://example.org/mini-sues-host>." in brief
 
 
 def test_every_quote_is_given_exactly_with_its_speaker_source_and_date(mini_store):
@@ -130,14 +130,17 @@ def test_every_quote_is_given_exactly_with_its_speaker_source_and_date(mini_stor
         assert f"> {text}\n" in brief
     assert (
         "> We will suspend your account.\n>\n> — Host, Inc., 2021-01-09. Source: The Test Gazette: Mini sues Host "
-        "(2021-01-11). Context: Host's email to Mini.\n"
+        "(2021-01-11), <https://example.org/mini-sues-host>. Context: Host's email to Mini.\n"
     ) in brief
     assert "> — Mini LLC, 2021-01-11 (the date of its event). Source: The Test Gazette: Mini sues Host" in brief
     assert (
         "> — The Court, Jan 2021 (the date of its event). Source: Order (as quoted in the report), as quoted in "
-        "The Test Gazette: Mini sues Host.\n"
+        "The Test Gazette: Mini sues Host, <https://example.org/mini-sues-host>.\n"
     ) in brief
-    assert "- **Order (as quoted in the report)**: Court order, as quoted in The Test Gazette: Mini sues Host." in brief
+    assert (
+        "- **Order (as quoted in the report)**: Court order, as quoted in The Test Gazette: Mini sues Host. "
+        "Read at <https://example.org/mini-sues-host>\n"
+    ) in brief
 
 
 def test_quotes_no_argument_cites_are_in_the_brief_too(mini_store, tmp_path):

@@ -217,9 +217,9 @@ async def test_ctrl_e_writes_the_view_as_markdown_beside_never_over_a_file(mini_
     monkeypatch.chdir(tmp_path)
     (tmp_path / "parlertui-arguments-contract.md").write_text("mine")
     async with running(mini_store) as (app, pilot):
-        await press(pilot, "3", "ctrl+e")
+        await press(pilot, "3", "ctrl+e", "enter")  # the dialog: enter writes the file it names
         await settle(pilot)
-        await press(pilot, "2", "ctrl+e")
+        await press(pilot, "2", "ctrl+e", "enter")
         await settle(pilot)
         await pilot.pause(0.1)
     assert (tmp_path / "parlertui-arguments-contract.md").read_text() == "mine"

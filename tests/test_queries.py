@@ -213,3 +213,49 @@ def test_a_closed_store_says_so_on_search(mini_store):
     store.prepare_search()  # readying search on a closed store does nothing, and says nothing
     store.interrupt_search()
     store.close()  # closing twice, as a `with` block around a closed store does, is harmless
+
+
+# Citations, as `y` copies them: the same form as the brief
+
+
+def test_a_quote_is_cited_as_the_brief_cites_it(mini_store):
+    from parlertui.store.export import markdown_brief
+
+    with Store(mini_store) as store:
+        cited = store.citation("quote", "host-warning")
+    assert cited.kind == "quote" and cited.label == "the quote by Host, Inc."
+    assert cited.text == (
+        "> We will suspend your account.\n>\n> — Host, Inc., 2021-01-09. Source: The Test Gazette: Mini sues Host "
+        "(2021-01-11), <https://example.org/mini-sues-host>. Context: Host's email to Mini.\n"
+    )
+    assert cited.url == "https://example.org/mini-sues-host"
+    assert cited.text + "\n" in markdown_brief(mini_store)
+
+
+def test_a_quote_read_in_another_source_names_it_and_its_address(mini_store):
+    with Store(mini_store) as store:
+        quote = next(q for q in store.quotes() if q.source_id == "order-via-report")
+        cited = store.citation("quote", quote.id)
+    assert "Source: Order (as quoted in the report), as quoted in The Test Gazette: Mini sues Host, " in cited.text
+    assert cited.url == "https://example.org/mini-sues-host"
+
+
+def test_an_event_and_a_source_are_cited_with_their_addresses(mini_store):
+    from parlertui.store.export import markdown_brief
+
+    brief = markdown_brief(mini_store)
+    with Store(mini_store) as store:
+        event = store.citation("event", "suit")
+        source = store.citation("source", "report")
+        unaddressed = store.citation("source", "order-via-report")
+        with pytest.raises(NotFound):
+            store.citation("event", "nothing")
+    heading, summary, sources = event.text.rstrip("\n").split("\n\n")
+    assert f"### {heading}\n\n{summary}\n\n" in brief and sources in brief
+    assert sources == "Sources: The Test Gazette: Mini sues Host (2021-01-11), <https://example.org/mini-sues-host>."
+    assert event.url == "https://example.org/mini-sues-host"
+    assert source.text == (
+        "**The Test Gazette: Mini sues Host**: News report, published 2021-01-11. <https://example.org/mini-sues-host>\n"
+    )
+    assert f"- {source.text}" in brief and source.url == "https://example.org/mini-sues-host"
+    assert unaddressed.url == "https://example.org/mini-sues-host"  # read in the report: the report's address

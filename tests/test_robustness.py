@@ -70,7 +70,7 @@ async def test_browsing_searching_and_exporting_leave_the_store_exactly_as_it_wa
         await press(pilot, "escape")
         app.explorer.change_filters(Filters(side="aws", as_of="2021-01-10"))
         await settle(pilot)
-        await press(pilot, "5", "4", "ctrl+e", "3", "ctrl+e")
+        await press(pilot, "5", "4", "ctrl+e", "enter", "3", "ctrl+e", "enter")
         await settle(pilot)
         await press(pilot, "q")
     for export in (["--format", "md"], ["--format", "json", "-o", "record.json"], ["--format", "csv", "-o", "csv"]):

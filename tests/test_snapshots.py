@@ -115,3 +115,19 @@ def test_arguments_as_of_13_january(snap_compare, app):
         await pilot.pause(0.1)
 
     assert snap_compare(app, terminal_size=(120, 40), run_before=as_of)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+def test_export_dialog(snap_compare, app, size, monkeypatch):
+    monkeypatch.chdir("/")  # the dialog names the current folder
+
+    async def filtered(pilot) -> None:
+        await settle(pilot)
+        pilot.app.explorer.change_filters(Filters(side="aws", as_of="2021-01-13"))
+        await settle(pilot)
+        for key in ("5", "ctrl+e"):
+            await pilot.press(key)
+            await settle(pilot)
+        await pilot.pause(0.1)
+
+    assert snap_compare(app, terminal_size=size, run_before=filtered)

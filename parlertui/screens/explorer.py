@@ -3,7 +3,6 @@ reader has been."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import events, on, work
@@ -21,19 +20,21 @@ from parlertui.store.filters import NO_FILTERS, Filters
 from parlertui.store.first_screen import FirstScreen
 from parlertui.store.queries import Store
 from parlertui.store.records import Catalogue
+from parlertui.exporting import WHOLE_BRIEF_LIMIT, Exports
+from parlertui.screens.take_away import BINDINGS as TAKE_AWAY_KEYS
+from parlertui.screens.take_away import TakesAway, target_in_view
 from parlertui.views.base import View
 from parlertui.views.timeline import TimelineView
-from parlertui.widgets.filter_bar import FILTER_LABELS, FilterBar
+from parlertui.widgets.filter_bar import FilterBar
 from parlertui.widgets.key_bar import KeyBar
 from parlertui.workers import ReportsStoreErrors
 
 if TYPE_CHECKING:
+    from parlertui.exporting import ExportRequest
     from parlertui.screens.search import SearchScreen
 
 TOO_SMALL = "Make the terminal larger to read the record: parlertui needs at least 60 columns and 16 rows."
 
-WHOLE_BRIEF_LIMIT = 5000
-"""Events beyond which ctrl+e does not write the whole record (hundreds of megabytes); the command line does."""
 
 VIEW_OF_KIND = {
     "event": "timeline",
@@ -101,7 +102,7 @@ class ViewBar(Static):
         self.update(" ".join(parts))
 
 
-class ExplorerScreen(ReportsStoreErrors, Screen[None]):
+class ExplorerScreen(ReportsStoreErrors, TakesAway, Exports, Screen[None]):
     """Timeline, parties, arguments, sources and quotes. Following a link records where you were, so back returns
     there; the filters and the "as of" date are part of where you were."""
 
@@ -118,12 +119,13 @@ class ExplorerScreen(ReportsStoreErrors, Screen[None]):
         # The line of filter chips names x, so the footer need not.
         Binding("x", "clear_filters", "Clear filters", show=False, tooltip="Clear every filter"),
         Binding("d", "as_of", "As of", show=False, tooltip="Show the record as it stood on a date"),
-        Binding("ctrl+e", "export", "Export", show=False, tooltip="Export this view to a Markdown file"),
+        Binding("ctrl+e", "export", "Export", show=False, tooltip="Export what the view shows: Markdown, CSV or JSON"),
         Binding("tab", "app.focus_next", "Pane", tooltip="Move to the next pane"),
         Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, tooltip="Move to the previous pane"),
         Binding("escape", "escape", "Back", tooltip="Close the detail, clear a filter, or go back"),
         Binding("alt+left", "go_back", "Back", show=False, tooltip="Go back to where you were"),
         Binding("alt+right", "go_forward", "Forward", show=False, tooltip="Go forward again"),
+        *TAKE_AWAY_KEYS,
     ]
 
     class CatalogueLoaded(Message):
@@ -283,15 +285,14 @@ class ExplorerScreen(ReportsStoreErrors, Screen[None]):
         self._leave_record(target)
 
     def action_export(self) -> None:
-        """Write what the view shows as a Markdown brief: the selected topic or party, else the record narrowed by
-        the party or topic filter."""
+        """Open the export dialog for what the view shows (see parlertui/exporting.py)."""
+        from parlertui.exporting import export_scope
+        from parlertui.screens.export_dialog import ExportScreen
+
         view = self.current_view
-        selected = view.highlighted_id
-        topic = selected if view.view_id == "arguments" else None
-        party = selected if view.view_id == "parties" else None
-        if view.narrowed:
-            topic, party = self.filters.topic, self.filters.party
-        if topic is None and party is None and self.catalogue and self.catalogue.total_events > WHOLE_BRIEF_LIMIT:
+        scope = export_scope(view.view_id, view.highlighted_id, view.narrowed, self.filters, self.catalogue)
+        whole = scope.topic is None and scope.party is None and not scope.filters.narrowing
+        if whole and self.catalogue and self.catalogue.total_events > WHOLE_BRIEF_LIMIT:
             self.notify(
                 f"This record is too long to write whole from here ({self.catalogue.total_events:,} events): "
                 "select a topic or a party, filter by one, or use `parlertui export`.",
@@ -300,51 +301,19 @@ class ExplorerScreen(ReportsStoreErrors, Screen[None]):
                 timeout=8,
             )
             return
-        left_out = (
-            [name for name, _ in self.filters.active() if name not in ("topic", "party")]
-            if view.narrowed
-            else [name for name, _ in self.filters.active() if name == "as_of"]
-        )
-        self.export_brief(view.view_id, topic, party, left_out)
+        self.app.push_screen(ExportScreen(scope), self._export_chosen)
 
-    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
-    def export_brief(self, view: str, topic: str | None, party: str | None, left_out: list[str]) -> None:
-        from parlertui.deliver import deliver_export
-        from parlertui.store.export import markdown_brief
-        from parlertui.store.output_files import OutputError, OutputExists, write_new_file
-
-        text = markdown_brief(self.store.path, topic=topic, party=party)
-        stem = "-".join(part for part in ("parlertui", view, topic or party) if part)
-        if self.app.is_web:  # in a browser: the file goes to the reader, not onto the server
-            self.app.call_from_thread(deliver_export, self.app, f"{stem}.md", text)
-            return
-        for number in range(1, 1000):
-            path = Path.cwd() / (f"{stem}.md" if number == 1 else f"{stem}-{number}.md")
-            try:
-                written = write_new_file(path, text)
-            except OutputExists:
-                continue  # never over a file that is there: take the next free name
-            except OutputError as err:
-                self.app.call_from_thread(self.notify, f"Could not export: {err}", severity="error", markup=False)
-                return
-            lines = text.count("\n")
-            note = f"Wrote {lines:,} lines of Markdown to {written}"
-            if left_out:
-                names = ", ".join(FILTER_LABELS[name].lower() for name in left_out)
-                note += (
-                    f". The brief covers the whole record {'of its topic or party ' if topic or party else ''}"
-                    f"and does not apply: {names}."
-                )
-            self.app.call_from_thread(self.notify, note, markup=False, title="Exported", timeout=8)
-            return
-        self.app.call_from_thread(
-            self.notify, f"Could not export: too many files named {stem}-N.md here", severity="error", markup=False
-        )
+    def _export_chosen(self, request: ExportRequest | None) -> None:
+        if request is not None:
+            self.write_export(request)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "clear_filters":
             return self._wanted_filters.narrowing
         return True
+
+    def target_under_cursor(self) -> Target | None:
+        return target_in_view(self.current_view)
 
     # Where we are
 

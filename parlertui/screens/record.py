@@ -15,17 +15,19 @@ from parlertui.navigation import Target
 from parlertui.store.queries import NotFound, Store
 from parlertui.store.records import QuoteDetail, SourceDetail
 from parlertui.widgets.links import LinkList, quote_detail_entries, source_detail_entries
+from parlertui.screens.take_away import BINDINGS as TAKE_AWAY_KEYS
+from parlertui.screens.take_away import TakesAway
 from parlertui.workers import ReportsStoreErrors
 
 
-class RecordScreen(ReportsStoreErrors, ModalScreen["Target | None"]):
+class RecordScreen(ReportsStoreErrors, TakesAway, ModalScreen["Target | None"]):
     """A quote or source in full. Links to other quotes and sources open here; `escape` steps back, then closes.
 
     Following a link to anything else closes the screen with that target as its result.
     """
 
     CSS_PATH = "dialogs.tcss"
-    BINDINGS = [Binding("escape", "back", "Back", tooltip="Back to the previous record, or close")]
+    BINDINGS = [Binding("escape", "back", "Back", tooltip="Back to the previous record, or close"), *TAKE_AWAY_KEYS]
 
     class Loaded(Message):
         def __init__(self, target: Target, record: QuoteDetail | SourceDetail) -> None:
@@ -80,6 +82,10 @@ class RecordScreen(ReportsStoreErrors, ModalScreen["Target | None"]):
             self.load(message.target)
         else:
             self.dismiss(message.target)
+
+    def target_under_cursor(self) -> Target | None:
+        """The link under the cursor, else the quote or source open here."""
+        return self.query_one(LinkList).target_under_cursor or self.trail[-1][0]
 
     def action_back(self) -> None:
         if len(self.trail) > 1:

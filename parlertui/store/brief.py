@@ -13,10 +13,22 @@ from pathlib import Path
 from typing import TextIO
 from zoneinfo import ZoneInfo
 
-from parlertui.store.dates import DateError, home_zone, parse_when
+from parlertui.store.citation import (
+    EVENT_SOURCES,
+    QUOTES,
+    SOURCE_KINDS,
+    SOURCES,
+    event_heading,
+    quote_block,
+    source_entry,
+    sources_line,
+)
+from parlertui.store.citation import line as _line
+from parlertui.store.dates import home_zone
 from parlertui.store.open import StoreError, open_store
 from parlertui.store.schema import SIDES
-from parlertui.store.selection import Selection, select
+from parlertui.store.filters import NO_FILTERS, Filters, outcome_known
+from parlertui.store.selection import Selection, describe_filters, select
 
 SIDE_HEADINGS = {
     "parler": "Parler's arguments",
@@ -24,27 +36,12 @@ SIDE_HEADINGS = {
     "court": "The court's finding",
     "other": "Other parties' arguments",
 }
-SOURCE_KINDS = {
-    "news": "news report",
-    "court_order": "court order",
-    "filing": "court filing",
-    "statement": "statement",
-    "other": "source",
-}
-
-_QUOTES = """
-    SELECT q.id, q.text, q.said_on, q.context, coalesce(p.name, q.speaker_id) AS speaker,
-           coalesce(s.title, q.source_id) AS source_title, s.outlet AS source_outlet, s.published,
-           s.via_source_id, v.outlet AS via_outlet, v.title AS via_title, e.occurred_at AS event_date
-    FROM quotes AS q
-    LEFT JOIN parties AS p ON p.id = q.speaker_id
-    LEFT JOIN sources AS s ON s.id = q.source_id
-    LEFT JOIN sources AS v ON v.id = s.via_source_id
-    LEFT JOIN events AS e ON e.id = q.event_id
-"""
+__all__ = ["SIDE_HEADINGS", "SOURCE_KINDS", "markdown_brief", "write_brief"]
 
 
-def markdown_brief(store_path: Path, *, topic: str | None = None, party: str | None = None) -> str:
+def markdown_brief(
+    store_path: Path, *, topic: str | None = None, party: str | None = None, filters: Filters = NO_FILTERS
+) -> str:
     """The brief of the store at `store_path` (only one topic, or only what involves one party, if given).
 
     Opens the store read-only on a connection of its own, so it may run on any thread. Raises StoreError if the
@@ -52,7 +49,7 @@ def markdown_brief(store_path: Path, *, topic: str | None = None, party: str | N
     connection = open_store(store_path)
     try:
         out = io.StringIO()
-        write_brief(connection, select(connection, topic=topic, party=party), out)
+        write_brief(connection, select(connection, topic=topic, party=party, filters=filters), out)
         return out.getvalue()
     except sqlite3.Error as err:
         raise StoreError(store_path, f"cannot be read ({err})", "check it with `parlertui check`") from None
@@ -94,12 +91,17 @@ def _write_heading(connection: sqlite3.Connection, selection: Selection, meta: d
             "This brief covers what involves one party: the events it takes part in, its quotes, and the "
             f"arguments it made or that cite its quotes.\n\n**{_line(name)}**: {description}\n\n"
         )
+    if selection.filtered:
+        out.write(
+            f"Narrowed by the filters: {describe_filters(connection, selection.filters)}. It holds the events and "
+            "quotes they let through, the arguments that cite those quotes, and their topics.\n\n"
+        )
     out.write("Every quote is given exactly as recorded, with who said it, where it was read and when.\n\n")
 
 
 def _write_timeline(connection: sqlite3.Connection, selection: Selection, zone: ZoneInfo | None, out: TextIO) -> None:
     events = connection.execute(
-        f"SELECT id, occurred_at, title, summary FROM events AS e WHERE {selection.where('events', 'e')} "
+        f"SELECT id, occurred_at, title, summary FROM events AS e WHERE {selection.timeline_where('e')} "
         "ORDER BY sort_key"
     )
     heading_written = False
@@ -107,7 +109,7 @@ def _write_timeline(connection: sqlite3.Connection, selection: Selection, zone: 
         if not heading_written:
             out.write("## Timeline\n\n")
             heading_written = True
-        out.write(f"### {_date(event['occurred_at'], zone)}: {_line(event['title'])}\n\n{event['summary']}\n\n")
+        out.write(f"### {event_heading(event, zone)}\n\n{event['summary']}\n\n")
         parties = connection.execute(
             "SELECT coalesce(p.name, ep.party_id) AS name, ep.role FROM event_parties AS ep "
             "LEFT JOIN parties AS p ON p.id = ep.party_id WHERE ep.event_id = ? ORDER BY ep.position",
@@ -117,15 +119,9 @@ def _write_timeline(connection: sqlite3.Connection, selection: Selection, zone: 
             out.write(
                 "Parties: " + "; ".join(f"{_line(row['name'])} ({_line(row['role'])})" for row in parties) + ".\n\n"
             )
-        sources = connection.execute(
-            "SELECT coalesce(s.title, es.source_id) AS title, s.outlet, s.published, s.via_source_id, "
-            "v.outlet AS via_outlet, v.title AS via_title FROM event_sources AS es "
-            "LEFT JOIN sources AS s ON s.id = es.source_id LEFT JOIN sources AS v ON v.id = s.via_source_id "
-            "WHERE es.event_id = ? ORDER BY es.position",
-            (event["id"],),
-        ).fetchall()
+        sources = connection.execute(EVENT_SOURCES, (event["id"],)).fetchall()
         if sources:
-            out.write("Sources: " + "; ".join(_cited_source(row, zone) for row in sources) + ".\n\n")
+            out.write(sources_line(sources, zone) + "\n\n")
 
 
 def _write_topics(connection: sqlite3.Connection, selection: Selection, zone: ZoneInfo | None, out: TextIO) -> None:
@@ -150,13 +146,18 @@ def _write_topics(connection: sqlite3.Connection, selection: Selection, zone: Zo
             for argument in own:
                 out.write(f"**{_line(argument['party'])}:** {argument['summary']}\n\n")
                 quotes = connection.execute(
-                    f"{_QUOTES} JOIN argument_quotes AS aq ON aq.quote_id = q.id WHERE aq.argument_id = ? "
+                    f"{QUOTES} JOIN argument_quotes AS aq ON aq.quote_id = q.id WHERE aq.argument_id = ? "
                     "ORDER BY aq.position",
                     (argument["id"],),
                 )
                 for quote in quotes:
                     _write_quote(quote, zone, out)
-        out.write(f"#### Outcome\n\n{topic['outcome'] or 'Not recorded.'}\n\n")
+        as_of = selection.filters.as_of
+        if outcome_known(topic["outcome"], as_of):
+            outcome = topic["outcome"] or "Not recorded."
+        else:
+            outcome = f"Not yet on the record as of {as_of}."
+        out.write(f"#### Outcome\n\n{outcome}\n\n")
 
 
 def _write_other_quotes(
@@ -164,7 +165,7 @@ def _write_other_quotes(
 ) -> None:
     """Quotes no argument in the brief cites, so that every quote in it appears somewhere."""
     quotes = connection.execute(
-        f"{_QUOTES} WHERE {selection.where('quotes', 'q')} AND q.id NOT IN "
+        f"{QUOTES} WHERE {selection.where('quotes', 'q')} AND q.id NOT IN "
         f"(SELECT aq.quote_id FROM argument_quotes AS aq WHERE {selection.where('argument_quotes', 'aq')}) "
         "ORDER BY q.sort_key"
     )
@@ -179,75 +180,16 @@ def _write_other_quotes(
 
 
 def _write_sources(connection: sqlite3.Connection, selection: Selection, zone: ZoneInfo | None, out: TextIO) -> None:
-    sources = connection.execute(
-        "SELECT s.*, v.outlet AS via_outlet, v.title AS via_title FROM sources AS s "
-        f"LEFT JOIN sources AS v ON v.id = s.via_source_id WHERE {selection.where('sources', 's')} "
-        "ORDER BY s.position"
-    )
+    sources = connection.execute(f"{SOURCES} WHERE {selection.where('sources', 's')} ORDER BY s.position")
     heading_written = False
     for source in sources:
         if not heading_written:
             out.write("## Sources\n\n")
             heading_written = True
-        details = [SOURCE_KINDS.get(source["kind"], source["kind"]).capitalize()]
-        if source["author"]:
-            details.append(f"by {_line(source['author'])}")
-        if source["published"]:
-            details.append(f"published {_date(source['published'], zone)}")
-        if source["via_source_id"]:
-            via = _label(source["via_outlet"], source["via_title"] or source["via_source_id"])
-            details.append(f"as quoted in {via}")
-        line = f"- **{_label(source['outlet'], source['title'])}**: {', '.join(details)}."
-        if source["url"]:
-            line += f" {_link(source['url'])}"
-        if source["note"]:
-            line += f" Note: {_line(source['note'])}"
-        out.write(line + "\n")
+        out.write(f"- {source_entry(source, zone)}\n")
     if heading_written:
         out.write("\n")
 
 
 def _write_quote(quote: sqlite3.Row, zone: ZoneInfo | None, out: TextIO) -> None:
-    for line in quote["text"].split("\n"):
-        out.write(f"> {line}\n" if line else ">\n")
-    if quote["said_on"]:
-        when = _date(quote["said_on"], zone)
-    elif quote["event_date"]:
-        when = f"{_date(quote['event_date'], zone)} (the date of its event)"
-    else:
-        when = "date not recorded"
-    citation = f"— {_line(quote['speaker'])}, {when}. Source: {_cited_source(quote, zone, prefix='source_')}."
-    if quote["context"]:
-        citation += f" Context: {_line(quote['context'])}"
-    out.write(f">\n> {citation}\n\n")
-
-
-def _cited_source(row: sqlite3.Row, zone: ZoneInfo | None, prefix: str = "") -> str:
-    """A source as a citation names it: outlet and title, its date, and the source it was read in."""
-    label = _label(row[f"{prefix}outlet"], row[f"{prefix}title"])
-    if row["published"]:
-        label += f" ({_date(row['published'], zone)})"
-    if row["via_source_id"]:
-        label += f", as quoted in {_label(row['via_outlet'], row['via_title'] or row['via_source_id'])}"
-    return label
-
-
-def _label(outlet: str | None, title: str) -> str:
-    return _line(f"{outlet}: {title}" if outlet else title)
-
-
-def _date(text: str, zone: ZoneInfo | None) -> str:
-    """A stored date at its own precision, as a person reads it; the text as stored if it will not parse."""
-    try:
-        return parse_when(text).label(zone)
-    except DateError:
-        return str(text)
-
-
-def _line(text: object) -> str:
-    """Text for a heading or a citation: on one line, so it cannot break the Markdown around it."""
-    return " ".join(str(text).split())
-
-
-def _link(url: str) -> str:
-    return f"<{url}>" if url and not any(char.isspace() or char in "<>" for char in url) else _line(url)
+    out.write(quote_block(quote, zone))

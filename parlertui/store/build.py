@@ -8,7 +8,6 @@ store as it was.
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +18,7 @@ import sqlite_utils
 
 from parlertui.store.dataset import Dataset, Problem, load_dataset
 from parlertui.store.dates import home_zone, parse_when
+from parlertui.store.output_files import OutputError, OutputExists, write_file
 from parlertui.store.record_json import load_record
 from parlertui.store.schema import (
     FULL_TEXT,
@@ -40,10 +40,6 @@ class BuildError(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__(f"{len(problems)} problem(s) in the dataset")
         self.problems = problems
-
-
-class OutputError(Exception):
-    """The store cannot be written where it was asked for; `str()` names the path and why."""
 
 
 @dataclass(frozen=True)
@@ -188,25 +184,17 @@ def _write_atomically(rows: Rows, target: Path) -> None:
 
 
 def write_atomically(target: Path, write: Callable[[Path], T], *, force: bool = True) -> T:
-    """Call `write` on a temporary file beside `target`, then rename it over `target`: a write that fails or is
-    interrupted leaves `target` as it was. Without `force`, an existing target is refused. OutputError says why
-    the store cannot be written there."""
-    if target.is_dir():
-        raise OutputError(f"{target}: is a folder; give the path of the store file to write")
-    if target.exists() and not force:
-        raise OutputError(f"{target}: already exists; add --force to replace it")
+    """Call `write` on a temporary file, then put it at `target` through the one writer (store/output_files.py):
+    renamed over a regular file (the file a symbolic link leads to), copied into a device or FIFO; a write that
+    fails or is interrupted leaves `target` as it was. Without `force`, an existing file is refused. OutputError
+    says why the store cannot be written there."""
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as err:
-        raise OutputError(f"{target}: cannot make its folder {target.parent} ({err.strerror or err})") from err
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.building")
-    try:
-        temporary.unlink(missing_ok=True)
-        result = write(temporary)
-        os.replace(temporary, target)
-    except (OSError, sqlite3.Error) as err:
-        reason = err.strerror if isinstance(err, OSError) and err.strerror else str(err)
-        raise OutputError(f"{target}: cannot be written ({reason})") from err
-    finally:
-        temporary.unlink(missing_ok=True)
-    return result
+        return write_file(target, write, force=force, purpose="building")
+    except OutputExists as err:
+        raise OutputError(f"{err}; add --force to replace it") from None
+    except OutputError as err:
+        if "is a folder" in str(err):
+            raise OutputError(f"{target}: is a folder; give the path of the store file to write") from None
+        raise
+    except sqlite3.Error as err:
+        raise OutputError(f"{target}: cannot be written ({err})") from err

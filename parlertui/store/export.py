@@ -1,7 +1,7 @@
 """`parlertui export`: the record as a Markdown brief, as a JSON record that `parlertui build` turns back into the
 same store, or as CSV files, one per table. Exports only read the store; rows are streamed, never gathered.
 
-For the app: `markdown_brief(store_path, topic=..., party=...)` gives the brief as a string, and
+For the app: `markdown_brief(store_path, topic=..., party=..., filters=...)` gives the brief as a string, and
 `write_new_file(path, text, force=...)` writes it without ever replacing a file unasked; both are safe to call
 from a worker thread.
 """
@@ -26,7 +26,8 @@ from parlertui.store.output_files import (
 )
 from parlertui.store.record_rows import RECORD_FORMAT, table_columns, table_rows
 from parlertui.store.schema import SCHEMA_VERSION, TABLE_ORDER
-from parlertui.store.selection import Selection, UnknownId, select
+from parlertui.store.filters import NO_FILTERS, Filters
+from parlertui.store.selection import Selection, UnknownId, describe_filters, filters_record, select
 from parlertui.store.timelinejs import write_timelinejs
 
 __all__ = [
@@ -53,6 +54,7 @@ def export(
     force: bool = False,
     topic: str | None = None,
     party: str | None = None,
+    filters: Filters = NO_FILTERS,
 ) -> None:
     """Export the store at `store_path` in `form` (one of FORMATS) to the file or folder `output`, or for
     every form but csv with no `output`, to the stream `out`.
@@ -68,10 +70,12 @@ def export(
         raise OutputError(f"{output}: is the store being exported; give the export another name")
     connection = open_store(store_path)
     try:
-        selection = select(connection, topic=topic, party=party)
+        selection = select(connection, topic=topic, party=party, filters=filters)
         if form == "csv":
             with new_folder_files(output, force=force) as folder:
                 write_csv_tables(connection, selection, folder)
+                if not selection.whole:
+                    (folder / "selection.txt").write_text(_selection_note(connection, selection), encoding="utf-8")
             return
         writers = {"md": write_brief, "json": write_json, "timelinejs": write_timelinejs, "argdown": write_argdown}
         write = writers[form]
@@ -89,7 +93,11 @@ def export(
 def write_json(connection: sqlite3.Connection, selection: Selection, out: TextIO) -> None:
     """Write the selected rows of every table as a JSON record: its format, the schema version, the selection,
     and per table (in TABLE_ORDER) its rows as objects of every column, in the order they were written."""
-    chosen = None if selection.whole else {"topic": selection.topic, "party": selection.party}
+    chosen: dict[str, object] | None = None
+    if not selection.whole:
+        chosen = {"topic": selection.topic, "party": selection.party}
+        if selection.filtered:
+            chosen["filters"] = filters_record(selection.filters)
     out.write(
         f'{{\n  "format": "{RECORD_FORMAT}",\n  "schema_version": {SCHEMA_VERSION},\n'
         f'  "selection": {json.dumps(chosen)},\n  "tables": {{'
@@ -121,6 +129,18 @@ def write_csv_tables(connection: sqlite3.Connection, selection: Selection, folde
             writer = csv.writer(handle)
             writer.writerow(columns)
             writer.writerows(table_rows(connection, table, columns, selection))
+
+
+def _selection_note(connection: sqlite3.Connection, selection: Selection) -> str:
+    """What a narrowed set of CSV tables holds, for a file beside them (a CSV file has no place to say so)."""
+    parts = []
+    if selection.topic is not None:
+        parts.append(f"Only the topic {selection.topic!r} and the events its quotes come from.")
+    if selection.party is not None:
+        parts.append(f"Only what involves the party {selection.party!r}.")
+    if selection.filtered:
+        parts.append(f"Narrowed by the filters: {describe_filters(connection, selection.filters)}.")
+    return "These tables hold part of the record. " + " ".join(parts) + "\n"
 
 
 def _not_json(table: str, value: object) -> object:

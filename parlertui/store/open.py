@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import stat
 from pathlib import Path
 
 from parlertui.store.schema import CONTRACT, SCHEMA_VERSION
@@ -34,6 +35,10 @@ def open_read_only(path: Path) -> sqlite3.Connection:
         )
     if path.is_dir():
         raise StoreError(path, "is a folder, not a store file", "give the path of the .sqlite file")
+    what = _not_a_regular_file(path)
+    if what:
+        # Before opening it: opening a FIFO to read waits for a writer, forever.
+        raise StoreError(path, f"is {what}, not a store file", "give the path of the .sqlite file")
     try:
         with path.open("rb") as handle:
             first_page = handle.read(100)
@@ -63,6 +68,21 @@ def open_read_only(path: Path) -> sqlite3.Connection:
             ) from None
         raise StoreError(path, f"is damaged and cannot be read ({err})", "rebuild it or copy it again") from None
     return connection
+
+
+def _not_a_regular_file(path: Path) -> str:
+    """What `path` is if it is not a regular file ("a FIFO (named pipe)", "a device", "a socket"), else ""."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return ""  # opening it says why
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "" if stat.S_ISREG(mode) else "not a regular file"
 
 
 def _size_in_header(first_page: bytes) -> int:

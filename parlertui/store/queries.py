@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from parlertui.store.citation import Citation, read_citation
 from parlertui.store.dates import DateError, home_zone, parse_when
 from parlertui.store.debate import arrange
 from parlertui.store.filters import (
@@ -398,6 +399,15 @@ class Store:
             events=tuple(self.timeline(Filters(source=source_id, as_of=as_of))),
             quotes=tuple(self.quotes(Filters(source=source_id, as_of=as_of))),
         )
+
+    def citation(self, kind: str, item_id: str) -> Citation:
+        """The quote, event or source `item_id` cited as the brief cites it, with its first address (see
+        store/citation.py). NotFound if the store does not hold it."""
+        with self._reading() as db:
+            found = read_citation(db, kind, item_id)
+        if found is None:
+            raise NotFound(f"no {kind} {item_id!r} in {self.path.name}")
+        return found
 
     # Picking a record by name in the palette
 

@@ -1,4 +1,5 @@
-"""Which rows an export holds: the whole record, one topic and what it draws on, or what involves one party.
+"""Which rows an export holds: the whole record, one topic and what it draws on, or what involves one party; any
+of those narrowed by the app's filters and "as of" date (store/filters.py), as the views on screen are.
 
 A narrowed selection is kept in TEMP tables of ids on the export's own read-only connection (they live outside
 the store file), so it costs no memory in Python however large the store. Whatever a chosen row refers to is
@@ -10,7 +11,16 @@ from __future__ import annotations
 import difflib
 import re
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from parlertui.store.filters import (
+    NO_FILTERS,
+    Filters,
+    arguments_on_record,
+    event_conditions,
+    quote_conditions,
+    where_clause,
+)
 
 #: The tables whose rows have an id of their own; the other tables link these or describe the dispute.
 _ENTITIES = ("topics", "arguments", "quotes", "events", "parties", "sources")
@@ -19,7 +29,8 @@ _ENTITIES = ("topics", "arguments", "quotes", "events", "parties", "sources")
 _LINKS = {
     "event_parties": "{t}.event_id IN (SELECT id FROM temp.chosen_events)",
     "event_sources": "{t}.event_id IN (SELECT id FROM temp.chosen_events)",
-    "argument_quotes": "{t}.argument_id IN (SELECT id FROM temp.chosen_arguments)",
+    "argument_quotes": "{t}.argument_id IN (SELECT id FROM temp.chosen_arguments) "
+    "AND {t}.quote_id IN (SELECT id FROM temp.chosen_quotes)",
     "argument_links": "{t}.from_id IN (SELECT id FROM temp.chosen_arguments) "
     "AND {t}.to_id IN (SELECT id FROM temp.chosen_arguments)",
 }
@@ -72,16 +83,30 @@ class UnknownId(LookupError):
     """A topic or party id the store does not hold; `str()` says so and suggests the ids meant."""
 
 
+_EVERYTHING = [
+    "INSERT INTO temp.chosen_topics SELECT id FROM topics",
+    "INSERT INTO temp.chosen_arguments SELECT id FROM arguments",
+    "INSERT INTO temp.chosen_quotes SELECT id FROM quotes",
+    "INSERT INTO temp.chosen_events SELECT id FROM events",
+]
+
+
 @dataclass(frozen=True)
 class Selection:
     """The rows an export holds. Made by `select`, valid on the connection it was made on."""
 
     topic: str | None = None
     party: str | None = None
+    filters: Filters = field(default=NO_FILTERS)
+    """The filters and "as of" date that narrowed it (NO_FILTERS: none)."""
 
     @property
     def whole(self) -> bool:
-        return self.topic is None and self.party is None
+        return self.topic is None and self.party is None and not self.filtered
+
+    @property
+    def filtered(self) -> bool:
+        return self.filters.narrowing or self.filters.as_of is not None
 
     def where(self, table: str, alias: str | None = None) -> str:
         """An SQL condition that keeps the rows of `table` (named `alias` in the query) within the selection."""
@@ -92,26 +117,116 @@ class Selection:
             return f"{name}.id IN (SELECT id FROM temp.chosen_{table})"
         return _LINKS[table].format(t=name)
 
+    def timeline_where(self, alias: str = "e") -> str:
+        """A condition keeping the events a timeline of the selection lists: those the filters let through (the
+        selection also holds the events its quotes belong to, so that it builds into a whole store)."""
+        if not self.filtered:
+            return self.where("events", alias)
+        return f"{alias}.id IN (SELECT id FROM temp.listed_events)"
 
-def select(connection: sqlite3.Connection, *, topic: str | None = None, party: str | None = None) -> Selection:
-    """Choose the rows of one topic or one party (or, with neither, the whole record) on `connection`.
 
-    Raises UnknownId for an id the store does not hold, ValueError if given both."""
+def select(
+    connection: sqlite3.Connection,
+    *,
+    topic: str | None = None,
+    party: str | None = None,
+    filters: Filters = NO_FILTERS,
+) -> Selection:
+    """Choose the rows of one topic or one party (or, with neither, the whole record) on `connection`, narrowed
+    by `filters` as the app's views are: the events and quotes they let through, the arguments that cite a quote
+    kept (as of a date: whose quotes were all on the record), the topics of those; then whatever those rows
+    refer to.
+
+    Raises UnknownId for an id the store does not hold, ValueError if given both a topic and a party."""
     if topic is not None and party is not None:
         raise ValueError("choose one topic or one party, not both")
-    selection = Selection(topic, party)
+    selection = Selection(topic, party, filters)
     if selection.whole:
         return selection
     if topic is not None:
         _ensure_known(connection, "topic", "topics", topic)
-    else:
-        _ensure_known(connection, "party", "parties", party or "")
+    elif party is not None:
+        _ensure_known(connection, "party", "parties", party)
+    for kind, table, wanted in (
+        ("party", "parties", filters.party),
+        ("topic", "topics", filters.topic),
+        ("source", "sources", filters.source),
+    ):
+        if wanted is not None:
+            _ensure_known(connection, kind, table, wanted)
+    if filters.kind is not None:
+        _ensure_kind(connection, filters.kind)
     for table in _ENTITIES:
         connection.execute(f"DROP TABLE IF EXISTS temp.chosen_{table}")
         connection.execute(f"CREATE TEMP TABLE chosen_{table} (id TEXT PRIMARY KEY) WITHOUT ROWID")
-    for statement in (_TOPIC if topic is not None else _PARTY) + _CLOSURE:
-        connection.execute(statement, {"id": topic if topic is not None else party})
+    wanted_id = {"id": topic if topic is not None else party}
+    if not selection.filtered:
+        for statement in (_TOPIC if topic is not None else _PARTY) + _CLOSURE:
+            connection.execute(statement, wanted_id)
+        return selection
+    if topic is None and party is None:
+        base = _EVERYTHING
+    else:
+        base = (_TOPIC if topic is not None else _PARTY) + _CLOSURE[:2]
+    for statement in base:
+        connection.execute(statement, wanted_id)
+    _narrow(connection, selection)
+    for statement in _CLOSURE[1:]:
+        connection.execute(statement)
     return selection
+
+
+def _narrow(connection: sqlite3.Connection, selection: Selection) -> None:
+    filters = selection.filters
+    where, parameters = event_conditions(filters)
+    connection.execute(
+        f"DELETE FROM temp.chosen_events WHERE id NOT IN (SELECT e.id FROM events AS e {where_clause(where)})",
+        parameters,
+    )
+    where, parameters = quote_conditions(filters)
+    connection.execute(
+        "DELETE FROM temp.chosen_quotes WHERE id NOT IN (SELECT q.id FROM quotes AS q "
+        f"LEFT JOIN events AS qe ON qe.id = q.event_id {where_clause(where)})",
+        parameters,
+    )
+    connection.execute("DROP TABLE IF EXISTS temp.listed_events")
+    connection.execute("CREATE TEMP TABLE listed_events AS SELECT id FROM temp.chosen_events")
+    if filters.as_of is not None:
+        on_record, on_record_parameters = arguments_on_record(filters.as_of)
+        connection.execute(
+            f"DELETE FROM temp.chosen_arguments WHERE id NOT IN (SELECT a.id FROM arguments AS a WHERE {on_record})",
+            on_record_parameters,
+        )
+    if filters.topic is not None:
+        connection.execute(
+            "DELETE FROM temp.chosen_arguments WHERE id IN (SELECT id FROM arguments WHERE topic_id != ?)",
+            (filters.topic,),
+        )
+    beyond_base = filters._replace(
+        as_of=None,
+        party=None if filters.party == selection.party else filters.party,
+        topic=None if filters.topic == selection.topic else filters.topic,
+    )
+    if beyond_base.narrowing:
+        connection.execute(
+            """DELETE FROM temp.chosen_arguments WHERE NOT EXISTS (
+                   SELECT 1 FROM argument_quotes AS aq
+                   WHERE aq.argument_id = chosen_arguments.id AND aq.quote_id IN (SELECT id FROM temp.chosen_quotes))"""
+        )
+    keep_topic = selection.topic if selection.topic is not None else ""
+    connection.execute(
+        "DELETE FROM temp.chosen_topics WHERE id != ? AND id NOT IN "
+        "(SELECT topic_id FROM arguments WHERE id IN (SELECT id FROM temp.chosen_arguments))",
+        (keep_topic,),
+    )
+
+
+def _ensure_kind(connection: sqlite3.Connection, kind: str) -> None:
+    kinds = [row[0] for row in connection.execute("SELECT DISTINCT kind FROM events ORDER BY kind")]
+    if kind not in kinds:
+        close = difflib.get_close_matches(kind, kinds, n=2, cutoff=0.6)
+        hint = f"did you mean {' or '.join(repr(k) for k in close)}? " if close else ""
+        raise UnknownId(f"no event of kind {kind!r} in the store; {hint}the kinds: {', '.join(kinds)}")
 
 
 def _ensure_known(connection: sqlite3.Connection, kind: str, table: str, wanted: str) -> None:
@@ -142,3 +257,39 @@ def _how_to_find(kind: str, table: str, wanted: str, known: list[tuple[str, str]
     if len(known) <= 12:
         return hint + f"the {kind} ids: {', '.join(str(row_id) for row_id, _ in known)}"
     return hint + f"all {len(known)} {kind} ids are in {table}.csv of `parlertui export --format csv -o DIR`"
+
+
+FILTER_NAMES = {
+    "party": "party",
+    "side": "side",
+    "topic": "topic",
+    "kind": "kind of event",
+    "source": "source",
+    "start": "from",
+    "end": "to",
+    "as_of": "as of",
+}
+
+
+def describe_filters(connection: sqlite3.Connection, filters: Filters) -> str:
+    """The filters in words, names rather than ids ("party Host, Inc.; from 2021-01-10; as of 2021-01-13"), or ""."""
+    names = {
+        "party": "SELECT name FROM parties WHERE id = ?",
+        "topic": "SELECT title FROM topics WHERE id = ?",
+        "source": "SELECT coalesce(outlet || ': ' || title, title) FROM sources WHERE id = ?",
+    }
+    parts = []
+    for name, value in filters.active():
+        shown = value
+        if name in names:
+            row = connection.execute(names[name], (value,)).fetchone()
+            shown = f"{row[0]} ({value})" if row else value
+        elif name == "side":
+            shown = {"parler": "Parler", "aws": "AWS", "court": "the court", "other": "others"}.get(value, value)
+        parts.append(f"{FILTER_NAMES[name]} {' '.join(str(shown).split())}")
+    return "; ".join(parts)
+
+
+def filters_record(filters: Filters) -> dict[str, str]:
+    """The filters that are set, by name, as a JSON record's selection names them."""
+    return dict(filters.active())

@@ -54,6 +54,11 @@ class LinkList(KeyList):
             self.highlighted = index
             self.scroll_to_highlight()
 
+    @property
+    def target_under_cursor(self) -> Target | None:
+        """Where the block under the cursor links to, if it is a link."""
+        return self._targets.get(self.highlighted) if self.highlighted is not None else None
+
     def show_message(self, text: str) -> None:
         self.show([Entry(Text(text, style="italic"))])
 
