@@ -84,7 +84,7 @@ def test_export_downloads_to_the_reader(browser, tmp_path):
         download.save_as(saved)
         text = saved.read_text(encoding="utf-8")
         assert text.startswith("#") and "Sherman" in text
-        wait_for_text(page, "your browser as a download")  # the toast, its second line
+        wait_for_text(page, "Exported")  # the toast's title
         context.close()
     assert not list(where_served.iterdir()), "the export was written on the server"
 
