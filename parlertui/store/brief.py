@@ -1,7 +1,8 @@
 """The record as a Markdown brief a person can read: the dispute, the timeline, each topic argued from both sides
 with the court's finding and the outcome, and the sources.
 
-Every quote is given exactly as stored, with its speaker, its source (and the source that source was read in)
+Every quote is given exactly as stored, in its frame (the source's words around it) where it has one, with its pin
+cite, its speaker, its source (and the source that source was read in)
 and its date. The brief is written piece by piece to a text stream, so a large store never becomes one string.
 """
 
@@ -15,6 +16,8 @@ from zoneinfo import ZoneInfo
 
 from parlertui.store.dates import DateError, home_zone, parse_when
 from parlertui.store.open import StoreError, open_store
+from parlertui.store.quote_text import framed_source_text, with_pin
+from parlertui.store.records import source_label
 from parlertui.store.schema import SIDES
 from parlertui.store.selection import Selection, select
 
@@ -35,7 +38,8 @@ SOURCE_KINDS = {
 _QUOTES = """
     SELECT q.id, q.text, q.said_on, q.context, coalesce(p.name, q.speaker_id) AS speaker,
            coalesce(s.title, q.source_id) AS source_title, s.outlet AS source_outlet, s.published,
-           s.via_source_id, v.outlet AS via_outlet, v.title AS via_title, e.occurred_at AS event_date
+           s.via_source_id, v.outlet AS via_outlet, v.title AS via_title, e.occurred_at AS event_date,
+           q.frame, q.pin, s.title_ours AS source_title_ours, v.title_ours AS via_title_ours
     FROM quotes AS q
     LEFT JOIN parties AS p ON p.id = q.speaker_id
     LEFT JOIN sources AS s ON s.id = q.source_id
@@ -119,7 +123,8 @@ def _write_timeline(connection: sqlite3.Connection, selection: Selection, zone: 
             )
         sources = connection.execute(
             "SELECT coalesce(s.title, es.source_id) AS title, s.outlet, s.published, s.via_source_id, "
-            "v.outlet AS via_outlet, v.title AS via_title FROM event_sources AS es "
+            "v.outlet AS via_outlet, v.title AS via_title, s.title_ours, v.title_ours AS via_title_ours "
+            "FROM event_sources AS es "
             "LEFT JOIN sources AS s ON s.id = es.source_id LEFT JOIN sources AS v ON v.id = s.via_source_id "
             "WHERE es.event_id = ? ORDER BY es.position",
             (event["id"],),
@@ -137,7 +142,9 @@ def _write_topics(connection: sqlite3.Connection, selection: Selection, zone: Zo
     for topic in topics:
         out.write(f"### {_line(topic['title'])}\n\nQuestion: {topic['question']}\n\n")
         arguments = connection.execute(
-            "SELECT a.id, a.side, a.summary, coalesce(p.name, a.party_id) AS party FROM arguments AS a "
+            "SELECT a.id, a.side, a.summary, coalesce(p.name, a.party_id) AS party, r.outlet AS report_outlet, "
+            "r.title AS report_title, r.title_ours AS report_title_ours FROM arguments AS a "
+            "LEFT JOIN sources AS r ON r.id = a.reported_in "
             f"LEFT JOIN parties AS p ON p.id = a.party_id WHERE a.topic_id = ? AND {selection.where('arguments', 'a')} "
             "ORDER BY a.position",
             (topic["id"],),
@@ -149,6 +156,9 @@ def _write_topics(connection: sqlite3.Connection, selection: Selection, zone: Zo
             out.write(f"#### {SIDE_HEADINGS.get(side, f'Arguments of the side {side!r}')}\n\n")
             for argument in own:
                 out.write(f"**{_line(argument['party'])}:** {argument['summary']}\n\n")
+                if argument["report_title"]:
+                    report = _label(argument["report_outlet"], argument["report_title"], argument["report_title_ours"])
+                    out.write(f"As reported in {report}.\n\n")
                 quotes = connection.execute(
                     f"{_QUOTES} JOIN argument_quotes AS aq ON aq.quote_id = q.id WHERE aq.argument_id = ? "
                     "ORDER BY aq.position",
@@ -180,7 +190,7 @@ def _write_other_quotes(
 
 def _write_sources(connection: sqlite3.Connection, selection: Selection, zone: ZoneInfo | None, out: TextIO) -> None:
     sources = connection.execute(
-        "SELECT s.*, v.outlet AS via_outlet, v.title AS via_title FROM sources AS s "
+        "SELECT s.*, v.outlet AS via_outlet, v.title AS via_title, v.title_ours AS via_title_ours FROM sources AS s "
         f"LEFT JOIN sources AS v ON v.id = s.via_source_id WHERE {selection.where('sources', 's')} "
         "ORDER BY s.position"
     )
@@ -195,9 +205,11 @@ def _write_sources(connection: sqlite3.Connection, selection: Selection, zone: Z
         if source["published"]:
             details.append(f"published {_date(source['published'], zone)}")
         if source["via_source_id"]:
-            via = _label(source["via_outlet"], source["via_title"] or source["via_source_id"])
+            via = _label(source["via_outlet"], source["via_title"] or source["via_source_id"], source["via_title_ours"])
             details.append(f"as quoted in {via}")
-        line = f"- **{_label(source['outlet'], source['title'])}**: {', '.join(details)}."
+        if source["title_ours"]:
+            details.append("title ours (the source gives none)")
+        line = f"- **{_label(source['outlet'], source['title'], source['title_ours'])}**: {', '.join(details)}."
         if source["url"]:
             line += f" {_link(source['url'])}"
         if source["note"]:
@@ -208,7 +220,7 @@ def _write_sources(connection: sqlite3.Connection, selection: Selection, zone: Z
 
 
 def _write_quote(quote: sqlite3.Row, zone: ZoneInfo | None, out: TextIO) -> None:
-    for line in quote["text"].split("\n"):
+    for line in framed_source_text(quote["text"], quote["frame"]).split("\n"):
         out.write(f"> {line}\n" if line else ">\n")
     if quote["said_on"]:
         when = _date(quote["said_on"], zone)
@@ -216,7 +228,8 @@ def _write_quote(quote: sqlite3.Row, zone: ZoneInfo | None, out: TextIO) -> None
         when = f"{_date(quote['event_date'], zone)} (the date of its event)"
     else:
         when = "date not recorded"
-    citation = f"— {_line(quote['speaker'])}, {when}. Source: {_cited_source(quote, zone, prefix='source_')}."
+    source = with_pin(_cited_source(quote, zone, prefix="source_"), quote["pin"] and _line(quote["pin"]))
+    citation = f"— {_line(quote['speaker'])}, {when}. Source: {source}."
     if quote["context"]:
         citation += f" Context: {_line(quote['context'])}"
     out.write(f">\n> {citation}\n\n")
@@ -224,16 +237,18 @@ def _write_quote(quote: sqlite3.Row, zone: ZoneInfo | None, out: TextIO) -> None
 
 def _cited_source(row: sqlite3.Row, zone: ZoneInfo | None, prefix: str = "") -> str:
     """A source as a citation names it: outlet and title, its date, and the source it was read in."""
-    label = _label(row[f"{prefix}outlet"], row[f"{prefix}title"])
+    label = _label(row[f"{prefix}outlet"], row[f"{prefix}title"], row[f"{prefix}title_ours"])
     if row["published"]:
         label += f" ({_date(row['published'], zone)})"
     if row["via_source_id"]:
-        label += f", as quoted in {_label(row['via_outlet'], row['via_title'] or row['via_source_id'])}"
+        via = _label(row["via_outlet"], row["via_title"] or row["via_source_id"], row["via_title_ours"])
+        label += f", as quoted in {via}"
     return label
 
 
-def _label(outlet: str | None, title: str) -> str:
-    return _line(f"{outlet}: {title}" if outlet else title)
+def _label(outlet: str | None, title: str, ours: object = False) -> str:
+    """Outlet and title; a title of our own description in square brackets."""
+    return _line(source_label(outlet, title, ours=bool(ours)))
 
 
 def _date(text: str, zone: ZoneInfo | None) -> str:
