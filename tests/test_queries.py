@@ -80,7 +80,10 @@ def test_a_quote_comes_with_its_event_source_and_arguments(store):
     assert detail.source.via_label == "The Test Gazette: Mini sues Host"
     assert [a.id for a in detail.arguments] == ["contract-court"]
     warning = store.quote("host-warning")
-    assert warning.quote.said_on == "2021-01-09" and warning.quote.context == "Host's email to Mini."
+    assert (
+        warning.quote.said_on == "2021-01-09"
+        and warning.quote.context == "Host's email to Mini, as quoted by The Test Gazette."
+    )
 
 
 def test_a_source_lists_what_is_drawn_from_it(store):
