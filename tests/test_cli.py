@@ -120,7 +120,7 @@ def test_check_reports_each_problem(mini_store, tmp_path):
     assert "problem: quotes row" in result.stdout and "refers to a missing parties row" in result.stdout
     assert "problem: event 'ruling': precision is 'day' but '2021-01' is a month" in result.stdout
     assert "problem: full-text index quotes_fts is out of step" in result.stdout
-    assert """problem: quote 'orphan': read in a report, its context does not say "as quoted"""" in result.stdout
+    assert "problem: quote 'orphan': read in a report, its context does not say \"as quoted\"" in result.stdout
     assert result.stdout.splitlines()[-1] == f"{broken}: 6 problem(s)"
 
 
