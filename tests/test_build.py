@@ -217,7 +217,9 @@ def test_the_positions_keep_the_dataset_order(mini_store):
 
 def test_quotes_sort_by_when_they_were_said_else_by_their_event(dataset, tmp_path):
     def reorder(doc):
-        doc["quote"].append({"id": "undated", "text": "Words.", "speaker_id": "mini", "source_id": "report"})
+        doc["quote"].append(
+            {"id": "undated", "text": "Words.", "speaker_id": "mini", "source_id": "report", "context": "As quoted."}
+        )
         doc["quote"].append(
             {
                 "id": "late",
@@ -226,6 +228,7 @@ def test_quotes_sort_by_when_they_were_said_else_by_their_event(dataset, tmp_pat
                 "source_id": "report",
                 "event_id": "email",
                 "said_on": "2021-01-12",
+                "context": "As quoted.",
             }
         )
 

@@ -196,8 +196,14 @@ def test_the_court_rules_on_what_the_order_decided(db):
     } <= ruled
 
 
-def test_every_argument_is_backed_by_a_quote(db):
-    assert column(db, "SELECT id FROM arguments WHERE id NOT IN (SELECT argument_id FROM argument_quotes)") == []
+def test_every_argument_is_backed_by_a_quote_or_a_report_it_credits(db):
+    unbacked = (
+        "SELECT id FROM arguments WHERE reported_in IS NULL AND id NOT IN (SELECT argument_id FROM argument_quotes)"
+    )
+    assert column(db, unbacked) == []
+    # An argument resting on a report's account says so in its own words, naming whose account it is.
+    for summary in column(db, "SELECT summary FROM arguments WHERE reported_in IS NOT NULL"):
+        assert re.search(r"\((?:[^()]*'s )?(?:summary|account)|\(the report|account of", summary), summary
 
 
 def test_quotes_hold_only_the_words(db):

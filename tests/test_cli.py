@@ -12,6 +12,7 @@ import pytest
 
 from parlertui import __version__
 from parlertui.cli import main
+from parlertui.store.schema import SCHEMA_VERSION
 from damage import with_table_overwritten
 
 
@@ -114,12 +115,13 @@ def test_check_reports_each_problem(mini_store, tmp_path):
     )
     result = run("check", str(broken))
     assert result.returncode == 1
-    assert "problem: schema version is 7; this parlertui reads version 1" in result.stdout
+    assert f"problem: schema version is 7; this parlertui reads version {SCHEMA_VERSION}" in result.stdout
     assert "problem: event 'email' names no source" in result.stdout
     assert "problem: quotes row" in result.stdout and "refers to a missing parties row" in result.stdout
     assert "problem: event 'ruling': precision is 'day' but '2021-01' is a month" in result.stdout
     assert "problem: full-text index quotes_fts is out of step" in result.stdout
-    assert result.stdout.splitlines()[-1] == f"{broken}: 5 problem(s)"
+    assert "problem: quote 'orphan': read in a report, its context does not say \"as quoted\"" in result.stdout
+    assert result.stdout.splitlines()[-1] == f"{broken}: 6 problem(s)"
 
 
 def test_check_finds_a_store_whose_tables_are_missing(mini_store, tmp_path):

@@ -127,15 +127,15 @@ def test_the_brief_has_the_dispute_the_timeline_both_sides_the_court_and_the_out
 def test_every_quote_is_given_exactly_with_its_speaker_source_and_date(mini_store):
     brief = markdown_brief(mini_store)
     for text in quote_texts(mini_store):
-        assert f"> {text}\n" in brief
+        assert f"> {text}\n" in brief or f"> Mini answered in court: {text}\n" in brief
     assert (
         "> We will suspend your account.\n>\n> — Host, Inc., 2021-01-09. Source: The Test Gazette: Mini sues Host "
-        "(2021-01-11), <https://example.org/mini-sues-host>. Context: Host's email to Mini.\n"
+        "(2021-01-11), <https://example.org/mini-sues-host>. Context: Host's email to Mini, as quoted by The Test Gazette.\n"
     ) in brief
     assert "> — Mini LLC, 2021-01-11 (the date of its event). Source: The Test Gazette: Mini sues Host" in brief
     assert (
-        "> — The Court, Jan 2021 (the date of its event). Source: Order (as quoted in the report), as quoted in "
-        "The Test Gazette: Mini sues Host, <https://example.org/mini-sues-host>.\n"
+        "> — The Court, Jan 2021 (the date of its event). Source: Order (as quoted in the report), Order at 1:2, "
+        "as quoted in The Test Gazette: Mini sues Host, <https://example.org/mini-sues-host>.\n"
     ) in brief
     assert (
         "- **Order (as quoted in the report)**: Court order, as quoted in The Test Gazette: Mini sues Host. "
@@ -150,7 +150,7 @@ def test_quotes_no_argument_cites_are_in_the_brief_too(mini_store, tmp_path):
         db.execute("DELETE FROM argument_quotes WHERE quote_id = 'mini-claim'")
     brief = markdown_brief(loose)
     assert "## Other quotes" in brief
-    assert brief.index("> Host broke the contract.") > brief.index("## Other quotes")
+    assert brief.index("> Mini answered in court: Host broke the contract.") > brief.index("## Other quotes")
 
 
 def test_a_topic_brief_holds_that_topic_and_the_events_its_quotes_come_from(two_topic_store):
@@ -163,7 +163,11 @@ def test_a_topic_brief_holds_that_topic_and_the_events_its_quotes_come_from(two_
 
     contract = markdown_brief(two_topic_store, topic="contract")
     assert "### Breach of contract" in contract and "Notice" not in contract and "Pat replies" not in contract
-    for text in ("We will suspend your account.", "Host broke the contract.", "The contract allowed it."):
+    for text in (
+        "We will suspend your account.",
+        "Mini answered in court: Host broke the contract.",
+        "The contract allowed it.",
+    ):
         assert f"> {text}\n" in contract
 
 
@@ -229,6 +233,8 @@ def test_json_holds_every_table_every_column_the_format_and_the_schema_version(m
         "said_on_precision",
         "context",
         "sort_key",
+        "frame",
+        "pin",
     ]
     assert {table: len(table_rows) for table, table_rows in record["tables"].items()} == {
         table: len(table_rows) for table, table_rows in rows(mini_store).items()
@@ -411,7 +417,8 @@ def good_record(store: Path) -> dict:
         (lambda text, record: json.dumps([1]), "record.json: format: not a parlertui record"),
         (
             lambda text, record: json.dumps({**record, "schema_version": 99}),
-            "record.json: schema_version: a record of schema version 99; this parlertui builds version 1",
+            "record.json: schema_version: a record of schema version 99; "
+            f"this parlertui builds version {SCHEMA_VERSION}",
         ),
         (
             lambda text, record: json.dumps(

@@ -48,7 +48,7 @@ def test_matched_words_are_marked(store):
     [hit] = [h for g in store.search("suspend").groups if g.kind == "quote" for h in g.hits]
     assert hit.id == "host-warning"
     assert ("suspend", True) in marked(hit.text)
-    assert "".join(piece for piece, _ in marked(hit.text)) == "We will suspend your account."
+    assert "".join(piece for piece, _ in marked(hit.text)) == "“We will suspend your account.”"
 
 
 def test_ranking_puts_the_closer_match_first(store):

@@ -80,7 +80,10 @@ def test_a_quote_comes_with_its_event_source_and_arguments(store):
     assert detail.source.via_label == "The Test Gazette: Mini sues Host"
     assert [a.id for a in detail.arguments] == ["contract-court"]
     warning = store.quote("host-warning")
-    assert warning.quote.said_on == "2021-01-09" and warning.quote.context == "Host's email to Mini."
+    assert (
+        warning.quote.said_on == "2021-01-09"
+        and warning.quote.context == "Host's email to Mini, as quoted by The Test Gazette."
+    )
 
 
 def test_a_source_lists_what_is_drawn_from_it(store):
@@ -226,7 +229,8 @@ def test_a_quote_is_cited_as_the_brief_cites_it(mini_store):
     assert cited.kind == "quote" and cited.label == "the quote by Host, Inc."
     assert cited.text == (
         "> We will suspend your account.\n>\n> — Host, Inc., 2021-01-09. Source: The Test Gazette: Mini sues Host "
-        "(2021-01-11), <https://example.org/mini-sues-host>. Context: Host's email to Mini.\n"
+        "(2021-01-11), <https://example.org/mini-sues-host>. Context: Host's email to Mini, as quoted by The Test "
+        "Gazette.\n"
     )
     assert cited.url == "https://example.org/mini-sues-host"
     assert cited.text + "\n" in markdown_brief(mini_store)
@@ -236,7 +240,11 @@ def test_a_quote_read_in_another_source_names_it_and_its_address(mini_store):
     with Store(mini_store) as store:
         quote = next(q for q in store.quotes() if q.source_id == "order-via-report")
         cited = store.citation("quote", quote.id)
-    assert "Source: Order (as quoted in the report), as quoted in The Test Gazette: Mini sues Host, " in cited.text
+    # its pin cite stands with the source it points into, before the one it was read in
+    assert (
+        "Source: Order (as quoted in the report), Order at 1:2, as quoted in The Test Gazette: Mini sues Host, "
+        in cited.text
+    )
     assert cited.url == "https://example.org/mini-sues-host"
 
 

@@ -70,11 +70,11 @@ def test_a_long_missing_quote_is_shown_by_its_start_on_one_line(mini_store, sour
         "verify",
         "--sources",
         str(sources),
-        str(with_quote_text(mini_store, tmp_path / "long.sqlite", "mini-claim", long_text)),
+        str(with_quote_text(mini_store, tmp_path / "long.sqlite", "host-warning", long_text)),
     )
     line = result.stdout.splitlines()[0]
     assert line.startswith(
-        "not found verbatim: quote 'mini-claim' (source 'report'): 'Words that no source holds, running on and on"
+        "not found verbatim: quote 'host-warning' (source 'report'): 'Words that no source holds, running on and on"
     )
     assert line.endswith("…'") and len(line) < 130
 

@@ -26,10 +26,8 @@ is a few milliseconds); the counted answer after it brings up to 50."""
 
 
 def hit_entry(hit: Hit) -> Entry:
-    """A match: its text with the matched words marked (a quote in quotation marks), then what it is."""
-    pieces = marked(hit.text.replace("\n", " "))
-    if hit.kind == "quote":
-        pieces = [("“", False), *pieces, ("”", False)]
+    """A match: its text with the matched words marked (a quote in its frame or quotation marks), then what it is."""
+    pieces = marked(hit.text.replace("\n", " "))  # a quote's text comes in its frame or its quotation marks
     return Entry(f"{hit.kind}:{hit.id}", pieces, hit.about, italic=hit.kind == "quote")
 
 

@@ -1,7 +1,8 @@
 """The record as a Markdown brief a person can read: the dispute, the timeline, each topic argued from both sides
 with the court's finding and the outcome, and the sources.
 
-Every quote is given exactly as stored, with its speaker, its source (and the source that source was read in)
+Every quote is given exactly as stored, in its frame (the source's words around it) where it has one, with its pin
+cite, its speaker, its source (and the source that source was read in)
 and its date. The brief is written piece by piece to a text stream, so a large store never becomes one string.
 """
 
@@ -23,6 +24,7 @@ from parlertui.store.citation import (
     source_entry,
     sources_line,
 )
+from parlertui.store.citation import label as _label
 from parlertui.store.citation import line as _line
 from parlertui.store.dates import home_zone
 from parlertui.store.open import StoreError, open_store
@@ -133,7 +135,9 @@ def _write_topics(connection: sqlite3.Connection, selection: Selection, zone: Zo
     for topic in topics:
         out.write(f"### {_line(topic['title'])}\n\nQuestion: {topic['question']}\n\n")
         arguments = connection.execute(
-            "SELECT a.id, a.side, a.summary, coalesce(p.name, a.party_id) AS party FROM arguments AS a "
+            "SELECT a.id, a.side, a.summary, coalesce(p.name, a.party_id) AS party, r.outlet AS report_outlet, "
+            "r.title AS report_title, r.title_ours AS report_title_ours FROM arguments AS a "
+            "LEFT JOIN sources AS r ON r.id = a.reported_in "
             f"LEFT JOIN parties AS p ON p.id = a.party_id WHERE a.topic_id = ? AND {selection.where('arguments', 'a')} "
             "ORDER BY a.position",
             (topic["id"],),
@@ -145,6 +149,9 @@ def _write_topics(connection: sqlite3.Connection, selection: Selection, zone: Zo
             out.write(f"#### {SIDE_HEADINGS.get(side, f'Arguments of the side {side!r}')}\n\n")
             for argument in own:
                 out.write(f"**{_line(argument['party'])}:** {argument['summary']}\n\n")
+                if argument["report_title"]:
+                    report = _label(argument["report_outlet"], argument["report_title"], argument["report_title_ours"])
+                    out.write(f"As reported in {report}.\n\n")
                 quotes = connection.execute(
                     f"{QUOTES} JOIN argument_quotes AS aq ON aq.quote_id = q.id WHERE aq.argument_id = ? "
                     "ORDER BY aq.position",

@@ -83,6 +83,7 @@ def dataset_rows(dataset: Dataset) -> Rows:
             {
                 **_pick(entry.data, "id kind outlet title author published url seed_file via_source_id note"),
                 "position": position,
+                "title_ours": int(bool(entry.data.get("title_ours"))),
             }
         )
     for position, entry in enumerate(dataset.of("party"), 1):
@@ -125,6 +126,7 @@ def dataset_rows(dataset: Dataset) -> Rows:
                 "said_on_precision": said.precision if said else None,
                 "context": data.get("context"),
                 "sort_key": f"{moment} {index:05d}",
+                **_pick(data, "frame pin"),
             }
         )
 
@@ -141,9 +143,10 @@ def dataset_rows(dataset: Dataset) -> Rows:
                 "side": party_side[data["party_id"]],
                 "summary": data["summary"],
                 "position": entry.index + 1,
+                "reported_in": data.get("reported_in"),
             }
         )
-        for position, quote in enumerate(data["quotes"], 1):
+        for position, quote in enumerate(data.get("quotes", []), 1):
             rows["argument_quotes"].append({"argument_id": data["id"], "quote_id": quote, "position": position})
         for relation in RELATIONS:
             for target in data.get(relation, []):

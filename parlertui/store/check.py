@@ -1,16 +1,19 @@
 """`parlertui check`: is a built store whole and true to its contract?
 
 Checks the schema version, the contract's tables and columns, SQLite's own integrity and foreign keys, that
-every full-text index is in step with its table, and that every event and quote is sourced.
+every full-text index is in step with its table, that every event and quote is sourced, and the record's rules
+(record_rules: known speakers, 'as quoted', no rebuttal of one's own side, each side named in a topic argued).
 """
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from parlertui.store.dates import DateError, home_zone, parse_when
+from parlertui.store.record_rules import lacks_as_quoted, sides_without_argument, speaker_unknown
 from parlertui.store.open import ensure_parlertui_store, open_read_only
 from parlertui.store.schema import CONTRACT, FULL_TEXT, SCHEMA_VERSION
 
@@ -103,6 +106,7 @@ def _check_record(connection: sqlite3.Connection, problems: list[str]) -> None:
         "SELECT id FROM quotes WHERE source_id IS NULL OR trim(coalesce(text, '')) = '' ORDER BY id"
     ):
         problems.append(f"quote {quote_id!r} is empty or names no source")
+    _check_rules(connection, problems)
     meta = dict(connection.execute("SELECT key, value FROM meta"))
     zone = home_zone(meta.get("timezone"))
     if zone is None:
@@ -119,3 +123,37 @@ def _check_record(connection: sqlite3.Connection, problems: list[str]) -> None:
             problems.append(f"event {event_id!r}: precision is {precision!r} but {occurred_at!r} is a {when.precision}")
         if zone and not str(sort_key).startswith(when.sort_key(zone) + " "):
             problems.append(f"event {event_id!r}: sort_key {sort_key!r} does not match occurred_at {occurred_at!r}")
+
+
+def _check_rules(connection: sqlite3.Connection, problems: list[str]) -> None:
+    """The record's rules (record_rules), on the store's rows."""
+    for quote_id, context, kind, outlet, speaker_kind, name, aliases in connection.execute(
+        "SELECT q.id, q.context, s.kind, s.outlet, p.kind, p.name, p.aliases FROM quotes AS q "
+        "LEFT JOIN sources AS s ON s.id = q.source_id LEFT JOIN parties AS p ON p.id = q.speaker_id ORDER BY q.id"
+    ):
+        if speaker_unknown(context):
+            problems.append(f"quote {quote_id!r}: its context says the speaker is not known")
+        if lacks_as_quoted(kind, outlet, speaker_kind, [name or "", *_aliases(aliases)], context):
+            problems.append(f'quote {quote_id!r}: read in a report, its context does not say "as quoted"')
+    for from_id, to_id, side in connection.execute(
+        "SELECT l.from_id, l.to_id, a.side FROM argument_links AS l JOIN arguments AS a ON a.id = l.from_id "
+        "JOIN arguments AS b ON b.id = l.to_id WHERE l.relation = 'rebuts' AND a.side = b.side ORDER BY l.from_id"
+    ):
+        problems.append(f"argument {from_id!r} rebuts {to_id!r}, an argument of its own side ({side})")
+    for topic_id, title, question, outcome, sides in connection.execute(
+        "SELECT t.id, t.title, t.question, t.outcome, (SELECT group_concat(a.side, ' ') FROM arguments AS a "
+        "WHERE a.topic_id = t.id) FROM topics AS t ORDER BY t.position"
+    ):
+        for side in sides_without_argument(title, question, outcome, (sides or "").split()):
+            problems.append(
+                f"topic {topic_id!r} names {side} but has no argument of that side, and its outcome does not say "
+                "the sources hold none"
+            )
+
+
+def _aliases(value: str | None) -> list[str]:
+    try:
+        names = json.loads(value or "[]")
+    except ValueError:
+        return []
+    return [name for name in names if isinstance(name, str)] if isinstance(names, list) else []

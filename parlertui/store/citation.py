@@ -16,6 +16,8 @@ from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from parlertui.store.dates import DateError, home_zone, parse_when
+from parlertui.store.quote_text import framed_source_text, with_pin
+from parlertui.store.records import source_label
 
 SOURCE_KINDS = {
     "news": "news report",
@@ -30,7 +32,8 @@ QUOTES = """
     SELECT q.id, q.text, q.said_on, q.context, coalesce(p.name, q.speaker_id) AS speaker,
            coalesce(s.title, q.source_id) AS source_title, s.outlet AS source_outlet, s.published,
            s.url AS source_url, s.via_source_id, v.outlet AS via_outlet, v.title AS via_title, v.url AS via_url,
-           e.occurred_at AS event_date
+           e.occurred_at AS event_date, q.frame, q.pin, s.title_ours AS source_title_ours,
+           v.title_ours AS via_title_ours
     FROM quotes AS q
     LEFT JOIN parties AS p ON p.id = q.speaker_id
     LEFT JOIN sources AS s ON s.id = q.source_id
@@ -41,14 +44,15 @@ QUOTES = """
 #: The sources of one event (`?`), in their order, as a citation names them.
 EVENT_SOURCES = """
     SELECT coalesce(s.title, es.source_id) AS title, s.outlet, s.published, s.url, s.via_source_id,
-           v.outlet AS via_outlet, v.title AS via_title, v.url AS via_url
+           v.outlet AS via_outlet, v.title AS via_title, v.url AS via_url, s.title_ours,
+           v.title_ours AS via_title_ours
     FROM event_sources AS es
     LEFT JOIN sources AS s ON s.id = es.source_id LEFT JOIN sources AS v ON v.id = s.via_source_id
     WHERE es.event_id = ? ORDER BY es.position
 """
 
 SOURCES = """
-    SELECT s.*, v.outlet AS via_outlet, v.title AS via_title, v.url AS via_url
+    SELECT s.*, v.outlet AS via_outlet, v.title AS via_title, v.url AS via_url, v.title_ours AS via_title_ours
     FROM sources AS s LEFT JOIN sources AS v ON v.id = s.via_source_id
 """
 
@@ -74,8 +78,9 @@ def line(text: object) -> str:
     return " ".join(str(text).split())
 
 
-def label(outlet: str | None, title: str) -> str:
-    return line(f"{outlet}: {title}" if outlet else title)
+def label(outlet: str | None, title: str, ours: object = False) -> str:
+    """Outlet and title; a title of our own description in square brackets."""
+    return line(source_label(outlet, title, ours=bool(ours)))
 
 
 def date_text(text: str, zone: ZoneInfo | None) -> str:
@@ -95,13 +100,16 @@ def address(row: sqlite3.Row, prefix: str = "") -> str | None:
     return row[f"{prefix}url"] or (row["via_url"] if row["via_source_id"] else None) or None
 
 
-def cited_source(row: sqlite3.Row, zone: ZoneInfo | None, prefix: str = "") -> str:
-    """A source as a citation names it: outlet and title, its date, the source it was read in, its address."""
-    text = label(row[f"{prefix}outlet"], row[f"{prefix}title"])
+def cited_source(row: sqlite3.Row, zone: ZoneInfo | None, prefix: str = "", pin: str | None = None) -> str:
+    """A source as a citation names it: outlet and title, its date, the pin cite (where in it the words stand),
+    the source it was read in, its address."""
+    text = label(row[f"{prefix}outlet"], row[f"{prefix}title"], row[f"{prefix}title_ours"])
     if row["published"]:
         text += f" ({date_text(row['published'], zone)})"
+    text = with_pin(text, pin and line(pin))
     if row["via_source_id"]:
-        text += f", as quoted in {label(row['via_outlet'], row['via_title'] or row['via_source_id'])}"
+        via = label(row["via_outlet"], row["via_title"] or row["via_source_id"], row["via_title_ours"])
+        text += f", as quoted in {via}"
     url = address(row, prefix)
     if url:
         text += f", {link(url)}"
@@ -110,14 +118,16 @@ def cited_source(row: sqlite3.Row, zone: ZoneInfo | None, prefix: str = "") -> s
 
 def quote_block(quote: sqlite3.Row, zone: ZoneInfo | None) -> str:
     """A quote (a row of QUOTES) as a block quote with its citation, ending in a blank line."""
-    lines = [f"> {part}\n" if part else ">\n" for part in quote["text"].split("\n")]
+    shown = framed_source_text(quote["text"], quote["frame"])
+    lines = [f"> {part}\n" if part else ">\n" for part in shown.split("\n")]
     if quote["said_on"]:
         when = date_text(quote["said_on"], zone)
     elif quote["event_date"]:
         when = f"{date_text(quote['event_date'], zone)} (the date of its event)"
     else:
         when = "date not recorded"
-    citation = f"— {line(quote['speaker'])}, {when}. Source: {cited_source(quote, zone, prefix='source_')}."
+    source = cited_source(quote, zone, prefix="source_", pin=quote["pin"])
+    citation = f"— {line(quote['speaker'])}, {when}. Source: {source}."
     if quote["context"]:
         citation += f" Context: {line(quote['context'])}"
     return "".join(lines) + f">\n> {citation}\n\n"
@@ -140,8 +150,11 @@ def source_entry(source: sqlite3.Row, zone: ZoneInfo | None) -> str:
     if source["published"]:
         details.append(f"published {date_text(source['published'], zone)}")
     if source["via_source_id"]:
-        details.append(f"as quoted in {label(source['via_outlet'], source['via_title'] or source['via_source_id'])}")
-    text = f"**{label(source['outlet'], source['title'])}**: {', '.join(details)}."
+        via = label(source["via_outlet"], source["via_title"] or source["via_source_id"], source["via_title_ours"])
+        details.append(f"as quoted in {via}")
+    if source["title_ours"]:
+        details.append("title ours (the source gives none)")
+    text = f"**{label(source['outlet'], source['title'], source['title_ours'])}**: {', '.join(details)}."
     if source["url"]:
         text += f" {link(source['url'])}"
     elif source["via_source_id"] and source["via_url"]:
@@ -187,7 +200,7 @@ def read_citation(connection: sqlite3.Connection, kind: str, item_id: str) -> Ci
             return None
         return Citation(
             "source",
-            f"the source “{label(source['outlet'], source['title'])}”",
+            f"the source “{label(source['outlet'], source['title'], source['title_ours'])}”",
             source_entry(source, zone) + "\n",
             address(source),
         )

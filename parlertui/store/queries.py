@@ -59,7 +59,7 @@ EVENTS = """
 QUOTES = """
     SELECT q.id, q.text, q.speaker_id, p.name AS speaker_name, p.side AS speaker_side, q.source_id,
            s.outlet AS source_outlet, s.title AS source_title, q.said_on, q.event_id, q.context,
-           qe.occurred_at AS event_at
+           qe.occurred_at AS event_at, q.frame, q.pin, s.title_ours AS source_title_ours
     FROM quotes AS q
     JOIN parties AS p ON p.id = q.speaker_id
     JOIN sources AS s ON s.id = q.source_id
@@ -80,7 +80,7 @@ ARGUMENT_REFS = """
 """
 
 SOURCES = """
-    SELECT s.*, v.outlet AS via_outlet, v.title AS via_title
+    SELECT s.*, v.outlet AS via_outlet, v.title AS via_title, v.title_ours AS via_title_ours
     FROM sources AS s LEFT JOIN sources AS v ON v.id = s.via_source_id
 """
 
@@ -339,8 +339,9 @@ class Store:
         visible, parameters = arguments_on_record(as_of)
         rows = self._rows(
             f"""
-            SELECT a.id, a.topic_id, a.side, a.party_id, p.name AS party_name, a.summary
-            FROM arguments AS a JOIN parties AS p ON p.id = a.party_id
+            SELECT a.id, a.topic_id, a.side, a.party_id, p.name AS party_name, a.summary,
+                   r.outlet AS report_outlet, r.title AS report_title, r.title_ours AS report_title_ours
+            FROM arguments AS a JOIN parties AS p ON p.id = a.party_id LEFT JOIN sources AS r ON r.id = a.reported_in
             WHERE a.topic_id = ? AND {visible} ORDER BY a.position
             """,
             (topic_id, *parameters),
@@ -376,6 +377,9 @@ class Store:
                 quotes=tuple(self._quote(quote, zone) for quote in quotes if quote["argument_id"] == row["id"]),
                 rebuts=linked(row["id"], "rebuts"),
                 supports=linked(row["id"], "supports"),
+                reported_in=source_label(row["report_outlet"], row["report_title"], ours=bool(row["report_title_ours"]))
+                if row["report_title"]
+                else None,
             )
             for row in rows
         ]
@@ -546,11 +550,13 @@ class Store:
             speaker_name=row["speaker_name"],
             speaker_side=row["speaker_side"],
             source_id=row["source_id"],
-            source_label=source_label(row["source_outlet"], row["source_title"]),
+            source_label=source_label(row["source_outlet"], row["source_title"], ours=bool(row["source_title_ours"])),
             said_on=date_label(row["said_on"], zone) if row["said_on"] else None,
             event_id=row["event_id"],
             context=row["context"],
             when=date_label(row["said_on"] or row["event_at"], zone) if row["said_on"] or row["event_at"] else None,
+            frame=row["frame"],
+            pin=row["pin"],
         )
 
     def _argument_refs(
@@ -570,7 +576,11 @@ class Store:
         )
 
     def _source(self, row: sqlite3.Row) -> Source:
-        via = source_label(row["via_outlet"], row["via_title"]) if row["via_source_id"] else None
+        via = (
+            source_label(row["via_outlet"], row["via_title"], ours=bool(row["via_title_ours"]))
+            if row["via_source_id"]
+            else None
+        )
         return Source(
             id=row["id"],
             kind=row["kind"],
@@ -582,6 +592,7 @@ class Store:
             note=row["note"],
             via_id=row["via_source_id"],
             via_label=via,
+            title_ours=bool(row["title_ours"]),
         )
 
     @staticmethod

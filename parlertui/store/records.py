@@ -9,6 +9,7 @@ this module's import).
 from typing import NamedTuple
 
 from parlertui.store.filters import NO_FILTERS, Filters
+from parlertui.store.quote_text import quote_as_shown, source_title
 
 
 class Dispute(NamedTuple):
@@ -74,10 +75,12 @@ class Source(NamedTuple):
     note: str | None
     via_id: str | None
     via_label: str | None
+    title_ours: bool = False
+    """True when the source gives no title and `title` is our description of it."""
 
     @property
     def label(self) -> str:
-        return source_label(self.outlet, self.title)
+        return source_label(self.outlet, self.title, ours=self.title_ours)
 
 
 class Quote(NamedTuple):
@@ -95,6 +98,15 @@ class Quote(NamedTuple):
     context: str | None
     when: str | None = None
     """When it was said, else the date of its event: what a list of quotes shows."""
+    frame: str | None = None
+    """The source's own words around the quote, its place marked {quote}: shown with it (see quote_text)."""
+    pin: str | None = None
+    """Where in the source the words are ("Dkt. 34 at 2:4–6"): shown in every citation."""
+
+    @property
+    def shown(self) -> str:
+        """The quote as shown: in its frame, or in quotation marks."""
+        return quote_as_shown(self.text, self.frame)
 
 
 class ArgumentRef(NamedTuple):
@@ -120,6 +132,8 @@ class Argument(NamedTuple):
     quotes: tuple[Quote, ...] = ()
     rebuts: tuple[str, ...] = ()
     supports: tuple[str, ...] = ()
+    reported_in: str | None = None
+    """The label of the report whose account of the side's case the summary follows, if it rests on one."""
 
 
 class ArgumentRow(NamedTuple):
@@ -205,6 +219,7 @@ class Catalogue(NamedTuple):
     """The filters the views were asked to show, and the "as of" date everything was read at."""
 
 
-def source_label(outlet: str | None, title: str) -> str:
-    """Outlet and title, the way a citation starts."""
+def source_label(outlet: str | None, title: str, *, ours: bool = False) -> str:
+    """Outlet and title, the way a citation starts; a title of our own description in square brackets."""
+    title = source_title(title, ours)
     return f"{outlet}: {title}" if outlet else title

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 #: PRAGMA user_version of the stores this parlertui writes and reads.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+"""2 added quotes.frame and quotes.pin, sources.title_ours and arguments.reported_in (issue 14): the app reads them, so
+a store of version 1 is refused with the one-line "older than this parlertui reads" message and must be rebuilt."""
 
 #: The vocabularies of the record. schema.sql's CHECK constraints spell out the same lists (a test keeps them so).
 SOURCE_KINDS = ("news", "court_order", "filing", "statement", "other")
@@ -15,14 +17,25 @@ RELATIONS = ("rebuts", "supports")
 
 #: The contract: tables and the columns they must have (more may be added, none renamed or dropped).
 CONTRACT: dict[str, tuple[str, ...]] = {
-    "sources": ("id", "kind", "outlet", "title", "author", "published", "url", "seed_file", "via_source_id"),
+    "sources": (
+        "id",
+        "kind",
+        "outlet",
+        "title",
+        "author",
+        "published",
+        "url",
+        "seed_file",
+        "via_source_id",
+        "title_ours",
+    ),
     "parties": ("id", "name", "kind", "side", "description", "affiliation_id"),
     "events": ("id", "occurred_at", "precision", "title", "summary", "kind", "sort_key"),
     "event_parties": ("event_id", "party_id", "role"),
     "event_sources": ("event_id", "source_id"),
-    "quotes": ("id", "text", "speaker_id", "source_id", "event_id", "said_on", "context"),
+    "quotes": ("id", "text", "speaker_id", "source_id", "event_id", "said_on", "context", "frame", "pin"),
     "topics": ("id", "title", "question", "position"),
-    "arguments": ("id", "topic_id", "party_id", "side", "summary", "position"),
+    "arguments": ("id", "topic_id", "party_id", "side", "summary", "position", "reported_in"),
     "argument_quotes": ("argument_id", "quote_id"),
     "argument_links": ("from_id", "to_id", "relation"),
     "meta": ("key", "value"),

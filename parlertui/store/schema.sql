@@ -37,7 +37,8 @@ CREATE TABLE sources (
     seed_file     TEXT,
     via_source_id TEXT REFERENCES sources (id),
     note          TEXT,
-    position      INTEGER NOT NULL
+    position      INTEGER NOT NULL,
+    title_ours    INTEGER NOT NULL DEFAULT 0 CHECK (title_ours IN (0, 1))  -- 1: the title is our description
 );
 
 -- Everyone who acts or speaks: companies, people, the court, governments, groups and outlets.
@@ -121,7 +122,9 @@ CREATE TABLE quotes (
     said_on           TEXT,
     said_on_precision TEXT CHECK (said_on_precision IN ('year', 'month', 'day', 'time')),
     context           TEXT,
-    sort_key          TEXT NOT NULL UNIQUE        -- when it was said (else its event), then dataset order
+    sort_key          TEXT NOT NULL UNIQUE,       -- when it was said (else its event), then dataset order
+    frame             TEXT CHECK (frame IS NULL OR frame LIKE '%{quote}%'),  -- the source's words around it
+    pin               TEXT                        -- where in the source: "Dkt. 34 at 2:4–6"
 );
 
 -- The points in dispute, each argued by the sides in arguments.
@@ -151,7 +154,8 @@ CREATE TABLE arguments (
     party_id TEXT NOT NULL REFERENCES parties (id),
     side     TEXT NOT NULL CHECK (side IN ('parler', 'aws', 'court', 'other')),
     summary  TEXT NOT NULL,
-    position INTEGER NOT NULL
+    position INTEGER NOT NULL,
+    reported_in TEXT REFERENCES sources (id)     -- the report whose account of the side's case the summary follows
 );
 
 -- The quotes each argument rests on.
@@ -192,5 +196,6 @@ CREATE INDEX sources_by_position ON sources (position);
 CREATE INDEX topics_by_position ON topics (position);
 CREATE INDEX arguments_by_topic ON arguments (topic_id, position);
 CREATE INDEX arguments_by_party ON arguments (party_id);
+CREATE INDEX arguments_by_report ON arguments (reported_in);
 CREATE INDEX argument_quotes_by_quote ON argument_quotes (quote_id, argument_id);
 CREATE INDEX argument_links_by_target ON argument_links (to_id, relation);

@@ -18,6 +18,7 @@ import re
 import sqlite3
 from typing import NamedTuple
 
+from parlertui.store.quote_text import QUOTE_MARK
 from parlertui.store.filters import NO_FILTERS, Filters, arguments_on_record, event_conditions, quote_conditions
 
 #: Around each matched word in a hit's text: control characters, which record text has no use for.
@@ -116,9 +117,11 @@ _TABLE = {
 }
 _ALIAS = {"quote": "q", "event": "e", "argument": "a", "topic": "t", "party": "p", "source": "s"}
 
-#: What a hit shows of each kind: its id, its text with the matches marked, and a line about it.
+#: What a hit shows of each kind: its id, its text with the matches marked, and a line about it. A quote is shown
+#: as everywhere else: in its frame, or in quotation marks (quote_text).
 _COLUMNS = {
-    "quote": f"""q.id, snippet(quotes_fts, 0, {_S}, {_E}, '…', 24),
+    "quote": f"""q.id, CASE WHEN q.frame IS NULL THEN '“' || snippet(quotes_fts, 0, {_S}, {_E}, '…', 24) || '”'
+                ELSE replace(q.frame, '{QUOTE_MARK}', snippet(quotes_fts, 0, {_S}, {_E}, '…', 24)) END,
                 p.name || ' · ' || coalesce(q.said_on, qe.occurred_at, 'undated'), NULL""",
     "event": f"""e.id, highlight(events_fts, 0, {_S}, {_E}) || ' — ' || snippet(events_fts, 1, {_S}, {_E}, '…', 16),
                 e.occurred_at || ' · ' || e.kind, NULL""",

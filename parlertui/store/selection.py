@@ -69,6 +69,8 @@ _CLOSURE = [
        SELECT id FROM upward""",
     """INSERT OR IGNORE INTO temp.chosen_sources
        SELECT source_id FROM quotes WHERE id IN (SELECT id FROM temp.chosen_quotes)
+       UNION SELECT reported_in FROM arguments
+             WHERE id IN (SELECT id FROM temp.chosen_arguments) AND reported_in IS NOT NULL
        UNION SELECT source_id FROM event_sources WHERE event_id IN (SELECT id FROM temp.chosen_events)""",
     """INSERT OR IGNORE INTO temp.chosen_sources
        WITH RECURSIVE upward(id) AS (

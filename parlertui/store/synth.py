@@ -398,7 +398,8 @@ class _Synth:
                 parts.append(f"The {UNCOMMON_WORD} {rng.choice(VERBS)} the {rng.choice(NOUNS)}.")
             if index in rare:
                 parts.append(f"Nobody expected the {RARE_WORD}.")
-            context = f"In the {rng.choice(NOUNS)}." if rng.random() < 0.05 else None
+            # Every synthetic source may be a report, and a reported quote says "as quoted" (record_rules).
+            context = f"In the {rng.choice(NOUNS)}, as quoted." if rng.random() < 0.05 else "As quoted."
             yield (
                 self._quote_id(index),
                 " ".join(parts),

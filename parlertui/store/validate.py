@@ -15,6 +15,8 @@ from typing import Any
 
 from parlertui.store.dataset import Dataset, Entry, Problem
 from parlertui.store.dates import DateError, home_zone, parse_when
+from parlertui.store.quote_text import QUOTE_MARK
+from parlertui.store.record_rules import record_problems
 from parlertui.store.schema import EVENT_KINDS, PARTY_KINDS, SIDES, SOURCE_KINDS
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -25,7 +27,8 @@ URL = re.compile(r"https?://[^\s/$.?#][^\s]*")
 class Field:
     """What one field of an entry must be.
 
-    shape: "text", "texts" (a list of text), "roles" (a table of id -> text), "date", "url", "slug" or "zone".
+    shape: "text", "texts" (a list of text), "roles" (a table of id -> text), "date", "url", "slug", "zone",
+    "flag" (true or false) or "frame" (text that marks the quote's place once with {quote}).
     refers: the kind of entry a "slug", "texts" or "roles" field names by id.
     """
 
@@ -58,6 +61,7 @@ FIELDS: dict[str, dict[str, Field]] = {
         "seed_file": Field(),
         "via_source_id": Field("slug", refers="source"),
         "note": Field(),
+        "title_ours": Field("flag"),
     },
     "party": {
         "id": Field("slug", required=True),
@@ -85,6 +89,8 @@ FIELDS: dict[str, dict[str, Field]] = {
         "event_id": Field("slug", refers="event"),
         "said_on": Field("date"),
         "context": Field(),
+        "frame": Field("frame"),
+        "pin": Field(),
     },
     "topic": {
         "id": Field("slug", required=True),
@@ -97,7 +103,8 @@ FIELDS: dict[str, dict[str, Field]] = {
         "id": Field("slug", required=True),
         "party_id": Field("slug", required=True, refers="party"),
         "summary": Field(required=True),
-        "quotes": Field("texts", required=True, refers="quote", non_empty=True),
+        "quotes": Field("texts", refers="quote"),
+        "reported_in": Field("slug", refers="source"),
         "rebuts": Field("texts", refers="argument"),
         "supports": Field("texts", refers="argument"),
     },
@@ -118,6 +125,8 @@ def validate(dataset: Dataset) -> list[Problem]:
     problems += _check_chains(dataset.of("source"), "via_source_id")
     problems += _check_chains(dataset.of("party"), "affiliation_id")
     problems += _check_links(dataset)
+    problems += record_problems(dataset)
+    problems += _check_argument_grounds(dataset)
     return sorted(set(problems), key=lambda problem: problem.sort_key)
 
 
@@ -149,6 +158,8 @@ def _check_fields(entry: Entry, kind: str) -> list[Problem]:
 def _shape_problem(value: Any, rule: Field) -> str | None:
     if rule.shape == "entries":
         return None
+    if rule.shape == "flag":
+        return None if isinstance(value, bool) else f"expected true or false, got {type(value).__name__}"
     if rule.shape == "texts":
         if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
             return "expected a list of text"
@@ -182,6 +193,8 @@ def _shape_problem(value: Any, rule: Field) -> str | None:
             return str(err)
     if rule.shape == "url" and not URL.fullmatch(value):
         return f"{value!r} is not an http(s) address"
+    if rule.shape == "frame" and value.count(QUOTE_MARK) != 1:
+        return f"a frame marks the quote's place once with {QUOTE_MARK} (found {value.count(QUOTE_MARK)})"
     if rule.shape == "zone" and home_zone(value) is None:
         return f"{value!r} is not a time zone name such as America/Los_Angeles"
     return None
@@ -252,8 +265,20 @@ def _check_links(dataset: Dataset) -> list[Problem]:
                 if other.parent is not entry.parent:
                     found.append(entry.problem(relation, f"{target!r} is an argument of another topic"))
                 own = side.get(entry.id)
-                if relation == "rebuts" and own not in (None, "court") and side.get(target) == own:
+                if relation == "rebuts" and own is not None and side.get(target) == own:
                     found.append(entry.problem(relation, f"{target!r} is an argument of the same side ({own})"))
+    return found
+
+
+def _check_argument_grounds(dataset: Dataset) -> list[Problem]:
+    """An argument rests on at least one quote, or on a report's account of the side's case (`reported_in`)."""
+    found = []
+    for entry in dataset.of("argument"):
+        quotes, reported = entry.data.get("quotes"), entry.data.get("reported_in")
+        if quotes == [] and reported is None:
+            found.append(entry.problem("quotes", "empty: at least one is needed, or a report in reported_in"))
+        elif quotes is None and reported is None:
+            found.append(entry.problem("quotes", "missing: give the quotes, or the report it rests on in reported_in"))
     return found
 
 

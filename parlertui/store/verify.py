@@ -1,7 +1,8 @@
 """`parlertui verify`: is every quote in the store word for word in the source texts?
 
 Matching forgives typography only, exactly as the team's `check_quotes.py` does: curly quotes, en and em dashes,
-the ellipsis character, non-breaking spaces and runs of whitespace. Every other character must match.
+the ellipsis character, non-breaking spaces and runs of whitespace. Every other character must match. A quote with
+a frame (the source's words around it) is looked for in its frame: the two must stand together in one text.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from parlertui.store.open import StoreError, open_store
+from parlertui.store.quote_text import framed_source_text
 
 TEXT_SUFFIXES = (".txt", ".md")
 
@@ -110,8 +112,9 @@ def verify_store(store_path: Path, folders: Iterable[Path]) -> VerifyReport:
     report = VerifyReport(texts=len(files))
     connection = open_store(store_path)
     try:
-        rows = connection.execute("SELECT id, source_id, text FROM quotes ORDER BY sort_key")
-        report.missing = list(missing_quotes(_counted(rows, report), texts))
+        rows = connection.execute("SELECT id, source_id, text, frame FROM quotes ORDER BY sort_key")
+        framed = ((key, source, framed_source_text(text or "", frame)) for key, source, text, frame in rows)
+        report.missing = list(missing_quotes(_counted(framed, report), texts))
     except sqlite3.Error as err:
         raise StoreError(store_path, f"cannot be read ({err})", "check it with `parlertui check`") from None
     finally:

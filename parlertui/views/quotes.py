@@ -20,7 +20,7 @@ def quote_row(quote: Quote) -> Line:
         (Text(quote.when or "undated", style="" if quote.when else "dim"), DATE_WIDTH),
         (Text(SIDE_MARKS.get(quote.speaker_side, "?"), style="bold"), 1),
         (Text(quote.speaker_name, style="bold"), SPEAKER_WIDTH),
-        (Text(f"“{quote.text}”", style="italic"), None),
+        (Text(quote.shown, style="italic"), None),
     )
 
 

@@ -48,6 +48,8 @@ class Card(Static):
 
 def argument_card(argument: Argument, column: int) -> list[Card]:
     claim = Text.assemble((argument.party_name, "bold"), "\n", argument.summary)
+    if argument.reported_in:
+        claim.append(f"\nas reported in {argument.reported_in}", style="dim")
     cards = [Card(claim, target=None, argument_id=argument.id, column=column, classes="claim")]
     for quote in argument.quotes:
         cards.append(

@@ -15,6 +15,7 @@ from parlertui.messages import Navigate
 from parlertui.navigation import Target
 from parlertui.store.records import ArgumentRef, Quote, QuoteDetail, SourceDetail
 from parlertui.widgets.keylist import KeyList
+from parlertui.store.quote_text import source_title, with_pin
 from parlertui.widgets.render import SIDE_NAMES, argument_line, labelled, quote_block, quote_words, source_lines
 
 
@@ -172,7 +173,7 @@ def quote_detail_entries(detail: QuoteDetail) -> list[Entry]:
     else:
         entries.append(Entry(Text("Not tied to an event on the timeline.", style="dim")))
     entries.append(heading("Source"))
-    entries.append(Entry(Text(detail.source.label), Target("source", detail.source.id)))
+    entries.append(Entry(Text(with_pin(detail.source.label, quote.pin)), Target("source", detail.source.id)))
     entries += [Entry(labelled(label, value)) for label, value in source_lines(detail.source)[1:]]
     if detail.arguments:
         entries.append(heading("Arguments citing this quote", len(detail.arguments)))
@@ -182,7 +183,7 @@ def quote_detail_entries(detail: QuoteDetail) -> list[Entry]:
 
 def source_detail_entries(detail: SourceDetail) -> list[Entry]:
     source = detail.source
-    entries = [Entry(Text(source.title, style="bold"))]
+    entries = [Entry(Text(source_title(source.title, source.title_ours), style="bold"))]
     for label, value in source_lines(source)[1:]:
         target = Target("source", source.via_id) if label == "Held" and source.via_id else None
         entries.append(Entry(labelled(label, value), target))

@@ -9,6 +9,7 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 
+from parlertui.store.quote_text import frame_parts, source_title, with_pin
 from parlertui.store.records import ArgumentRef, Quote, Source, TimelineEvent
 
 SIDE_NAMES = {"parler": "Parler", "aws": "AWS", "court": "Court", "other": "Other"}
@@ -23,16 +24,21 @@ def side_marks(sides: tuple[str, ...]) -> str:
 
 
 def quote_words(quote: Quote) -> Text:
-    """The quote in full, in typographic quotation marks."""
-    return Text(f"“{quote.text}”", style="italic")
+    """The quote in full as shown: in its frame (the source's words around it, upright), or in typographic
+    quotation marks; the quote's own words in italics."""
+    before, words, after = frame_parts(quote.text, quote.frame)
+    text = Text(before)
+    text.append(words, style="italic")
+    text.append(after)
+    return text
 
 
 def quote_citation(quote: Quote, *, speaker: bool = True) -> Text:
-    """Who said it, when, and where we read it: "— John Matze, 2021-02-03, Reuters: …"."""
+    """Who said it, when, and where we read it, with its pin: "— Court, 2021-01-21, Scribd: …, Dkt. 34 at 2:4–6"."""
     parts = [quote.speaker_name] if speaker else []
     if quote.said_on:
         parts.append(quote.said_on)
-    parts.append(quote.source_label)
+    parts.append(with_pin(quote.source_label, quote.pin))
     return Text("— " + ", ".join(parts), style="dim")
 
 
@@ -53,7 +59,10 @@ def argument_line(argument: ArgumentRef, *, topic: bool = True) -> Text:
 
 def source_lines(source: Source) -> list[tuple[str, str]]:
     """Label and value for each thing the store knows about a source, in citation order; unknowns are said."""
-    lines = [("Title", source.title), ("Outlet", source.outlet or "not named in our copy")]
+    title = source.title
+    if source.title_ours:
+        title = f"{source_title(title, True)} (our description: the source gives no title)"
+    lines = [("Title", title), ("Outlet", source.outlet or "not named in our copy")]
     if source.author:
         lines.append(("Author", source.author))
     lines.append(("Published", source.published or "date not given"))
