@@ -34,7 +34,9 @@ HELP_NOTES = {
     '(plain words match as prefixes; "a phrase", OR, NOT and * work too). f narrows the timeline and the quotes '
     "by party or side, topic, kind, source and dates; the filters show as chips above the list (a click removes "
     "one), x clears them all. d shows the record as it stood at the end of a day; the header shows the date. "
-    "ctrl+e writes the view to a Markdown file.",
+    "ctrl+e writes the view to a Markdown file. w shows every row of every list whole, over as many lines as it "
+    "needs (w again: a line each); F10 gives the pane with the focus the whole screen (F10 or escape gives it back; "
+    "tab moves to the other pane, still maximized).",
     "1 Timeline": "Every event in order under month headings; marks show the sides taking part (P Parler, A AWS, "
     "C court, O others). enter opens the event's detail; there the cursor walks every paragraph, and enter on a "
     "party, quote, source or argument goes to it.",
@@ -143,6 +145,10 @@ class ParlerApp(App[None]):
             ("A quote opened in full", RecordScreen.BINDINGS),
             ("Search", SearchScreen.BINDINGS),
         ]
+
+    def action_toggle_wrap(self) -> None:
+        """Wrap mode, from any list (the quote opened in full, over the explorer, included)."""
+        self.explorer.action_toggle_wrap()
 
     def action_toggle_dark(self) -> None:
         self.theme = "textual-light" if self.current_theme.dark else "textual-dark"

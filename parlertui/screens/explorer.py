@@ -11,7 +11,6 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Static
 
@@ -21,6 +20,7 @@ from parlertui.store.filters import NO_FILTERS, Filters
 from parlertui.store.first_screen import FirstScreen
 from parlertui.store.queries import Store
 from parlertui.store.records import Catalogue
+from parlertui.screens.reading import READING_BINDINGS, ReadingModes
 from parlertui.views.base import View
 from parlertui.views.timeline import TimelineView
 from parlertui.widgets.filter_bar import FILTER_LABELS, FilterBar
@@ -101,7 +101,7 @@ class ViewBar(Static):
         self.update(" ".join(parts))
 
 
-class ExplorerScreen(ReportsStoreErrors, Screen[None]):
+class ExplorerScreen(ReportsStoreErrors, ReadingModes):
     """Timeline, parties, arguments, sources and quotes. Following a link records where you were, so back returns
     there; the filters and the "as of" date are part of where you were."""
 
@@ -115,6 +115,7 @@ class ExplorerScreen(ReportsStoreErrors, Screen[None]):
         Binding("5", "show_view('quotes')", "Quotes", show=False, tooltip="Show the quotes"),
         Binding("slash", "search", "Search", tooltip="Search quotes, events, arguments, parties and sources"),
         Binding("f", "filter", "Filter", tooltip="Narrow the timeline and the quotes"),
+        *READING_BINDINGS,
         # The line of filter chips names x, so the footer need not.
         Binding("x", "clear_filters", "Clear filters", show=False, tooltip="Clear every filter"),
         Binding("d", "as_of", "As of", show=False, tooltip="Show the record as it stood on a date"),
@@ -356,6 +357,7 @@ class ExplorerScreen(ReportsStoreErrors, Screen[None]):
         if found is not None:
             return found
         view = make_view(name, self.store)
+        view.wrap = self.wrap
         view.display = False  # until the switcher shows it
         self.query_one(ContentSwitcher).mount(view)  # not waited for: it is in the DOM at once, and built when shown
         self._views_made.add(name)
