@@ -49,6 +49,11 @@ def allocate(widths: Sequence[Width], max_width: int, *, wrap: bool = False) -> 
         for width in widths
     ]
     taken = sum(width + 1 for width in sized if width is not None)
+    for number in reversed(range(len(sized))):  # names narrowed, last first, until the row fits (if it can)
+        room = sized[number]
+        if taken > max_width and isinstance(widths[number], Sized) and room:
+            cut = min(room, taken - max_width)
+            sized[number], taken = room - cut, taken - cut
     rest = max(0, max_width - taken)
     return [rest if width is None else width for width in sized]
 
@@ -83,9 +88,8 @@ def wrapped_lines(cells: Sequence[tuple[Text, Width]], max_width: int, console: 
         return [Text()]
     widths = allocate([width for _, width in cells], max_width, wrap=True)
     flexible = [width is None for _, width in cells]
-    if sum(w + (0 if flex else 1) for w, flex in zip(widths, flexible, strict=True)) > max_width or (
-        any(flexible) and widths[flexible.index(True)] == 0 and cells[flexible.index(True)][0].plain
-    ):
+    too_narrow = any(room <= 0 and text.plain.strip() for (text, _), room in zip(cells, widths, strict=True))
+    if too_narrow or sum(w + (0 if flex else 1) for w, flex in zip(widths, flexible, strict=True)) > max_width:
         joined = Text(" ").join(text for text, _ in cells if text.plain)
         return wrap_cell(joined, max_width, console)
     columns = [wrap_cell(text, width, console) for (text, _), width in zip(cells, widths, strict=True)]

@@ -456,6 +456,15 @@ class PagedList(ComponentStyles, ScrollView, can_focus=True):
         segments = lines[0] if lines else [Segment(" " * width, style)]
         return Strip(segments, width).apply_style(style)
 
+    def items_on_screen(self) -> list[int]:
+        """The items with a line on screen, top to bottom (in wrap mode a row may have only some of its lines)."""
+        region = self.scrollable_content_region
+        if self.wrap:
+            lines = dict.fromkeys(line for line, _ in self._screen_lines())
+        else:
+            lines = dict.fromkeys(range(self.scroll_offset.y, min(self.line_count, self.scroll_offset.y + region.height)))
+        return [number for kind, number in map(self.at_line, lines) if kind == "item"]
+
     def line_text(self, line: int) -> str:
         """What line `line` says, as plain text (for tests and exports of what is on screen)."""
         kind, number = self.at_line(line)
