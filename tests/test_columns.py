@@ -138,7 +138,7 @@ def test_in_wrap_mode_an_address_is_whole_and_broken_only_between_words():
     lines = plain(Address("Address", URL, wrap=True), width=34).splitlines()
     assert len(lines) > 1 and all(len(line) <= 34 for line in lines)
     assert "".join(lines).removeprefix("Address: ") == URL
-    for before, after in zip(lines, lines[1:]):
+    for before, after in zip(lines, lines[1:], strict=False):
         assert not (before[-1].isalnum() and after[0].isalnum()), (before, after)
 
 

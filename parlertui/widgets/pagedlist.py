@@ -462,7 +462,9 @@ class PagedList(ComponentStyles, ScrollView, can_focus=True):
         if self.wrap:
             lines = dict.fromkeys(line for line, _ in self._screen_lines())
         else:
-            lines = dict.fromkeys(range(self.scroll_offset.y, min(self.line_count, self.scroll_offset.y + region.height)))
+            lines = dict.fromkeys(
+                range(self.scroll_offset.y, min(self.line_count, self.scroll_offset.y + region.height))
+            )
         return [number for kind, number in map(self.at_line, lines) if kind == "item"]
 
     def line_text(self, line: int) -> str:
