@@ -28,9 +28,9 @@ from textual.strip import Strip
 from parlertui.store.listing import Heading, Listing, Row
 from parlertui.widgets.component_styles import ComponentStyles
 from parlertui.widgets.keylist import LIST_BINDINGS, WRAP_BINDING
-from parlertui.widgets.columns import wrap_cell
 from parlertui.widgets.render import Line
 from parlertui.widgets.wrap_layout import WrapLayout
+from parlertui.widgets.wrapped_rows import WrappedRows
 
 PAGE = 64
 """Rows read at a time."""
@@ -39,7 +39,7 @@ KEEP = 2000
 """Rows kept in memory; beyond this, rows far from the screen are forgotten."""
 
 
-class PagedList(ComponentStyles, ScrollView, can_focus=True):
+class PagedList(ComponentStyles, WrappedRows, ScrollView, can_focus=True):
     """Items read from a Listing a page at a time, under group headings, with a cursor moved by j/k/g/G."""
 
     BINDINGS: ClassVar[list[BindingType]] = [*LIST_BINDINGS, WRAP_BINDING]
@@ -254,35 +254,6 @@ class PagedList(ComponentStyles, ScrollView, can_focus=True):
         elif line >= top + height:
             self.scroll_to(y=line - height + 1, animate=False, immediate=True)
 
-    def _scroll_top(self, line: int, sub: int = 0) -> None:
-        self._sub = (line, sub)
-        self.scroll_to(y=line, animate=False, immediate=True)
-        self.refresh()
-
-    def _top_sub(self) -> int:
-        """In wrap mode, how many lines of the top row are scrolled past (a row taller than the list)."""
-        top, sub = self._sub
-        return sub if top == self.scroll_offset.y else 0
-
-    def _read_on(self, direction: int) -> bool:
-        """In wrap mode, scroll through the row under the cursor if it is taller than the list and runs on past
-        the screen that way; False if it does not."""
-        if not self.wrap or self.cursor is None:
-            return False
-        line, top, sub = self.line_of(self.cursor), self.scroll_offset.y, self._top_sub()
-        height, width = self.scrollable_content_region.height, self.scrollable_content_region.width
-        if line != top or height <= 0:
-            return False
-        tall = self._layout.height(line, width)
-        step = max(1, height - 1)
-        if direction > 0 and tall - sub > height:
-            self._scroll_top(line, min(sub + step, tall - height))
-            return True
-        if direction < 0 and sub > 0:
-            self._scroll_top(line, max(0, sub - step))
-            return True
-        return False
-
     def action_cursor_down(self) -> None:
         if self._read_on(1):
             return
@@ -370,43 +341,6 @@ class PagedList(ComponentStyles, ScrollView, can_focus=True):
             lines = self._layout.end_top(width, height, lines) + height
         self.virtual_size = Size(0, lines)
 
-    # Wrap mode
-
-    def _screen_lines(self) -> list[tuple[int, int]]:
-        region = self.scrollable_content_region
-        return self._layout.screen(self.scroll_offset.y, self._top_sub(), region.width, region.height, self.line_count)
-
-    def _wrapped_height(self, line: int, width: int) -> int:
-        return len(self._wrapped_strips(line, width, ""))
-
-    def _wrapped_strips(self, line: int, width: int, state: str) -> list[Strip]:
-        key = (line, width, state)
-        found = self._wrapped.get(key)
-        if found is not None:
-            return found
-        kind, number = self.at_line(line)
-        console = self.app.console
-        if kind == "heading":
-            style = self.component_style("heading")
-            texts = wrap_cell(Text(f"── {self.headings[number].label} "), width, console)
-        else:
-            row = self.row(number)
-            if row is None:
-                style, texts = self.component_style("waiting"), [Text("…")]
-            else:
-                style = self.component_style("base") + (self.component_style(state) if state else Style())
-                renderable = self._render_row(row.record)
-                if isinstance(renderable, Line):
-                    texts = renderable.lines(width, console)
-                else:
-                    texts = [Text("\n").join(wrap_cell(Text.from_markup(str(renderable)), width, console))]
-        found = [
-            Strip(list(text.render(console, end=""))).adjust_cell_length(width, style).apply_style(style)
-            for text in texts
-        ]
-        self._wrapped[key] = found
-        return found
-
     # Drawing
 
     def render_line(self, y: int) -> Strip:
@@ -430,18 +364,6 @@ class PagedList(ComponentStyles, ScrollView, can_focus=True):
             style = self.component_style("base") + (self.component_style(state) if state else Style())
             cached = self._strips[(number, width, state)] = self._strip(self._render_row(row.record), width, style)
         return cached
-
-    def _render_wrapped_line(self, y: int, width: int) -> Strip:
-        shown = self._screen_lines() if width > 0 else []
-        if y >= len(shown):
-            return Strip.blank(width, self.component_style("base"))
-        line, within = shown[y]
-        kind, number = self.at_line(line)
-        state = "cursor" if kind == "item" and number == self.cursor else ""
-        if state and not self.has_focus:
-            state = "cursor-blurred"
-        strips = self._wrapped_strips(line, width, state)
-        return strips[within] if within < len(strips) else Strip.blank(width, self.component_style("base"))
 
     def _strip(self, renderable: RenderableType, width: int, style: Style) -> Strip:
         console = self.app.console
