@@ -36,7 +36,9 @@ HELP_NOTES = {
     "by party or side, topic, kind, source and dates; the filters show as chips above the list (a click removes "
     "one), x clears them all. d shows the record as it stood at the end of a day; the header shows the date. "
     "ctrl+e exports what the view shows (Markdown, CSV or JSON, with its filters and date). y copies the quote, "
-    "event or source under the cursor as a citation; o opens its source's address in the browser.",
+    "event or source under the cursor as a citation; o opens its source's address in the browser. w shows every "
+    "row of every list whole, over as many lines as it needs (w again: a line each); F10 gives the pane with the "
+    "focus the whole screen (F10 or escape gives it back; tab moves to the other pane, still maximized).",
     "1 Timeline": "Every event in order under month headings; marks show the sides taking part (P Parler, A AWS, "
     "C court, O others). enter opens the event's detail; there the cursor walks every paragraph, and enter on a "
     "party, quote, source or argument goes to it.",
@@ -145,6 +147,10 @@ class ParlerApp(App[None]):
             ("A quote opened in full", RecordScreen.BINDINGS),
             ("Search", SearchScreen.BINDINGS),
         ]
+
+    def action_toggle_wrap(self) -> None:
+        """Wrap mode, from any list (the quote opened in full, over the explorer, included)."""
+        self.explorer.action_toggle_wrap()
 
     def action_toggle_dark(self) -> None:
         self.theme = "textual-light" if self.current_theme.dark else "textual-dark"

@@ -200,7 +200,7 @@ async def test_a_quote_opens_in_full_with_its_speaker_event_and_source(mini_stor
             "Host emails Mini",
             "The Test Gazette: Mini sues Host",
             "Address: https://example.org/mini-sues-host",
-            "Held: first-hand",
+            "Held: as quoted in The Test Gazette (the report is held first-hand)",
             "Breach of contract",
         ]:
             assert expected in text
@@ -319,9 +319,9 @@ async def test_the_footer_and_the_help_show_the_keys(mini_store):
         def shown() -> set[str]:
             return set(app.screen.query_one(KeyBar).described)
 
-        assert {"Open", "Pane", "Back", "Keys", "Quit"} <= shown() and "Other side" not in shown()
+        assert {"Open", "Pane", "Back", "Keys", "Quit"} <= shown() and "Across" not in shown()
         await press(pilot, "3", "tab")
-        assert {"Other side", "Open", "Pane"} <= shown()
+        assert {"Across", "Open", "Pane"} <= shown()
         await press(pilot, "1")
         for key in ("question_mark", "f1"):
             await press(pilot, key)

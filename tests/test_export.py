@@ -130,7 +130,8 @@ def test_every_quote_is_given_exactly_with_its_speaker_source_and_date(mini_stor
         assert f"> {text}\n" in brief or f"> Mini answered in court: {text}\n" in brief
     assert (
         "> We will suspend your account.\n>\n> — Host, Inc., 2021-01-09. Source: The Test Gazette: Mini sues Host "
-        "(2021-01-11), <https://example.org/mini-sues-host>. Context: Host's email to Mini, as quoted by The Test Gazette.\n"
+        "(2021-01-11), <https://example.org/mini-sues-host>. Context: Host's email to Mini, as quoted by The Test "
+        "Gazette.\n"
     ) in brief
     assert "> — Mini LLC, 2021-01-11 (the date of its event). Source: The Test Gazette: Mini sues Host" in brief
     assert (

@@ -102,8 +102,8 @@ async def test_the_keys_follow_the_focus(mini_store):
     async with running(mini_store, size=(120, 30)) as (app, pilot):
         bar = app.screen.query_one(KeyBar)
         await press(pilot, "3")
-        assert "Other side" not in bar.described
+        assert "Across" not in bar.described
         await press(pilot, "tab")
-        assert "Other side" in bar.described
+        assert "Across" in bar.described
         await press(pilot, "1", "t")
         assert "Open" not in bar.described and "Back" in bar.described

@@ -131,3 +131,27 @@ def test_export_dialog(snap_compare, app, size, monkeypatch):
         await pilot.pause(0.1)
 
     assert snap_compare(app, terminal_size=size, run_before=filtered)
+
+
+# Reading every word (issue 13): the widest layout, wrap mode and a maximized pane.
+
+
+@pytest.mark.parametrize("number", "145", ids=["timeline", "sources", "quotes"])
+def test_200x50(snap_compare, app, number):
+    assert snap_compare(app, terminal_size=(200, 50), run_before=keys(number, "j", "j"))
+
+
+def test_timeline_wrapped(snap_compare, app):
+    assert snap_compare(app, terminal_size=(80, 24), run_before=keys("w", "j", "j", "j"))
+
+
+def test_quotes_wrapped_light(snap_compare, app):
+    assert snap_compare(app, terminal_size=(120, 40), run_before=keys("5", "w", "j", "j", theme="textual-light"))
+
+
+def test_sources_maximized(snap_compare, app):
+    assert snap_compare(app, terminal_size=(120, 40), run_before=keys("4", "f10"))
+
+
+def test_arguments_maximized_light(snap_compare, app):
+    assert snap_compare(app, terminal_size=(120, 40), run_before=keys("3", "f10", "enter", theme="textual-light"))

@@ -10,7 +10,6 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Static
 
@@ -23,6 +22,7 @@ from parlertui.store.records import Catalogue
 from parlertui.exporting import WHOLE_BRIEF_LIMIT, Exports
 from parlertui.screens.take_away import BINDINGS as TAKE_AWAY_KEYS
 from parlertui.screens.take_away import TakesAway, target_in_view
+from parlertui.screens.reading import READING_BINDINGS, ReadingModes
 from parlertui.views.base import View
 from parlertui.views.timeline import TimelineView
 from parlertui.widgets.filter_bar import FilterBar
@@ -102,7 +102,7 @@ class ViewBar(Static):
         self.update(" ".join(parts))
 
 
-class ExplorerScreen(ReportsStoreErrors, TakesAway, Exports, Screen[None]):
+class ExplorerScreen(ReportsStoreErrors, TakesAway, Exports, ReadingModes):
     """Timeline, parties, arguments, sources and quotes. Following a link records where you were, so back returns
     there; the filters and the "as of" date are part of where you were."""
 
@@ -116,6 +116,7 @@ class ExplorerScreen(ReportsStoreErrors, TakesAway, Exports, Screen[None]):
         Binding("5", "show_view('quotes')", "Quotes", show=False, tooltip="Show the quotes"),
         Binding("slash", "search", "Search", tooltip="Search quotes, events, arguments, parties and sources"),
         Binding("f", "filter", "Filter", tooltip="Narrow the timeline and the quotes"),
+        *READING_BINDINGS,
         # The line of filter chips names x, so the footer need not.
         Binding("x", "clear_filters", "Clear filters", show=False, tooltip="Clear every filter"),
         Binding("d", "as_of", "As of", show=False, tooltip="Show the record as it stood on a date"),
@@ -329,6 +330,7 @@ class ExplorerScreen(ReportsStoreErrors, TakesAway, Exports, Screen[None]):
         if found is not None:
             return found
         view = make_view(name, self.store)
+        view.wrap = self.wrap
         view.display = False  # until the switcher shows it
         self.query_one(ContentSwitcher).mount(view)  # not waited for: it is in the DOM at once, and built when shown
         self._views_made.add(name)

@@ -19,8 +19,8 @@ if TYPE_CHECKING:
     from parlertui.widgets.debate import DebateView
 
 
-def topic_row(topic: Topic) -> Line:
-    return Line((Text(side_marks(topic.sides), style="bold"), 4), (Text(topic.title), None))
+def topic_row(topic: Topic, *, wrap: bool = False) -> Line:
+    return Line((Text(side_marks(topic.sides), style="bold"), 4), (Text(topic.title), None), wrap=wrap)
 
 
 class ArgumentsView(View[TopicDetail]):
@@ -45,7 +45,7 @@ class ArgumentsView(View[TopicDetail]):
         return DebateView(classes="detail")
 
     def list_options(self, catalogue: Catalogue) -> list[Option]:
-        return [Option(topic_row(topic), id=topic.id) for topic in catalogue.topics]
+        return [Option(topic_row(topic, wrap=self.wrap), id=topic.id) for topic in catalogue.topics]
 
     def fetch(self, item_id: str) -> TopicDetail:
         return self.store.topic(item_id, self.as_of)

@@ -41,6 +41,8 @@ class View(ReportsStoreErrors, Container, Generic[Record]):
     """
 
     view_id: ClassVar[str]
+    wrap: bool = False
+    """Every row of the list whole, over as many lines as it needs (the explorer's `w`)."""
     empty_text: ClassVar[str] = "Nothing to show."
     narrowed: ClassVar[bool] = False
     """True for views the filters narrow (the others follow only the "as of" date)."""
@@ -220,6 +222,24 @@ class View(ReportsStoreErrors, Container, Generic[Record]):
         if filters is not None and filters.as_of:
             return f"Nothing here was on the record as of {filters.as_of}: d changes the date."
         return self.empty_text
+
+    def set_wrap(self, wrap: bool) -> None:
+        """Show every row of the list whole (True) or one line each; the detail is drawn again for its addresses."""
+        if wrap == self.wrap:
+            return
+        self.wrap = wrap
+        if not self.built:
+            return  # the panes are made with it
+        pane = self.list_pane
+        if isinstance(pane, PagedList):
+            pane.set_wrap(wrap)
+        elif self.catalogue is not None:
+            self.fill(self.list_options(self.catalogue), pane.highlighted_id)
+        if self._loaded is not None and self._loaded == self._shown:
+            if self.detail.cursor is not None:
+                self._pending_cursor = (self._loaded, self.detail.cursor)
+            self._shown = None
+            self.follow_highlight()
 
     # Where the view is, for back and forward
 

@@ -12,6 +12,7 @@ from parlertui.store.filters import NO_FILTERS, Filters
 from parlertui.store.listing import Heading, Listing, Row
 from parlertui.store.queries import Store
 from parlertui.store.records import Catalogue
+from parlertui.store.widths import NameWidths, name_widths
 from parlertui.views.base import Record, View
 from parlertui.widgets.pagedlist import PAGE, PagedList
 
@@ -49,10 +50,12 @@ class PagedView(View[Record]):
         self._keep_in_flight: str | None = None  # the item the listing being read puts the cursor on
         self._asked_for: str | None = None  # an item asked for by select/restore: say so if it is not listed
         self._taken: tuple[Listing, list[Heading], dict[int, Row]] | None = None  # see take_listing
+        self.name_widths: NameWidths | None = None  # the store's longest names, read with the first listing
 
     def make_list(self) -> PagedList:
         pane = PagedList(self.render_row, classes="records")
         pane.border_title = self.list_title
+        pane.set_wrap(self.wrap)
         return pane
 
     @property
@@ -105,6 +108,8 @@ class PagedView(View[Record]):
 
     @work(thread=True, exclusive=True, group="listing", exit_on_error=False)
     def load_listing(self, request: int, filters: Filters, keep: str | None) -> None:
+        if self.name_widths is None:
+            self.name_widths = name_widths(self.store)
         listing = self.make_listing(filters)
         headings = listing.headings()
         total = self.make_listing(NO_FILTERS).count() if listing.filtered else listing.count()

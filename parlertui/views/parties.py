@@ -13,10 +13,10 @@ from parlertui.widgets.links import Entry, argument_entries, heading, quote_entr
 from parlertui.widgets.render import SIDE_GROUPS, Line, event_row, labelled
 
 
-def party_row(party: Party) -> Line:
+def party_row(party: Party, *, wrap: bool = False) -> Line:
     """A party's name, people indented under their organisation."""
     name = (Text(party.name, style="" if party.depth else "bold"), None)
-    return Line((Text(), 2 * party.depth - 1), name) if party.depth else Line(name)
+    return Line((Text(), 2 * party.depth - 1), name, wrap=wrap) if party.depth else Line(name, wrap=wrap)
 
 
 class PartiesView(View[PartyDetail]):
@@ -29,7 +29,12 @@ class PartiesView(View[PartyDetail]):
         return parties
 
     def list_options(self, catalogue: Catalogue) -> list[Option]:
-        return grouped_options(catalogue.parties, lambda party: SIDE_GROUPS[party.side], party_row, lambda p: p.id)
+        return grouped_options(
+            catalogue.parties,
+            lambda party: SIDE_GROUPS[party.side],
+            lambda party: party_row(party, wrap=self.wrap),
+            lambda party: party.id,
+        )
 
     def fetch(self, item_id: str) -> PartyDetail:
         return self.store.party(item_id, self.as_of)
@@ -52,7 +57,7 @@ class PartiesView(View[PartyDetail]):
         if not record.events:
             entries.append(Entry(Text("Takes part in no event on the record.", style="dim")))
         for event in record.events:
-            entries.append(Entry(event_row(event), Target("event", event.id, party=party.id)))
+            entries.append(Entry(event_row(event, wrap=self.wrap), Target("event", event.id, party=party.id)))
         entries.append(heading("Quotes", len(record.quotes)))
         if not record.quotes:
             entries.append(Entry(Text("No quotes on the record.", style="dim")))

@@ -7,19 +7,25 @@ from rich.text import Text
 from parlertui.store.filters import Filters
 from parlertui.store.listing import Listing, quote_listing
 from parlertui.store.records import Quote, QuoteDetail
+from parlertui.store.widths import NameWidths
 from parlertui.views.paged import PagedView
 from parlertui.widgets.links import Entry, quote_detail_entries
+from parlertui.widgets.columns import Sized
 from parlertui.widgets.render import DATE_WIDTH, SIDE_MARKS, Line
 
 SPEAKER_WIDTH = 16
+SPEAKER_SHARE = 0.22
+"""The most of a row a speaker's name takes: the words have the rest."""
 
 
-def quote_row(quote: Quote) -> Line:
-    """Date, side mark, speaker, then the words, cut to the line."""
+def quote_row(quote: Quote, widths: NameWidths | None = None) -> Line:
+    """Date, side mark, speaker (as wide as the store's longest, up to a share of the row), then the words, cut to
+    the line."""
+    speaker = (widths or NameWidths()).speaker
     return Line(
         (Text(quote.when or "undated", style="" if quote.when else "dim"), DATE_WIDTH),
         (Text(SIDE_MARKS.get(quote.speaker_side, "?"), style="bold"), 1),
-        (Text(quote.speaker_name, style="bold"), SPEAKER_WIDTH),
+        (Text(quote.speaker_name, style="bold"), Sized(speaker, SPEAKER_SHARE, least=SPEAKER_WIDTH)),
         (Text(quote.shown, style="italic"), None),
     )
 
@@ -31,7 +37,7 @@ class QuotesView(PagedView[QuoteDetail]):
     list_title = "Quotes"
 
     def render_row(self, record: Quote) -> Line:
-        return quote_row(record)
+        return quote_row(record, self.name_widths)
 
     def make_listing(self, filters: Filters) -> Listing:
         return quote_listing(self.store, filters)
@@ -40,4 +46,4 @@ class QuotesView(PagedView[QuoteDetail]):
         return self.store.quote(item_id)
 
     def entries(self, record: QuoteDetail) -> list[Entry]:
-        return quote_detail_entries(record)
+        return quote_detail_entries(record, wrap=self.wrap)

@@ -7,18 +7,24 @@ from rich.text import Text
 from parlertui.store.filters import Filters
 from parlertui.store.listing import Listing, source_listing
 from parlertui.store.records import Source, SourceDetail
+from parlertui.store.widths import NameWidths
 from parlertui.views.paged import PagedView
 from parlertui.widgets.links import Entry, source_detail_entries
 from parlertui.widgets.pagedlist import PagedList
+from parlertui.widgets.columns import Sized
 from parlertui.widgets.render import Line
 
 OUTLET_WIDTH = 18
+OUTLET_SHARE = 0.2
+"""The most of a row an outlet's name takes: the title has the rest."""
 
 
-def source_row(source: Source) -> Line:
-    """Outlet, then title; a source we hold only as quoted in another is marked with ↪."""
+def source_row(source: Source, widths: NameWidths | None = None) -> Line:
+    """Outlet (as wide as the store's longest, up to a share of the row), then title; a source we hold only as
+    quoted in another is marked with ↪."""
     mark = Text("↪" if source.via_id else " ", style="dim")
-    return Line((mark, 1), (Text(source.outlet or "—", style="bold"), OUTLET_WIDTH), (Text(source.title), None))
+    outlet = Sized((widths or NameWidths()).outlet, OUTLET_SHARE, least=8)
+    return Line((mark, 1), (Text(source.outlet or "—", style="bold"), outlet), (Text(source.title), None))
 
 
 class SourcesView(PagedView[SourceDetail]):
@@ -32,7 +38,7 @@ class SourcesView(PagedView[SourceDetail]):
         return sources
 
     def render_row(self, record: Source) -> Line:
-        return source_row(record)
+        return source_row(record, self.name_widths)
 
     def make_listing(self, filters: Filters) -> Listing:
         return source_listing(self.store)
@@ -41,4 +47,4 @@ class SourcesView(PagedView[SourceDetail]):
         return self.store.source(item_id, self.as_of)
 
     def entries(self, record: SourceDetail) -> list[Entry]:
-        return source_detail_entries(record)
+        return source_detail_entries(record, wrap=self.wrap)

@@ -87,6 +87,7 @@ class DebateView(VerticalScroll, can_focus=True):
     """The selected topic: its question, the rows of claims and answers, and the outcome. A cursor walks the cards."""
 
     BINDING_GROUP_TITLE = "Arguments"
+    ALLOW_MAXIMIZE = True  # (a scrolling container is not, by Textual's default)
     # Its styles, in debate.tcss, are default CSS so that they are parsed when a debate is first shown, not at start;
     # unscoped, as they name DebateView and the screen's breakpoint classes themselves.
     DEFAULT_CSS = Path(__file__).with_name("debate.tcss").read_text(encoding="utf-8")
@@ -94,8 +95,8 @@ class DebateView(VerticalScroll, can_focus=True):
     BINDINGS = [
         Binding("j,down", "move(1)", "Next", show=False, tooltip="Next claim or quote"),
         Binding("k,up", "move(-1)", "Previous", show=False, tooltip="Previous claim or quote"),
-        Binding("l,right", "across(1)", "Other side", tooltip="The next column in this row (Parler, AWS, court)"),
-        Binding("h,left", "across(-1)", "Other side", show=False, tooltip="The previous column in this row"),
+        Binding("l,right", "across(1)", "Across", tooltip="The next column in this row (Parler, AWS, court)"),
+        Binding("h,left", "across(-1)", "Across", show=False, tooltip="The previous column in this row"),
         Binding("g,home", "ends(0)", "First", show=False, tooltip="First claim"),
         Binding("G,end", "ends(1)", "Last", show=False, tooltip="Last claim or quote"),
         Binding("pagedown", "page(1)", "Page down", show=False, tooltip="A page down"),

@@ -8,6 +8,7 @@ from typing import TypeVar
 from rich.console import RenderableType
 from rich.text import Text
 from textual.binding import Binding
+from textual.geometry import Size
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
@@ -41,13 +42,18 @@ LIST_BINDINGS = [
     Binding("pageup", "page_up", "Page up", show=False, tooltip="A page up"),
     Binding("enter", "select", "Open", tooltip="Open the item: a list item in the detail, a link in its own view"),
 ]
-"""The keys of every list: this one and the paged list."""
+"""The keys of every list: this one, the paged list and search's results."""
+
+WRAP_BINDING = Binding(
+    "w", "app.toggle_wrap", "Wrap", tooltip="Show every row of the lists whole (w again: a line each)"
+)
+"""The explorer's wrap mode (screens/reading.py), named by the lists so that the key bar shows it where they are."""
 
 
 class KeyList(OptionList):
     """A list moved by j/k, g/G and the usual keys; `enter` opens the highlighted item."""
 
-    BINDINGS = LIST_BINDINGS
+    BINDINGS = [*LIST_BINDINGS, WRAP_BINDING]
 
     def action_cursor_down(self) -> None:
         self._step(1)
@@ -91,6 +97,13 @@ class KeyList(OptionList):
 
     def on_resize(self) -> None:
         self.call_after_refresh(self.scroll_to_highlight)
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        # A list as wide as its items (width: auto) keeps room for its scrollbar, which Textual takes from them.
+        width = super().get_content_width(container, viewport)
+        if width and self.styles.scrollbar_gutter == "stable":
+            width += self.styles.scrollbar_size_vertical
+        return width
 
     def _first_enabled(self) -> int | None:
         return next((i for i in range(self.option_count) if not self.get_option_at_index(i).disabled), None)

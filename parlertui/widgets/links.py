@@ -13,10 +13,19 @@ from textual.widgets.option_list import Option
 
 from parlertui.messages import Navigate
 from parlertui.navigation import Target
-from parlertui.store.records import ArgumentRef, Quote, QuoteDetail, SourceDetail
+from parlertui.store.records import ArgumentRef, Quote, QuoteDetail, Source, SourceDetail
 from parlertui.widgets.keylist import KeyList
 from parlertui.store.quote_text import source_title, with_pin
-from parlertui.widgets.render import SIDE_NAMES, argument_line, labelled, quote_block, quote_words, source_lines
+from parlertui.widgets.address import Address
+from parlertui.widgets.render import (
+    SIDE_NAMES,
+    argument_line,
+    labelled,
+    quote_block,
+    quote_held,
+    quote_words,
+    source_lines,
+)
 
 
 class Entry(NamedTuple):
@@ -154,7 +163,14 @@ def quote_entries(quotes: Iterable[Quote], *, speaker: bool = True) -> list[Entr
     return [Entry(quote_block(quote, speaker=speaker), Target("quote", quote.id)) for quote in quotes]
 
 
-def quote_detail_entries(detail: QuoteDetail) -> list[Entry]:
+def source_line(source: Source, label: str, value: str, *, wrap: bool = False) -> RenderableType:
+    """One line of what we know of a source; its address never broken inside a word (see widgets/address.py)."""
+    if label == "Address" and source.url:
+        return Address(label, source.url, wrap=wrap)
+    return labelled(label, value)
+
+
+def quote_detail_entries(detail: QuoteDetail, *, wrap: bool = False) -> list[Entry]:
     quote = detail.quote
     entries = [
         Entry(quote_words(quote)),
@@ -174,19 +190,22 @@ def quote_detail_entries(detail: QuoteDetail) -> list[Entry]:
         entries.append(Entry(Text("Not tied to an event on the timeline.", style="dim")))
     entries.append(heading("Source"))
     entries.append(Entry(Text(with_pin(detail.source.label, quote.pin)), Target("source", detail.source.id)))
-    entries += [Entry(labelled(label, value)) for label, value in source_lines(detail.source)[1:]]
+    for label, value in source_lines(detail.source)[1:]:
+        if label == "Held":
+            value = quote_held(detail.source)
+        entries.append(Entry(source_line(detail.source, label, value, wrap=wrap)))
     if detail.arguments:
         entries.append(heading("Arguments citing this quote", len(detail.arguments)))
         entries += argument_entries(detail.arguments)
     return entries
 
 
-def source_detail_entries(detail: SourceDetail) -> list[Entry]:
+def source_detail_entries(detail: SourceDetail, *, wrap: bool = False) -> list[Entry]:
     source = detail.source
     entries = [Entry(Text(source_title(source.title, source.title_ours), style="bold"))]
     for label, value in source_lines(source)[1:]:
         target = Target("source", source.via_id) if label == "Held" and source.via_id else None
-        entries.append(Entry(labelled(label, value), target))
+        entries.append(Entry(source_line(source, label, value, wrap=wrap), target))
     entries.append(heading("Events drawn from it", len(detail.events)))
     entries += [Entry(Text.assemble((e.date_label, "dim"), " ", e.title), Target("event", e.id)) for e in detail.events]
     entries.append(heading("Quotes drawn from it", len(detail.quotes)))

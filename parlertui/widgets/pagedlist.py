@@ -27,8 +27,10 @@ from textual.strip import Strip
 
 from parlertui.store.listing import Heading, Listing, Row
 from parlertui.widgets.component_styles import ComponentStyles
-from parlertui.widgets.keylist import LIST_BINDINGS
+from parlertui.widgets.keylist import LIST_BINDINGS, WRAP_BINDING
 from parlertui.widgets.render import Line
+from parlertui.widgets.wrap_layout import WrapLayout
+from parlertui.widgets.wrapped_rows import WrappedRows
 
 PAGE = 64
 """Rows read at a time."""
@@ -37,10 +39,10 @@ KEEP = 2000
 """Rows kept in memory; beyond this, rows far from the screen are forgotten."""
 
 
-class PagedList(ComponentStyles, ScrollView, can_focus=True):
+class PagedList(ComponentStyles, WrappedRows, ScrollView, can_focus=True):
     """Items read from a Listing a page at a time, under group headings, with a cursor moved by j/k/g/G."""
 
-    BINDINGS: ClassVar[list[BindingType]] = LIST_BINDINGS
+    BINDINGS: ClassVar[list[BindingType]] = [*LIST_BINDINGS, WRAP_BINDING]
     COMPONENT_PREFIX = "paged-list"
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "paged-list--heading",
@@ -89,6 +91,11 @@ class PagedList(ComponentStyles, ScrollView, can_focus=True):
         self._rows: dict[int, Row] = {}
         self._strips: dict[tuple[int, int, str], Strip] = {}
         self.cursor: int | None = None
+        self.wrap = False
+        """Every row whole, over as many lines as it needs (see widgets/wrap_layout.py); else one line each."""
+        self._layout = WrapLayout(self._wrapped_height)
+        self._wrapped: dict[tuple[int, int, str], list[Strip]] = {}
+        self._sub = (0, 0)  # in wrap mode: the top line, and how many of its lines are scrolled past
 
     # What the list holds
 
@@ -102,8 +109,8 @@ class PagedList(ComponentStyles, ScrollView, can_focus=True):
         self._firsts = [heading.first for heading in headings]
         self._heading_lines = [heading.first + number for number, heading in enumerate(headings)]
         self._rows = dict(rows)
-        self._strips.clear()
-        self.virtual_size = Size(0, self.line_count)
+        self._forget_drawn()
+        self._update_virtual_size()
         self.cursor = None if count == 0 else max(0, min(cursor or 0, count - 1))
         if self.cursor == 0:
             self.scroll_to(y=0, animate=False, immediate=True)
@@ -164,6 +171,9 @@ class PagedList(ComponentStyles, ScrollView, can_focus=True):
         for kept in far:
             del self._rows[kept]
         self._strips = {key: strip for key, strip in self._strips.items() if key[0] in self._rows}
+        kept_lines = {self.line_of(index) for index in self._rows}
+        self._wrapped = {key: strips for key, strips in self._wrapped.items() if key[0] in kept_lines}
+        self._layout.forget(lambda line: line in kept_lines or self.at_line(line)[0] == "heading")
 
     # The cursor
 
@@ -211,8 +221,11 @@ class PagedList(ComponentStyles, ScrollView, can_focus=True):
             index = max(0, min(index, self.count - 1))
             changed = index != self.cursor
             old, self.cursor = self.cursor, index
-            for line in {self.line_of(index), *((self.line_of(old),) if old is not None else ())}:
-                self._refresh_line(line)
+            if self.wrap:
+                self.refresh()  # the rows' lines on screen are found when drawn
+            else:
+                for line in {self.line_of(index), *((self.line_of(old),) if old is not None else ())}:
+                    self._refresh_line(line)
         self._scroll_to_cursor()
         if changed and self.cursor is not None:
             row = self.row(self.cursor)
@@ -230,28 +243,43 @@ class PagedList(ComponentStyles, ScrollView, can_focus=True):
         if height <= 0:
             return  # not laid out yet, or hidden: on_resize scrolls when it is
         heading_above = self.at_line(line - 1) == ("heading", bisect_right(self._firsts, self.cursor) - 1)
-        if line - heading_above < top:
+        if self.wrap:
+            width = self.scrollable_content_region.width
+            if line - heading_above < top or (line == top and self._top_sub()):
+                self._scroll_top(line - heading_above)
+            elif not self._layout.fits_below(top, line, width, height):
+                self._scroll_top(max(top + 1, self._layout.top_showing(line, width, height)) if line > top else line)
+        elif line - heading_above < top:
             self.scroll_to(y=line - heading_above, animate=False, immediate=True)
         elif line >= top + height:
             self.scroll_to(y=line - height + 1, animate=False, immediate=True)
 
     def action_cursor_down(self) -> None:
+        if self._read_on(1):
+            return
         self.move_to(0 if self.cursor is None else self.cursor + 1)
 
     def action_cursor_up(self) -> None:
+        if self._read_on(-1):
+            return
         if self.cursor == 0:
             self.scroll_to(y=0, animate=False, immediate=True)  # show the heading above the first item
         self.move_to(0 if self.cursor is None else self.cursor - 1)
 
     def action_first(self) -> None:
         self.move_to(0)
+        self._sub = (0, 0)
         self.scroll_to(y=0, animate=False, immediate=True)
 
     def action_last(self) -> None:
         self.move_to(self.count - 1)
 
     def _page_items(self) -> int:
-        return max(1, self.scrollable_content_region.height - 1)
+        height = self.scrollable_content_region.height
+        if self.wrap:  # the rows on screen, less the last
+            shown = self._screen_lines()
+            return max(1, len({line for line, _ in shown if self.at_line(line)[0] == "item"}) - 1)
+        return max(1, height - 1)
 
     def action_page_down(self) -> None:
         self.move_to(0 if self.cursor is None else self.cursor + self._page_items())
@@ -267,7 +295,13 @@ class PagedList(ComponentStyles, ScrollView, can_focus=True):
             self.post_message(self.Selected(self, row.id))
 
     def on_click(self, event: events.Click) -> None:
-        kind, index = self.at_line(event.y + self.scroll_offset.y)
+        if self.wrap:
+            shown = self._screen_lines()
+            if not 0 <= event.y < len(shown):
+                return
+            kind, index = self.at_line(shown[event.y][0])
+        else:
+            kind, index = self.at_line(event.y + self.scroll_offset.y)
         if kind == "item" and index < self.count:
             self.move_to(index)
             if event.chain > 1:
@@ -275,17 +309,44 @@ class PagedList(ComponentStyles, ScrollView, can_focus=True):
 
     def styles_changed(self) -> None:
         self._strips.clear()  # drawn in the styles forgotten
+        self._wrapped.clear()
         super().styles_changed()
 
     def on_resize(self) -> None:
-        self._strips.clear()
-        self.virtual_size = Size(0, self.line_count)
+        self._forget_drawn()
+        self._update_virtual_size()
         self.call_after_refresh(self._scroll_to_cursor)
+
+    def set_wrap(self, wrap: bool) -> None:
+        """Show every row whole (True) or one line each, keeping the cursor in view."""
+        if wrap == self.wrap:
+            return
+        self.wrap = wrap
+        self._sub = (0, 0)
+        self._forget_drawn()
+        self._update_virtual_size()
+        self._scroll_to_cursor()
+        self.refresh()
+
+    def _forget_drawn(self) -> None:
+        self._strips.clear()
+        self._wrapped.clear()
+        self._layout.clear()
+
+    def _update_virtual_size(self) -> None:
+        """One line a row; in wrap mode, as far as the end of the list needs to show its last rows whole."""
+        width, height = self.scrollable_content_region.width, self.scrollable_content_region.height
+        lines = self.line_count
+        if self.wrap and width > 0 and height > 0 and lines:
+            lines = self._layout.end_top(width, height, lines) + height
+        self.virtual_size = Size(0, lines)
 
     # Drawing
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
+        if self.wrap:
+            return self._render_wrapped_line(y, width)
         line = self.scroll_offset.y + y
         if line >= self.line_count or width <= 0:
             return Strip.blank(width, self.component_style("base"))
@@ -316,6 +377,17 @@ class PagedList(ComponentStyles, ScrollView, can_focus=True):
         lines = console.render_lines(renderable, console.options.update_width(width), style=style, pad=True)
         segments = lines[0] if lines else [Segment(" " * width, style)]
         return Strip(segments, width).apply_style(style)
+
+    def items_on_screen(self) -> list[int]:
+        """The items with a line on screen, top to bottom (in wrap mode a row may have only some of its lines)."""
+        region = self.scrollable_content_region
+        if self.wrap:
+            lines = dict.fromkeys(line for line, _ in self._screen_lines())
+        else:
+            lines = dict.fromkeys(
+                range(self.scroll_offset.y, min(self.line_count, self.scroll_offset.y + region.height))
+            )
+        return [number for kind, number in map(self.at_line, lines) if kind == "item"]
 
     def line_text(self, line: int) -> str:
         """What line `line` says, as plain text (for tests and exports of what is on screen)."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.cells import cell_len, set_cell_size
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
 from rich.segment import Segment
@@ -10,6 +9,7 @@ from rich.style import Style
 from rich.text import Text
 
 from parlertui.store.quote_text import frame_parts, source_title, with_pin
+from parlertui.widgets.columns import Sized, Width, allocate, cut, natural_width, wrapped_lines
 from parlertui.store.records import ArgumentRef, Quote, Source, TimelineEvent
 
 SIDE_NAMES = {"parler": "Parler", "aws": "AWS", "court": "Court", "other": "Other"}
@@ -77,31 +77,59 @@ def source_lines(source: Source) -> list[tuple[str, str]]:
     return lines
 
 
+SOURCE_NOUNS = {"news": "report", "court_order": "order", "filing": "filing", "statement": "statement"}
+
+
+def quote_held(source: Source) -> str:
+    """How we hold a quote, not only its source: "as quoted in Fox Business (the report is held first-hand)"."""
+    noun = SOURCE_NOUNS.get(source.kind, "source")
+    if source.via_label:
+        return f"as quoted in {source.via_label} (we do not hold the {noun} itself)"
+    where = source.outlet or f"“{source.title}”"
+    if source.kind in ("news", "other"):
+        return f"as quoted in {where} (the {noun} is held first-hand)"
+    return f"in the {noun} itself, held first-hand ({where})"
+
+
 def labelled(label: str, value: str) -> Text:
     return Text.assemble((f"{label}: ", "bold"), value)
 
 
 DATE_WIDTH = len("2021-01-10 23:59 PST")
 KIND_WIDTH = len("communication")
+KIND_SHARE = 0.15
+"""The most of a timeline row an event's kind takes: the title has the rest."""
 
 
 class Line:
-    """One line of cells: fixed-width ones, then one that takes the rest of the width and is cut with an ellipsis
-    when it does not fit. Cheaper to measure and draw than a Rich table, and always exactly one line high."""
+    """One line of cells: fixed-width ones, names sized to the list's longest (see widgets/columns.py), then one that
+    takes the rest of the width and is cut with an ellipsis when it does not fit. Cheaper to measure and draw than a
+    Rich table, and exactly one line high; with `wrap`, as many lines as it needs to show every cell whole."""
 
-    def __init__(self, *cells: tuple[Text, int | None]) -> None:
+    def __init__(self, *cells: tuple[Text, Width], wrap: bool = False) -> None:
         self.cells = cells
+        self.wrap = wrap
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        yield self.text(options.max_width)
+        if self.wrap:
+            yield Text("\n").join(self.lines(options.max_width, console))
+        else:
+            yield self.text(options.max_width)
+
+    def widths(self, max_width: int) -> list[int]:
+        return allocate([width for _, width in self.cells], max_width)
+
+    def lines(self, max_width: int, console: Console | None = None) -> list[Text]:
+        """The row whole, over as many lines as it needs, none wider than `max_width`."""
+        return wrapped_lines(self.cells, max_width, console)
 
     def text(self, max_width: int) -> Text:
         """The line as one Text exactly `max_width` cells wide at most."""
-        fixed = sum(width + 1 for _, width in self.cells if width is not None)
+        widths = self.widths(max_width)
         line = Text(no_wrap=True, overflow="ellipsis")
-        for text, width in self.cells:
+        for (text, width), room in zip(self.cells, widths, strict=True):
             cell = text.copy()
-            cell.truncate(max(0, max_width - fixed) if width is None else width, overflow="ellipsis", pad=True)
+            cell.truncate(room, overflow="ellipsis", pad=True)
             line.append_text(cell)
             if width is not None:
                 line.append(" ")
@@ -112,18 +140,14 @@ class Line:
         """The line as segments exactly `max_width` cells wide, as `text` draws it, without Rich's layout: a list
         repaints dozens of these per key. None where only `text` can draw it (styled spans inside a cell, more
         than one cell taking the rest, or a line too narrow for its fixed cells)."""
-        fixed = sum(width + 1 for _, width in self.cells if width is not None)
+        widths = self.widths(max_width)
+        fixed = sum(room + 1 for (_, width), room in zip(self.cells, widths, strict=True) if width is not None)
         flexible = sum(width is None for _, width in self.cells)
         if fixed >= max_width or flexible > 1 or any(text.spans for text, _ in self.cells):
             return None
         segments = []
-        for text, width in self.cells:
-            words = text.plain.replace("\n", " ")
-            room = max_width - fixed if width is None else width
-            if cell_len(words) > room:
-                words = set_cell_size(words, room - 1) + "…" if room else ""
-            else:
-                words = set_cell_size(words, room)
+        for (text, width), room in zip(self.cells, widths, strict=True):
+            words = cut(text.plain.replace("\n", " "), room)
             style = text.style if isinstance(text.style, Style) else Style.parse(text.style)
             segments.append(Segment(words, style))
             if width is not None:
@@ -133,14 +157,15 @@ class Line:
         return segments
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        return Measurement(1, options.max_width)
+        return Measurement(1, max(1, min(options.max_width, natural_width(self.cells))))
 
 
-def event_row(event: TimelineEvent) -> Line:
+def event_row(event: TimelineEvent, *, wrap: bool = False) -> Line:
     """One line: date, kind, side marks, then the title, cut with an ellipsis if the line is too short."""
     return Line(
         (Text(event.date_label), DATE_WIDTH),
-        (Text(event.kind, style="dim"), KIND_WIDTH),
+        (Text(event.kind, style="dim"), Sized(KIND_WIDTH, KIND_SHARE, least=7)),
         (Text(side_marks(event.sides), style="bold"), 4),
         (Text(event.title), None),
+        wrap=wrap,
     )
