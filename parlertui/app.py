@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import signal
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 
 from textual import events
@@ -13,12 +13,15 @@ from textual.app import App, SystemCommand
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.content import Content
-from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, SimpleProvider
+from textual.command import CommandListItem, CommandPalette, DiscoveryHit, Hit, Hits, SimpleProvider
+from textual.theme import ThemeProvider
 from textual.markup import escape
 from textual.screen import Screen
+from textual.widget import AwaitMount
 
 from parlertui.collector import CHECK_EVERY, COLLECTOR_LATEST, IdleCollector
 from parlertui.navigation import VIEW_TITLES, VIEWS, Target
+from parlertui.screens.palette import Palette
 from parlertui.screens.explorer import ExplorerScreen
 from parlertui.store.first_screen import FirstScreen
 from parlertui.store.queries import Store
@@ -144,6 +147,18 @@ class ParlerApp(App[None]):
             ("Search", SearchScreen.BINDINGS),
         ]
 
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(Palette(id="--command-palette"))
+
+    def search_commands(
+        self, commands: Sequence[CommandListItem], placeholder: str = "Search for commands…"
+    ) -> AwaitMount:
+        return self.push_screen(Palette(providers=[SimpleProvider(self.screen, commands)], placeholder=placeholder))
+
+    def search_themes(self) -> None:
+        self.push_screen(Palette(providers=[ThemeProvider], placeholder="Search for themes…"))
+
     def action_toggle_dark(self) -> None:
         self.theme = "textual-light" if self.current_theme.dark else "textual-dark"
 
@@ -245,7 +260,7 @@ class ParlerApp(App[None]):
             self._pick(placeholder, choices)
             return
         self.push_screen(
-            CommandPalette(providers=[StorePicker(self.screen, find, self.explorer.go_to)], placeholder=placeholder)
+            Palette(providers=[StorePicker(self.screen, find, self.explorer.go_to)], placeholder=placeholder)
         )
 
     def pick_topic(self) -> None:
