@@ -32,8 +32,8 @@ from parlertui.widgets.render import SIDE_GROUPS
 from parlertui.widgets.typing import type_ahead
 
 HELP_NOTES = {
-    "Everywhere": "tab moves between the list and the detail. escape closes the detail, then clears the filters, "
-    "then goes back. A line cut short (…) is shown in full in the detail. / searches everything as you type "
+    "Everywhere": "tab moves between the list and the detail. escape closes the detail, then removes the filters "
+    "one a press (the last chip first), then goes back. A line cut short (…) is shown in full in the detail. / searches everything as you type "
     '(plain words match as prefixes; "a phrase", OR, NOT and * work too). f narrows the timeline and the quotes '
     "by party or side, topic, kind, source and dates; the filters show as chips above the list (a click removes "
     "one), x clears them all. d shows the record as it stood at the end of a day; the header shows the date. "

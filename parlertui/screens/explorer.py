@@ -121,7 +121,9 @@ class ExplorerScreen(ReportsStoreErrors, Screen[None]):
         Binding("ctrl+e", "export", "Export", show=False, tooltip="Export this view to a Markdown file"),
         Binding("tab", "app.focus_next", "Pane", tooltip="Move to the next pane"),
         Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, tooltip="Move to the previous pane"),
-        Binding("escape", "escape", "Back", tooltip="Close the detail, clear a filter, or go back"),
+        Binding(
+            "escape", "escape", "Back", tooltip="Close the detail, remove the last filter (one a press), or go back"
+        ),
         Binding("alt+left", "go_back", "Back", show=False, tooltip="Go back to where you were"),
         Binding("alt+right", "go_forward", "Forward", show=False, tooltip="Go forward again"),
     ]
@@ -456,7 +458,9 @@ class ExplorerScreen(ReportsStoreErrors, Screen[None]):
         if self.current_view.close_detail():
             return
         if self.current_view.narrowed and self._wanted_filters.narrowing:
-            self.action_clear_filters()
+            # One filter a press, the last chip first: x clears them all.
+            last = [name for name, _ in self._wanted_filters.active() if name != "as_of"][-1]
+            self.action_remove_filter(last)
             return
         here, behind = self.location(), self.history.peek_back()
         if behind is not None and (behind.view, behind.state.selected) == (here.view, here.state.selected):
