@@ -45,3 +45,60 @@ async def test_escape_removes_one_filter_a_press_as_the_help_says(mini_store):
         assert app.explorer.filters == Filters() and filter_bar_text(app) == ""
         await press(pilot, "x")  # nothing left to clear: the key is off, the view stays
         assert app.explorer.current_view.view_id == "timeline"
+
+
+@pytest.mark.parametrize(("typed", "day"), [("2021", "2021-12-31"), ("2021-03", "2021-03-31"), ("2020-02", "2020-02-29")])
+async def test_as_of_a_year_or_a_month_means_its_end_and_the_header_shows_that_day(mini_store, typed, day):
+    async with running(mini_store) as (app, pilot):
+        await press(pilot, "d", *typed, "enter")
+        assert app.explorer.filters.as_of == day
+        assert f"as of {day}" in app.sub_title
+
+
+def test_a_month_or_a_year_typed_as_a_last_day():
+    from parlertui.store.filters import parse_day
+
+    assert parse_day("2021", last=True) == "2021-12-31" and parse_day("2021") == "2021-01-01"
+    assert parse_day("2021-02", last=True) == "2021-02-28" and parse_day("2021-01-13", last=True) == "2021-01-13"
+
+
+async def test_the_filter_dialog_reads_to_a_month_as_its_end(mini_store):
+    async with running(mini_store) as (app, pilot):
+        await press(pilot, "f")
+        app.screen.query_one("#start").value = "2021-01"
+        app.screen.query_one("#end").value = "2021-01"
+        await press(pilot, "ctrl+s")
+        assert (app.explorer.filters.start, app.explorer.filters.end) == ("2021-01-01", "2021-01-31")
+
+
+async def test_the_as_of_explanation_wraps_instead_of_being_cut():
+    from parlertui.screens.filters import AsOfScreen
+
+    async with running(BUNDLED, (80, 24)) as (app, pilot):
+        await press(pilot, "d")
+        assert isinstance(app.screen, AsOfScreen)
+        explanation = app.screen.query_one(".explanation")
+        dialog = app.screen.query_one(".day-dialog")
+        words = " ".join(AsOfScreen.EXPLANATION.split())
+        shown = " ".join(
+            " ".join(strip.text for strip in explanation.render_lines(explanation.region.reset_offset)).split()
+        )
+        assert shown == words  # every word, nothing cut with …
+        assert explanation.region.height > 1 and dialog.region.contains_region(explanation.region)
+
+
+async def test_the_filter_dialogs_dropdowns_stay_on_screen_at_80x24():
+    from textual.widgets import Select
+
+    async with running(BUNDLED, (80, 24)) as (app, pilot):
+        await press(pilot, "f")
+        screen_region = app.screen.region
+        assert screen_region.contains_region(app.screen.query_one("#filters").region)
+        for select in app.screen.query(Select):
+            if select.disabled:
+                continue
+            select.focus()
+            await press(pilot, "enter")
+            overlay = select.query_one("SelectOverlay")
+            assert overlay.region.height > 2 and screen_region.contains_region(overlay.region), select.id
+            await press(pilot, "escape")

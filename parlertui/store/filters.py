@@ -8,6 +8,7 @@ have happened yet. Undated quotes are left out whenever a date is asked about.
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from datetime import date
 from typing import NamedTuple
 
@@ -18,16 +19,25 @@ class FilterError(ValueError):
     """A date a filter cannot use; `str()` says what is wrong in words for the reader."""
 
 
-def parse_day(text: str) -> str:
-    """A day typed by a reader, as YYYY-MM-DD; a month (YYYY-MM) or a year means its first day."""
+def parse_day(text: str, *, last: bool = False) -> str:
+    """A day typed by a reader, as YYYY-MM-DD; a month (YYYY-MM) or a year means its first day, or with `last`
+    its last day (as of 2021-03, or up to it, is the end of March)."""
     text = text.strip()
     for form, pad in ((r"[0-9]{4}", "-01-01"), (r"[0-9]{4}-[0-9]{2}", "-01"), (r"[0-9]{4}-[0-9]{2}-[0-9]{2}", "")):
         if re.fullmatch(form, text):
             try:
-                return date.fromisoformat(text + pad).isoformat()
+                first = date.fromisoformat(text + pad)
             except ValueError:
                 raise FilterError(f"{text} is not a day of the calendar") from None
+            if last and pad:
+                first = _period_last_day(first, whole_year=pad == "-01-01")
+            return first.isoformat()
     raise FilterError("write the date as YYYY-MM-DD, for example 2021-01-13")
+
+
+def _period_last_day(first: date, *, whole_year: bool) -> date:
+    month = 12 if whole_year else first.month
+    return date(first.year, month, monthrange(first.year, month)[1])
 
 
 def past_day(day: str) -> str:
