@@ -33,7 +33,8 @@ from parlertui.widgets.typing import type_ahead
 
 HELP_NOTES = {
     "Everywhere": "tab moves between the list and the detail. escape closes the detail, then removes the filters "
-    "one a press (the last chip first), then goes back. A line cut short (…) is shown in full in the detail. / searches everything as you type "
+    "one a press (the last chip first), then goes back. A line cut short (…) is shown in full in the detail. "
+    "/ searches everything as you type "
     '(plain words match as prefixes; "a phrase", OR, NOT and * work too). f narrows the timeline and the quotes '
     "by party or side, topic, kind, source and dates; the filters show as chips above the list (a click removes "
     "one), x clears them all. d shows the record as it stood at the end of a day; the header shows the date. "
@@ -48,7 +49,8 @@ HELP_NOTES = {
     "column on a wide terminal); the outcome last. In the topic:",
     "4 Sources": "Every source in the dataset's order; ↪ marks one we hold only as quoted in another. The "
     "detail gives outlet, title, author, date, address and kind, then the events and quotes drawn from it.",
-    "5 Quotes": "Every quote in the order it was said (undated ones last), narrowed by the filters.",
+    "5 Quotes": "Every quote in the order it was said (undated ones last), narrowed by the filters; t goes to "
+    "the first quote on or after a day.",
     "A quote opened in full": "It moves like a detail; enter on the speaker, the event or the source "
     "goes on from there.",
     "Search": "Type; ↓ or tab moves into the results, enter opens one in its view, escape closes.",
@@ -142,7 +144,7 @@ class ParlerApp(App[None]):
             ("2 Parties", KeyList.BINDINGS),
             ("3 Arguments", DebateView.BINDINGS),
             ("4 Sources", PagedList.BINDINGS),
-            ("5 Quotes", PagedList.BINDINGS),
+            ("5 Quotes", [*PagedList.BINDINGS, *TimelineView.BINDINGS]),
             ("A quote opened in full", RecordScreen.BINDINGS),
             ("Search", SearchScreen.BINDINGS),
         ]
@@ -180,7 +182,9 @@ class ParlerApp(App[None]):
                     "Clear filters", "Show every event and quote again (x)", explorer.action_clear_filters
                 )
             yield SystemCommand(
-                "Go to a date on the timeline…", "Move to the first event on or after a day (t)", self._jump_to_date
+                "Go to a date…",
+                "Move to the first event (in the quotes: quote) on or after a day (t)",
+                self._jump_to_date,
             )
             yield SystemCommand(
                 "As of a date…", "Show the record as it stood at the end of a day (d)", explorer.action_as_of
@@ -242,8 +246,11 @@ class ParlerApp(App[None]):
         self._pick("Go to party…", choices)
 
     def _jump_to_date(self) -> None:
-        self.explorer.action_show_view("timeline")
-        self.explorer.view("timeline").action_jump()
+        """In the quotes, to a quote's date; anywhere else, on the timeline."""
+        explorer = self.explorer
+        if explorer.current_view.view_id != "quotes":
+            explorer.action_show_view("timeline")
+        explorer.action_jump_to_date()
 
     def pick_source(self) -> None:
         def find(text: str) -> Choices:

@@ -5,9 +5,13 @@ from __future__ import annotations
 import pytest
 from textual import events
 
-from apptools import BUNDLED, filter_bar_text, press, running, settle
+from apptools import BUNDLED, filter_bar_text, press, running, settle, view
 
 from parlertui.screens.palette import Palette
+
+
+def notices(app) -> list[str]:
+    return [notice.message for notice in app._notifications]
 
 
 @pytest.mark.parametrize("page_key", ["pageup", "pagedown"])
@@ -102,3 +106,36 @@ async def test_the_filter_dialogs_dropdowns_stay_on_screen_at_80x24():
             overlay = select.query_one("SelectOverlay")
             assert overlay.region.height > 2 and screen_region.contains_region(overlay.region), select.id
             await press(pilot, "escape")
+
+
+async def test_t_goes_to_the_first_quote_on_or_after_a_day():
+    async with running(BUNDLED, (120, 40)) as (app, pilot):
+        await press(pilot, "5", "t", *"2021-01-21", "enter")
+        quotes = app.explorer.view("quotes").list_pane
+        assert quotes.cursor is not None
+        here = quotes.row(quotes.cursor)
+        before = quotes.row(quotes.cursor - 1)
+        assert str(here.key) >= "2021-01-21" > str(before.key)
+        assert not app._notifications
+
+
+async def test_t_past_the_last_date_says_so_and_stops_on_the_last_dated_item():
+    async with running(BUNDLED, (120, 40)) as (app, pilot):
+        await press(pilot, "t", *"2030-01-01", "enter")
+        events = view(app).list_pane
+        assert events.cursor == events.count - 1
+        assert notices(app) == ["Nothing listed here is dated on or after 2030-01-01: this is the last event with a date."]
+        app.clear_notifications()
+        await press(pilot, "5", "t", *"2030", "enter")
+        quotes = view(app).list_pane
+        row = quotes.row(quotes.cursor)
+        assert not str(row.key).startswith("~")  # the last dated quote, not an undated one after it
+        assert str(quotes.row(quotes.cursor + 1).key).startswith("~") if quotes.cursor + 1 < quotes.count else True
+        assert "this is the last quote with a date" in notices(app)[-1]
+
+
+@pytest.mark.parametrize("name", ["2", "3", "4"])
+async def test_t_where_the_list_is_not_by_date_says_why(mini_store, name):
+    async with running(mini_store) as (app, pilot):
+        await press(pilot, name, "t")
+        assert "t goes to a date in the timeline and the quotes" in notices(app)[-1]

@@ -118,6 +118,8 @@ class ExplorerScreen(ReportsStoreErrors, Screen[None]):
         # The line of filter chips names x, so the footer need not.
         Binding("x", "clear_filters", "Clear filters", show=False, tooltip="Clear every filter"),
         Binding("d", "as_of", "As of", show=False, tooltip="Show the record as it stood on a date"),
+        # The timeline and the quotes bind t themselves; elsewhere it says why it does nothing.
+        Binding("t", "jump_to_date", "To date", show=False, tooltip="Go to a date (in the timeline and the quotes)"),
         Binding("ctrl+e", "export", "Export", show=False, tooltip="Export this view to a Markdown file"),
         Binding("tab", "app.focus_next", "Pane", tooltip="Move to the next pane"),
         Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, tooltip="Move to the previous pane"),
@@ -273,6 +275,19 @@ class ExplorerScreen(ReportsStoreErrors, Screen[None]):
     def _as_of_chosen(self, day: str | None) -> None:
         if day is not None:
             self.change_filters(self._wanted_filters.set(as_of=day or None))
+
+    def action_jump_to_date(self) -> None:
+        """`t` where the list is not in order of date: say where it works."""
+        view = self.current_view
+        jump = getattr(view, "action_jump", None)
+        if jump is not None:
+            jump()
+            return
+        self.notify(
+            f"t goes to a date in the timeline and the quotes: {VIEW_TITLES[view.view_id]} are not listed by date.",
+            severity="warning",
+            markup=False,
+        )
 
     def action_search(self) -> None:
         from parlertui.screens.search import SearchScreen
