@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from textual import events
 
-from apptools import BUNDLED, filter_bar_text, press, running, settle, view
+from apptools import BUNDLED, detail_text, filter_bar_text, press, running, settle, view
 
 from parlertui.screens.palette import Palette
 
@@ -139,3 +139,34 @@ async def test_t_where_the_list_is_not_by_date_says_why(mini_store, name):
     async with running(mini_store) as (app, pilot):
         await press(pilot, name, "t")
         assert "t goes to a date in the timeline and the quotes" in notices(app)[-1]
+
+
+async def test_no_court_column_on_a_topic_the_court_did_not_rule_on():
+    from parlertui.navigation import Target
+    from parlertui.widgets.debate import DebateView
+
+    async with running(BUNDLED, (200, 50)) as (app, pilot):
+        app.explorer.go_to(Target("topic", "switching-hosts"))
+        await settle(pilot)
+        debate = app.screen.query_one(DebateView)
+        assert debate.has_class("no-court")
+        cell = debate.query_one(".cell.parler")
+        assert cell.region.width > debate.content_region.width * 0.4  # one of two columns, not of three
+        app.explorer.go_to(Target("topic", "breach-of-contract"))
+        await settle(pilot)
+        assert not debate.has_class("no-court")
+        assert debate.query_one(".cell.parler").region.width < debate.content_region.width * 0.4
+
+
+async def test_a_side_with_nothing_on_the_record_as_of_a_date_says_so_under_its_heading():
+    from parlertui.navigation import Target
+    from parlertui.store.filters import Filters
+
+    async with running(BUNDLED, (120, 40)) as (app, pilot):
+        app.explorer.change_filters(Filters(as_of="2021-01-11"))
+        await settle(pilot)
+        app.explorer.go_to(Target("topic", "breach-of-contract"))
+        await settle(pilot)
+        text = detail_text(app, "arguments")
+        assert "Nothing from AWS on this point was on the record as of 2021-01-11." in text
+        assert "in our sources" not in text
