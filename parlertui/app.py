@@ -8,7 +8,9 @@ import signal
 from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 
-from textual import events
+from pathlib import Path
+
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding
@@ -177,10 +179,7 @@ class ParlerApp(App[None]):
                 "Search…", "Search quotes, events, arguments, parties and sources (/)", explorer.action_search
             )
             yield SystemCommand("Filter…", "Narrow the timeline and the quotes (f)", explorer.action_filter)
-            if explorer.filters.narrowing:
-                yield SystemCommand(
-                    "Clear filters", "Show every event and quote again (x)", explorer.action_clear_filters
-                )
+            yield SystemCommand("Clear filters", "Show every event and quote again (x)", self._clear_filters)
             yield SystemCommand(
                 "Go to a date…",
                 "Move to the first event (in the quotes: quote) on or after a day (t)",
@@ -207,14 +206,51 @@ class ParlerApp(App[None]):
                     f"Switch to the {view} view ({number})",
                     lambda view=view: self.explorer.action_show_view(view),
                 )
-            if self.explorer.history.can_go_back:
-                yield SystemCommand("Back", "Go back to where you were (alt+left)", self.explorer.action_go_back)
-            if self.explorer.history.can_go_forward:
-                yield SystemCommand("Forward", "Go forward again (alt+right)", self.explorer.action_go_forward)
+            # Listed always, so a reader finds them; where there is nowhere to go, they say so.
+            yield SystemCommand("Back", "Go back to where you were (alt+left)", partial(self._go, -1))
+            yield SystemCommand("Forward", "Go forward again (alt+right)", partial(self._go, 1))
         yield SystemCommand("Help: keys", "Show every key, grouped by view (? or F1)", self.action_help)
         yield SystemCommand("Toggle light and dark", "Switch between the light and dark theme", self.action_toggle_dark)
+        yield SystemCommand(
+            "Screenshot", "Save an SVG picture of the screen (to Downloads, else this folder)", self.action_screenshot
+        )
         # Textual's "Keys" panel repeats what the help screen says, less fully; one way to see the keys is enough.
-        yield from (command for command in super().get_system_commands(screen) if command.title != "Keys")
+        # Its "Screenshot" gives no reason when it fails (where ~/Downloads does not exist); ours above does.
+        yield from (
+            command for command in super().get_system_commands(screen) if command.title not in ("Keys", "Screenshot")
+        )
+
+    def _clear_filters(self) -> None:
+        explorer = self.explorer
+        if explorer.check_action("clear_filters", ()):
+            explorer.action_clear_filters()
+        else:
+            self.notify("No filters are on: the timeline and the quotes show everything.", markup=False)
+
+    def _go(self, step: int) -> None:
+        explorer, history = self.explorer, self.explorer.history
+        if step < 0:
+            explorer.action_go_back() if history.can_go_back else self.notify("Nowhere to go back to yet.")
+        else:
+            explorer.action_go_forward() if history.can_go_forward else self.notify("Nowhere to go forward to.")
+
+    def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
+        """Save the screen as SVG (after the palette has closed), saying where or why not."""
+        self.set_timer(0.1, lambda: self.write_screenshot(self.export_screenshot(), Path(path) if path else None))
+
+    @work(thread=True, group="screenshot", exit_on_error=False)
+    def write_screenshot(self, svg: str, folder: Path | None) -> None:
+        from parlertui.screenshot import save_screenshot, screenshot_folder
+        from parlertui.store.output_files import OutputError
+
+        try:
+            written = save_screenshot(svg, folder or screenshot_folder(), "parlertui")
+        except OutputError as err:
+            self.call_from_thread(
+                self.notify, f"Could not save the screenshot: {err}", title="Screenshot", severity="error", markup=False
+            )
+            return
+        self.call_from_thread(self.notify, f"Saved a screenshot to {written}", title="Screenshot", markup=False)
 
     def pop_screen(self) -> AwaitComplete:
         # Two enter presses that reach the command palette together make it dismiss itself twice; the second

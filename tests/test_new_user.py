@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from textual import events
 
-from apptools import BUNDLED, detail_text, filter_bar_text, press, running, settle, view
+from apptools import BUNDLED, detail_text, filter_bar_text, palette, press, running, settle, view
 
 from parlertui.screens.palette import Palette
 
@@ -170,3 +170,59 @@ async def test_a_side_with_nothing_on_the_record_as_of_a_date_says_so_under_its_
         text = detail_text(app, "arguments")
         assert "Nothing from AWS on this point was on the record as of 2021-01-11." in text
         assert "in our sources" not in text
+
+
+async def test_the_palette_always_has_forward_and_clear_filters(mini_store):
+    from parlertui.store.filters import Filters
+
+    async with running(mini_store) as (app, pilot):
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert {"Back", "Forward", "Clear filters"} <= set(titles)
+        await palette(pilot, "Forward")
+        assert notices(app)[-1] == "Nowhere to go forward to."
+        await palette(pilot, "Clear filters")
+        assert notices(app)[-1].startswith("No filters are on")
+        app.explorer.change_filters(Filters(kind="platform"))
+        await settle(pilot)
+        await palette(pilot, "Clear filters")
+        assert app.explorer.filters == Filters()
+        await press(pilot, "alt+left")
+        assert app.explorer.filters == Filters(kind="platform")
+        await palette(pilot, "Forward")
+        assert app.explorer.filters == Filters()
+
+
+async def wait_for_notice(pilot, start: str) -> str:
+    for _ in range(200):
+        await settle(pilot)
+        found = [text for text in notices(pilot.app) if text.startswith(start)]
+        if found:
+            return found[-1]
+        await pilot.pause(0.02)
+    raise AssertionError(f"no notice starting {start!r}: {notices(pilot.app)}")
+
+
+async def test_screenshot_says_where_it_saved_where_there_is_no_downloads_folder(mini_store, tmp_path, monkeypatch):
+    home = tmp_path / "home"
+    home.mkdir()
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.chdir(work)
+    async with running(mini_store) as (app, pilot):
+        await palette(pilot, "Screenshot")
+        said = await wait_for_notice(pilot, "Saved a screenshot to ")
+    [saved] = list(work.glob("parlertui_*.svg"))
+    assert said == f"Saved a screenshot to {saved}" and saved.read_text().startswith("<svg")
+
+
+async def test_screenshot_says_why_it_could_not_save(mini_store, tmp_path, monkeypatch):
+    import parlertui.screenshot
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setattr(parlertui.screenshot, "screenshot_folder", lambda: blocker / "pictures")
+    async with running(mini_store) as (app, pilot):
+        await palette(pilot, "Screenshot")
+        said = await wait_for_notice(pilot, "Could not save the screenshot: ")
+    assert str(blocker / "pictures") in said and "cannot make its folder" in said
