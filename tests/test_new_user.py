@@ -226,3 +226,21 @@ async def test_screenshot_says_why_it_could_not_save(mini_store, tmp_path, monke
         await palette(pilot, "Screenshot")
         said = await wait_for_notice(pilot, "Could not save the screenshot: ")
     assert str(blocker / "pictures") in said and "cannot make its folder" in said
+
+
+async def test_enter_on_a_quote_in_the_quotes_view_and_on_its_words_in_the_detail_opens_it(mini_store):
+    from parlertui.screens.record import RecordScreen
+
+    async with running(mini_store) as (app, pilot):
+        await press(pilot, "5")
+        quote_id = view(app).list_pane.highlighted_id
+        await press(pilot, "enter")
+        assert isinstance(app.screen, RecordScreen) and app.screen.trail[-1][0].id == quote_id
+        await press(pilot, "enter")  # its own words, there: stays on it
+        assert isinstance(app.screen, RecordScreen) and len(app.screen.trail) == 1
+        await press(pilot, "escape")
+        assert not isinstance(app.screen, RecordScreen) and view(app).view_id == "quotes"
+        await press(pilot, "tab")
+        assert view(app).detail.cursor == 0  # the quote's words
+        await press(pilot, "enter")
+        assert isinstance(app.screen, RecordScreen) and app.screen.trail[-1][0].id == quote_id

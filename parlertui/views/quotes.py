@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from parlertui.messages import Navigate
+from parlertui.navigation import Target
 from parlertui.store.filters import Filters
 from parlertui.store.listing import Listing, quote_listing
 from parlertui.store.records import Quote, QuoteDetail
@@ -30,6 +32,11 @@ class QuotesView(DatedView[QuoteDetail]):
     empty_text = "This store holds no quotes."
     narrowed = True
     list_title = "Quotes"
+
+    def open_highlighted(self) -> None:
+        # As a quote opens from anywhere else: over the view, with everything the store knows about it.
+        if self.highlighted_id is not None:
+            self.post_message(Navigate(Target("quote", self.highlighted_id)))
 
     def render_row(self, record: Quote) -> Line:
         return quote_row(record)

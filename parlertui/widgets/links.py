@@ -151,7 +151,7 @@ def quote_entries(quotes: Iterable[Quote], *, speaker: bool = True) -> list[Entr
 def quote_detail_entries(detail: QuoteDetail) -> list[Entry]:
     quote = detail.quote
     entries = [
-        Entry(quote_words(quote)),
+        Entry(quote_words(quote), Target("quote", quote.id)),  # enter opens it over the view
         Entry(
             labelled("Said by", f"{quote.speaker_name} ({SIDE_NAMES.get(quote.speaker_side, quote.speaker_side)})"),
             Target("party", quote.speaker_id),
