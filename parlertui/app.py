@@ -96,6 +96,34 @@ class ParlerApp(App[None]):
             # The explorer starts it once its first screen is up; if that screen never comes (a store that cannot
             # be read), the collector is not left off.
             self.set_timer(COLLECTOR_LATEST, self.start_collector)
+        self.apply_settings()
+
+    def apply_settings(self) -> None:
+        """The theme the reader chose last time; from now on, each one chosen is saved."""
+        from parlertui.settings import SettingsError, load_settings
+
+        try:
+            theme = load_settings().get("theme")
+        except SettingsError as err:
+            self.notify(f"Settings ignored: {err}.", severity="warning", markup=False, timeout=8)
+            theme = None
+        if isinstance(theme, str) and theme in self.available_themes and theme != self.theme:
+            self.theme = theme
+        self.watch(self, "theme", self.save_theme, init=False)
+
+    def save_theme(self, theme: str) -> None:
+        self.write_settings({"theme": theme})
+
+    @work(thread=True, exclusive=True, group="settings", exit_on_error=False)
+    def write_settings(self, changes: dict[str, object]) -> None:
+        from parlertui.settings import SettingsError, save_settings
+
+        try:
+            save_settings(changes)
+        except SettingsError as err:
+            self.call_from_thread(
+                self.notify, f"The theme was not saved: {err}.", severity="warning", markup=False, timeout=8
+            )
 
     def on_unmount(self) -> None:
         with contextlib.suppress(NotImplementedError, RuntimeError):
