@@ -244,3 +244,46 @@ async def test_enter_on_a_quote_in_the_quotes_view_and_on_its_words_in_the_detai
         assert view(app).detail.cursor == 0  # the quote's words
         await press(pilot, "enter")
         assert isinstance(app.screen, RecordScreen) and app.screen.trail[-1][0].id == quote_id
+
+
+def contrast(style) -> float:
+    """WCAG's contrast ratio of a resolved style's text against its background."""
+    from textual.color import Color
+
+    def luminance(color: Color) -> float:
+        def channel(value: int) -> float:
+            value_ = value / 255
+            return value_ / 12.92 if value_ <= 0.03928 else ((value_ + 0.055) / 1.055) ** 2.4
+
+        return 0.2126 * channel(color.r) + 0.7152 * channel(color.g) + 0.0722 * channel(color.b)
+
+    lighter, darker = sorted(
+        (luminance(Color.from_rich_color(style.color)), luminance(Color.from_rich_color(style.bgcolor))), reverse=True
+    )
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+@pytest.mark.parametrize("theme", ["textual-light", "textual-dark"])
+async def test_key_letters_and_dialog_values_reach_wcag_aa(theme):
+    from textual.widgets import Input, Label, Select
+
+    async with running(BUNDLED, (120, 40)) as (app, pilot):
+        app.theme = theme
+        await settle(pilot)
+        bar = app.screen.query_one("#key-bar")
+        assert contrast(bar.get_component_rich_style("key-bar--key")) >= 4.5
+        assert contrast(bar.get_component_rich_style("key-bar--description")) >= 4.5
+        await press(pilot, "f")
+        dialog = app.screen
+        app.screen.query_one("#kind", Select).value = "ruling"  # a value chosen, and prompts left
+        await settle(pilot)
+        texts = [*dialog.query("SelectCurrent > Static"), *dialog.query(Label), *dialog.query(Input)]
+        assert len(texts) > 10
+        for widget in texts:
+            assert contrast(widget.rich_style) >= 4.5, (widget, contrast(widget.rich_style))
+        for box in dialog.query(Input):
+            assert contrast(box.get_component_rich_style("input--placeholder")) >= 4.5
+        await press(pilot, "escape", "d")
+        for widget in [*app.screen.query(".explanation"), *app.screen.query(Input)]:
+            assert contrast(widget.rich_style) >= 4.5
+        assert contrast(app.screen.query_one(Input).get_component_rich_style("input--placeholder")) >= 4.5
