@@ -165,6 +165,8 @@ class ParlerApp(App[None]):
     def key_groups(self) -> list[tuple[str, list]]:
         from parlertui.screens.record import RecordScreen
         from parlertui.screens.search import SearchScreen
+        from parlertui.views.quotes import QuotesView
+        from parlertui.views.sources import SourcesView
         from parlertui.widgets.debate import DebateView
 
         palette = Binding("ctrl+p", "command_palette", "Commands", tooltip="Go to an event, party or topic; themes")
@@ -173,8 +175,8 @@ class ParlerApp(App[None]):
             ("1 Timeline", [*PagedList.BINDINGS, *TimelineView.BINDINGS]),
             ("2 Parties", KeyList.BINDINGS),
             ("3 Arguments", DebateView.BINDINGS),
-            ("4 Sources", PagedList.BINDINGS),
-            ("5 Quotes", [*PagedList.BINDINGS, *TimelineView.BINDINGS]),
+            ("4 Sources", [*PagedList.BINDINGS, *SourcesView.BINDINGS]),
+            ("5 Quotes", [*PagedList.BINDINGS, *TimelineView.BINDINGS, *QuotesView.BINDINGS]),
             ("A quote opened in full", RecordScreen.BINDINGS),
             ("Search", SearchScreen.BINDINGS),
         ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from textual import events
 
-from apptools import BUNDLED, detail_text, filter_bar_text, palette, press, running, settle, view
+from apptools import BUNDLED, detail_text, filter_bar_text, listed_ids, palette, press, running, settle, view
 
 from parlertui.screens.palette import Palette
 
@@ -287,3 +287,39 @@ async def test_key_letters_and_dialog_values_reach_wcag_aa(theme):
         for widget in [*app.screen.query(".explanation"), *app.screen.query(Input)]:
             assert contrast(widget.rich_style) >= 4.5
         assert contrast(app.screen.query_one(Input).get_component_rich_style("input--placeholder")) >= 4.5
+
+
+async def test_s_sorts_the_quotes_by_date_and_speaker_each_way_and_the_title_says_so():
+    async with running(BUNDLED, (120, 40)) as (app, pilot):
+        await press(pilot, "5")
+        quotes = view(app).list_pane
+        assert quotes.border_title.startswith("Quotes by date (")
+        kept = quotes.highlighted_id
+        seen = {}
+        for name in ("by date, latest first", "by speaker", "by speaker, Z-A", "by date"):
+            await press(pilot, "s")
+            assert quotes.border_title.startswith(f"Quotes {name} ("), quotes.border_title
+            assert quotes.highlighted_id == kept  # the cursor stays on its quote
+            seen[name] = listed_ids(quotes)
+        speakers = [app.explorer.store.quote(quote_id).quote.speaker_id for quote_id in seen["by speaker"]]
+        assert speakers == sorted(speakers)
+        assert seen["by speaker, Z-A"] == seen["by speaker"][::-1]
+        assert set(seen["by date"]) == set(seen["by speaker"]) and len(seen["by date"]) == quotes.count
+        await press(pilot, "s", "s", "t")  # by speaker: t says why it cannot go to a date
+        assert "t goes by date" in notices(app)[-1]
+
+
+async def test_s_sorts_the_sources_by_date_and_outlet():
+    async with running(BUNDLED, (120, 40)) as (app, pilot):
+        await press(pilot, "4")
+        sources = view(app).list_pane
+        assert sources.border_title.startswith("Sources in the dataset's order (")
+        await press(pilot, "s")
+        assert sources.border_title.startswith("Sources by date (")
+        dates = [sources.row(i).record.published for i in range(sources.count)]
+        known = [date for date in dates if date]
+        assert known == sorted(known) and dates[: len(known)] == known  # undated last
+        await press(pilot, "s", "s")
+        assert sources.border_title.startswith("Sources by outlet (")
+        outlets = [(sources.row(i).record.outlet or "~").lower() for i in range(sources.count)]
+        assert outlets == sorted(outlets)

@@ -126,3 +126,26 @@ def test_counts_say_what_happened():
     assert search_note(capped, None) == "over 2,000 matches (too many to count them all)"
     one = SearchResults("w", "w", "Searched as a phrase.", (HitGroup("quote", hits[:1], 1),))
     assert search_note(one, None) == "1 match · Searched as a phrase."
+
+
+@pytest.mark.parametrize("sort", ["date", "date-desc", "speaker", "speaker-desc"])
+def test_quotes_page_by_key_in_every_order(sort):
+    from parlertui.store.listing import QUOTE_SORTS, quote_listing
+    from parlertui.store.queries import Store
+
+    with Store(BUNDLED) as store:
+        listing = quote_listing(store, sort=sort)
+        whole = [row.id for row in listing.first(10_000)]
+        paged, page = [], listing.first(7)
+        while page:
+            paged += [row.id for row in page]
+            page = listing.after(page[-1].key, 7)
+        assert paged == whole and len(whole) == listing.count()
+        back = [row.id for row in listing.before(listing.last(1)[0].key, 10_000)] + [listing.last(1)[0].id]
+        assert back == whole
+        for place in (0, 5, len(whole) - 1):
+            key = listing.key_of(whole[place])
+            assert listing.place_of_key(key) == place and listing.from_key(key, 1)[0].id == whole[place]
+        reverse = quote_listing(store, sort=sort.removesuffix("-desc") if sort.endswith("-desc") else f"{sort}-desc")
+        assert [row.id for row in reverse.first(10_000)] == whole[::-1]
+        assert QUOTE_SORTS[sort].name.startswith("by ")

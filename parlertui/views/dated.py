@@ -30,7 +30,18 @@ class DatedView(PagedView[Record]):
         boxes = self.query("#jump-box").results(Input)
         return next(boxes, None)
 
+    def not_by_date(self) -> bool:
+        """True, with a notice saying so, if the list is in another order than oldest first (see views/sorting.py)."""
+        listing = self.list_pane.listing if self.built else None
+        if listing is None or (listing.table.width == 1 and not listing.table.descending):
+            return False
+        order = getattr(self, "sort_name", "in another order")
+        self.notify(f"t goes by date, oldest first: the {self.ITEMS}s are listed {order} (s changes it).", markup=False)
+        return True
+
     def action_jump(self) -> None:
+        if self.not_by_date():
+            return
         box = self.jump_box
         if box is None:
             # A line in the view, not a dialog over it: closing a dialog repaints the whole screen. Mounted the first
@@ -63,6 +74,8 @@ class DatedView(PagedView[Record]):
         """The cursor to the first item on or after `day`; past the last dated one, there, with a notice."""
         pane = self.list_pane
         listing = pane.listing
+        if self.not_by_date():
+            return
         if listing is None or pane.count == 0:
             self.notify(f"No {self.ITEMS} is listed here to go to.", severity="warning", markup=False)
             return
