@@ -51,7 +51,9 @@ async def test_escape_removes_one_filter_a_press_as_the_help_says(mini_store):
         assert app.explorer.current_view.view_id == "timeline"
 
 
-@pytest.mark.parametrize(("typed", "day"), [("2021", "2021-12-31"), ("2021-03", "2021-03-31"), ("2020-02", "2020-02-29")])
+@pytest.mark.parametrize(
+    ("typed", "day"), [("2021", "2021-12-31"), ("2021-03", "2021-03-31"), ("2020-02", "2020-02-29")]
+)
 async def test_as_of_a_year_or_a_month_means_its_end_and_the_header_shows_that_day(mini_store, typed, day):
     async with running(mini_store) as (app, pilot):
         await press(pilot, "d", *typed, "enter")
@@ -124,7 +126,9 @@ async def test_t_past_the_last_date_says_so_and_stops_on_the_last_dated_item():
         await press(pilot, "t", *"2030-01-01", "enter")
         events = view(app).list_pane
         assert events.cursor == events.count - 1
-        assert notices(app) == ["Nothing listed here is dated on or after 2030-01-01: this is the last event with a date."]
+        assert notices(app) == [
+            "Nothing listed here is dated on or after 2030-01-01: this is the last event with a date."
+        ]
         app.clear_notifications()
         await press(pilot, "5", "t", *"2030", "enter")
         quotes = view(app).list_pane

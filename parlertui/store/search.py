@@ -79,8 +79,14 @@ def plain_query(text: str, prefix: bool = True) -> str:
 
 
 def has_plain_words(text: str) -> bool:
-    """True if `text` is words only (no search syntax, not too many): what `whole_words` can search first."""
-    return bool(_WORD.search(text)) and not _SYNTAX.search(text) and len(_WORD.findall(text)) <= MAX_WORDS
+    """True if `text` is words only (no search syntax, not too many, no date): what `whole_words` can search first.
+    A date is searched in the worker only: with other words, its events and quotes are found match by match."""
+    return (
+        bool(_WORD.search(text))
+        and not _SYNTAX.search(text)
+        and len(_WORD.findall(text)) <= MAX_WORDS
+        and find_period(text) is None
+    )
 
 
 def marked(text: str) -> list[tuple[str, bool]]:
@@ -167,6 +173,16 @@ def _in_period(kind: str, period: Period | None) -> tuple[list[str], list[object
     return [f"{key} >= ? AND {key} < ?"], [period.start, period.end]
 
 
+def _in_period_unindexed(kind: str, period: Period | None) -> tuple[list[str], list[object]]:
+    """As _in_period, for a search of words as well: the full-text index finds the rows, and the date is checked
+    on each (`+` keeps SQLite from reading the range on the date's index first and matching the words row by row,
+    seconds on a big store)."""
+    conditions, parameters = _in_period(kind, period)
+    return [
+        condition.replace(f"{_ALIAS[kind]}.sort_key", f"+{_ALIAS[kind]}.sort_key") for condition in conditions
+    ], parameters
+
+
 def _group(
     db: sqlite3.Connection,
     kind: str,
@@ -181,7 +197,7 @@ def _group(
     match; with `count`, they are counted up to RANK_LIMIT and ranked if there are no more than that."""
     table, alias = _TABLE[kind], _ALIAS[kind]
     conditions, parameters = _on_record(kind, filters)
-    in_period, period_parameters = _in_period(kind, period)
+    in_period, period_parameters = _in_period_unindexed(kind, period)
     conditions, parameters = conditions + in_period, parameters + period_parameters
     name_columns = NAME_COLUMNS.get(kind)
     named_sql = (
@@ -242,7 +258,11 @@ def _period_group(db: sqlite3.Connection, kind: str, period: Period, filters: Fi
         f"SELECT {_DATED_COLUMNS[kind]} {source} ORDER BY {alias}.sort_key LIMIT ?",
         (*parameters, *period_parameters, limit),
     ).fetchall()
-    total = db.execute(f"SELECT count(*) {source}", (*parameters, *period_parameters)).fetchone()[0]
+    # Counted on the table alone (the event, for a quote, only where the date reads it): the joins that a hit
+    # shows cost more than the count.
+    event = "LEFT JOIN events AS qe ON qe.id = q.event_id" if kind == "quote" and filters.as_of else ""
+    counted = f"FROM {table} AS {alias} {event} WHERE {where}"
+    total = db.execute(f"SELECT count(*) {counted}", (*parameters, *period_parameters)).fetchone()[0]
     hits = tuple(Hit(kind, row[0], row[1] or "", row[2] or "", row[3]) for row in rows)
     return HitGroup(kind, hits, total, ranked=False)
 
