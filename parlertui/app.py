@@ -5,20 +5,25 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import signal
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 
-from textual import events
+from pathlib import Path
+
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.content import Content
-from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, SimpleProvider
+from textual.command import CommandListItem, CommandPalette, DiscoveryHit, Hit, Hits, SimpleProvider
+from textual.theme import ThemeProvider
 from textual.markup import escape
 from textual.screen import Screen
+from textual.widget import AwaitMount
 
 from parlertui.collector import CHECK_EVERY, COLLECTOR_LATEST, IdleCollector
 from parlertui.navigation import VIEW_TITLES, VIEWS, Target
+from parlertui.screens.palette import Palette
 from parlertui.screens.explorer import ExplorerScreen
 from parlertui.screens.take_away import TakesAway
 from parlertui.store.first_screen import FirstScreen
@@ -30,8 +35,9 @@ from parlertui.widgets.render import SIDE_GROUPS
 from parlertui.widgets.typing import type_ahead
 
 HELP_NOTES = {
-    "Everywhere": "tab moves between the list and the detail. escape closes the detail, then clears the filters, "
-    "then goes back. A line cut short (…) is shown in full in the detail. / searches everything as you type "
+    "Everywhere": "tab moves between the list and the detail. escape closes the detail, then removes the filters "
+    "one a press (the last chip first), then goes back. A line cut short (…) is shown in full in the detail. "
+    "/ searches everything as you type "
     '(plain words match as prefixes; "a phrase", OR, NOT and * work too). f narrows the timeline and the quotes '
     "by party or side, topic, kind, source and dates; the filters show as chips above the list (a click removes "
     "one), x clears them all. d shows the record as it stood at the end of a day; the header shows the date. "
@@ -49,7 +55,8 @@ HELP_NOTES = {
     "column on a wide terminal); the outcome last. In the topic:",
     "4 Sources": "Every source in the dataset's order; ↪ marks one we hold only as quoted in another. The "
     "detail gives outlet, title, author, date, address and kind, then the events and quotes drawn from it.",
-    "5 Quotes": "Every quote in the order it was said (undated ones last), narrowed by the filters.",
+    "5 Quotes": "Every quote in the order it was said (undated ones last), narrowed by the filters; t goes to "
+    "the first quote on or after a day.",
     "A quote opened in full": "It moves like a detail; enter on the speaker, the event or the source "
     "goes on from there.",
     "Search": "Type; ↓ or tab moves into the results, enter opens one in its view, escape closes.",
@@ -93,6 +100,34 @@ class ParlerApp(App[None]):
             # The explorer starts it once its first screen is up; if that screen never comes (a store that cannot
             # be read), the collector is not left off.
             self.set_timer(COLLECTOR_LATEST, self.start_collector)
+        self.apply_settings()
+
+    def apply_settings(self) -> None:
+        """The theme the reader chose last time; from now on, each one chosen is saved."""
+        from parlertui.settings import SettingsError, load_settings
+
+        try:
+            theme = load_settings().get("theme")
+        except SettingsError as err:
+            self.notify(f"Settings ignored: {err}.", severity="warning", markup=False, timeout=8)
+            theme = None
+        if isinstance(theme, str) and theme in self.available_themes and theme != self.theme:
+            self.theme = theme
+        self.watch(self, "theme", self.save_theme, init=False)
+
+    def save_theme(self, theme: str) -> None:
+        self.write_settings({"theme": theme})
+
+    @work(thread=True, exclusive=True, group="settings", exit_on_error=False)
+    def write_settings(self, changes: dict[str, object]) -> None:
+        from parlertui.settings import SettingsError, save_settings
+
+        try:
+            save_settings(changes)
+        except SettingsError as err:
+            self.call_from_thread(
+                self.notify, f"The theme was not saved: {err}.", severity="warning", markup=False, timeout=8
+            )
 
     def on_unmount(self) -> None:
         with contextlib.suppress(NotImplementedError, RuntimeError):
@@ -134,6 +169,8 @@ class ParlerApp(App[None]):
     def key_groups(self) -> list[tuple[str, list]]:
         from parlertui.screens.record import RecordScreen
         from parlertui.screens.search import SearchScreen
+        from parlertui.views.quotes import QuotesView
+        from parlertui.views.sources import SourcesView
         from parlertui.widgets.debate import DebateView
 
         palette = Binding("ctrl+p", "command_palette", "Commands", tooltip="Go to an event, party or topic; themes")
@@ -142,8 +179,8 @@ class ParlerApp(App[None]):
             ("1 Timeline", [*PagedList.BINDINGS, *TimelineView.BINDINGS]),
             ("2 Parties", KeyList.BINDINGS),
             ("3 Arguments", DebateView.BINDINGS),
-            ("4 Sources", PagedList.BINDINGS),
-            ("5 Quotes", PagedList.BINDINGS),
+            ("4 Sources", [*PagedList.BINDINGS, *SourcesView.BINDINGS]),
+            ("5 Quotes", [*PagedList.BINDINGS, *TimelineView.BINDINGS, *QuotesView.BINDINGS]),
             ("A quote opened in full", RecordScreen.BINDINGS),
             ("Search", SearchScreen.BINDINGS),
         ]
@@ -151,6 +188,18 @@ class ParlerApp(App[None]):
     def action_toggle_wrap(self) -> None:
         """Wrap mode, from any list (the quote opened in full, over the explorer, included)."""
         self.explorer.action_toggle_wrap()
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(Palette(id="--command-palette"))
+
+    def search_commands(
+        self, commands: Sequence[CommandListItem], placeholder: str = "Search for commands…"
+    ) -> AwaitMount:
+        return self.push_screen(Palette(providers=[SimpleProvider(self.screen, commands)], placeholder=placeholder))
+
+    def search_themes(self) -> None:
+        self.push_screen(Palette(providers=[ThemeProvider], placeholder="Search for themes…"))
 
     def action_toggle_dark(self) -> None:
         self.theme = "textual-light" if self.current_theme.dark else "textual-dark"
@@ -168,12 +217,11 @@ class ParlerApp(App[None]):
                 "Search…", "Search quotes, events, arguments, parties and sources (/)", explorer.action_search
             )
             yield SystemCommand("Filter…", "Narrow the timeline and the quotes (f)", explorer.action_filter)
-            if explorer.filters.narrowing:
-                yield SystemCommand(
-                    "Clear filters", "Show every event and quote again (x)", explorer.action_clear_filters
-                )
+            yield SystemCommand("Clear filters", "Show every event and quote again (x)", self._clear_filters)
             yield SystemCommand(
-                "Go to a date on the timeline…", "Move to the first event on or after a day (t)", self._jump_to_date
+                "Go to a date…",
+                "Move to the first event (in the quotes: quote) on or after a day (t)",
+                self._jump_to_date,
             )
             yield SystemCommand(
                 "As of a date…", "Show the record as it stood at the end of a day (d)", explorer.action_as_of
@@ -195,10 +243,9 @@ class ParlerApp(App[None]):
                     f"Switch to the {view} view ({number})",
                     lambda view=view: self.explorer.action_show_view(view),
                 )
-            if self.explorer.history.can_go_back:
-                yield SystemCommand("Back", "Go back to where you were (alt+left)", self.explorer.action_go_back)
-            if self.explorer.history.can_go_forward:
-                yield SystemCommand("Forward", "Go forward again (alt+right)", self.explorer.action_go_forward)
+            # Listed always, so a reader finds them; where there is nowhere to go, they say so.
+            yield SystemCommand("Back", "Go back to where you were (alt+left)", partial(self._go, -1))
+            yield SystemCommand("Forward", "Go forward again (alt+right)", partial(self._go, 1))
         if isinstance(screen, TakesAway):
             yield SystemCommand(
                 "Copy as a citation",
@@ -212,8 +259,46 @@ class ParlerApp(App[None]):
             )
         yield SystemCommand("Help: keys", "Show every key, grouped by view (? or F1)", self.action_help)
         yield SystemCommand("Toggle light and dark", "Switch between the light and dark theme", self.action_toggle_dark)
+        yield SystemCommand(
+            "Screenshot", "Save an SVG picture of the screen (to Downloads, else this folder)", self.action_screenshot
+        )
         # Textual's "Keys" panel repeats what the help screen says, less fully; one way to see the keys is enough.
-        yield from (command for command in super().get_system_commands(screen) if command.title != "Keys")
+        # Its "Screenshot" gives no reason when it fails (where ~/Downloads does not exist); ours above does.
+        yield from (
+            command for command in super().get_system_commands(screen) if command.title not in ("Keys", "Screenshot")
+        )
+
+    def _clear_filters(self) -> None:
+        explorer = self.explorer
+        if explorer.check_action("clear_filters", ()):
+            explorer.action_clear_filters()
+        else:
+            self.notify("No filters are on: the timeline and the quotes show everything.", markup=False)
+
+    def _go(self, step: int) -> None:
+        explorer, history = self.explorer, self.explorer.history
+        if step < 0:
+            explorer.action_go_back() if history.can_go_back else self.notify("Nowhere to go back to yet.")
+        else:
+            explorer.action_go_forward() if history.can_go_forward else self.notify("Nowhere to go forward to.")
+
+    def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
+        """Save the screen as SVG (after the palette has closed), saying where or why not."""
+        self.set_timer(0.1, lambda: self.write_screenshot(self.export_screenshot(), Path(path) if path else None))
+
+    @work(thread=True, group="screenshot", exit_on_error=False)
+    def write_screenshot(self, svg: str, folder: Path | None) -> None:
+        from parlertui.screenshot import save_screenshot, screenshot_folder
+        from parlertui.store.output_files import OutputError
+
+        try:
+            written = save_screenshot(svg, folder or screenshot_folder(), "parlertui")
+        except OutputError as err:
+            self.call_from_thread(
+                self.notify, f"Could not save the screenshot: {err}", title="Screenshot", severity="error", markup=False
+            )
+            return
+        self.call_from_thread(self.notify, f"Saved a screenshot to {written}", title="Screenshot", markup=False)
 
     def pop_screen(self) -> AwaitComplete:
         # Two enter presses that reach the command palette together make it dismiss itself twice; the second
@@ -245,8 +330,11 @@ class ParlerApp(App[None]):
         self._pick("Go to party…", choices)
 
     def _jump_to_date(self) -> None:
-        self.explorer.action_show_view("timeline")
-        self.explorer.view("timeline").action_jump()
+        """In the quotes, to a quote's date; anywhere else, on the timeline."""
+        explorer = self.explorer
+        if explorer.current_view.view_id != "quotes":
+            explorer.action_show_view("timeline")
+        explorer.action_jump_to_date()
 
     def pick_source(self) -> None:
         def find(text: str) -> Choices:
@@ -263,7 +351,7 @@ class ParlerApp(App[None]):
             self._pick(placeholder, choices)
             return
         self.push_screen(
-            CommandPalette(providers=[StorePicker(self.screen, find, self.explorer.go_to)], placeholder=placeholder)
+            Palette(providers=[StorePicker(self.screen, find, self.explorer.go_to)], placeholder=placeholder)
         )
 
     def pick_topic(self) -> None:

@@ -34,6 +34,14 @@ class DatasetFolder:
         self.write(name, document)
 
 
+@pytest.fixture(autouse=True)
+def config_folder(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The user's config folder, for every test a new empty one: no test reads or writes the real home's."""
+    folder = tmp_path_factory.mktemp("config")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(folder))
+    return folder
+
+
 @pytest.fixture
 def dataset(tmp_path: Path) -> DatasetFolder:
     folder = tmp_path / "dataset"

@@ -124,7 +124,7 @@ async def test_filters_narrow_the_timeline_and_quotes_show_chips_and_x_clears(mi
         assert view(app).list_pane.border_title == "Events: 1 of 4 (3 hidden by filters)"
         assert "Side: AWS" in filter_bar_text(app) and "Kind: filing" in filter_bar_text(app)
         await press(pilot, "5")
-        assert view(app).list_pane.border_title == "Quotes: 0 of 3 (3 hidden by filters)"
+        assert view(app).list_pane.border_title == "Quotes by date: 0 of 3 (3 hidden by filters)"
         assert "x clears" in detail_text(app)
         await press(pilot, "2")
         assert filter_bar_text(app) == ""  # the parties are not narrowed, so no chips there

@@ -120,10 +120,14 @@ class ExplorerScreen(ReportsStoreErrors, TakesAway, Exports, ReadingModes):
         # The line of filter chips names x, so the footer need not.
         Binding("x", "clear_filters", "Clear filters", show=False, tooltip="Clear every filter"),
         Binding("d", "as_of", "As of", show=False, tooltip="Show the record as it stood on a date"),
+        # The timeline and the quotes bind t themselves; elsewhere it says why it does nothing.
+        Binding("t", "jump_to_date", "To date", show=False, tooltip="Go to a date (in the timeline and the quotes)"),
         Binding("ctrl+e", "export", "Export", show=False, tooltip="Export what the view shows: Markdown, CSV or JSON"),
         Binding("tab", "app.focus_next", "Pane", tooltip="Move to the next pane"),
         Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, tooltip="Move to the previous pane"),
-        Binding("escape", "escape", "Back", tooltip="Close the detail, clear a filter, or go back"),
+        Binding(
+            "escape", "escape", "Back", tooltip="Close the detail, remove the last filter (one a press), or go back"
+        ),
         Binding("alt+left", "go_back", "Back", show=False, tooltip="Go back to where you were"),
         Binding("alt+right", "go_forward", "Forward", show=False, tooltip="Go forward again"),
         *TAKE_AWAY_KEYS,
@@ -274,6 +278,19 @@ class ExplorerScreen(ReportsStoreErrors, TakesAway, Exports, ReadingModes):
     def _as_of_chosen(self, day: str | None) -> None:
         if day is not None:
             self.change_filters(self._wanted_filters.set(as_of=day or None))
+
+    def action_jump_to_date(self) -> None:
+        """`t` where the list is not in order of date: say where it works."""
+        view = self.current_view
+        jump = getattr(view, "action_jump", None)
+        if jump is not None:
+            jump()
+            return
+        self.notify(
+            f"t goes to a date in the timeline and the quotes: {VIEW_TITLES[view.view_id]} are not listed by date.",
+            severity="warning",
+            markup=False,
+        )
 
     def action_search(self) -> None:
         from parlertui.screens.search import SearchScreen
@@ -431,7 +448,9 @@ class ExplorerScreen(ReportsStoreErrors, TakesAway, Exports, ReadingModes):
         if self.current_view.close_detail():
             return
         if self.current_view.narrowed and self._wanted_filters.narrowing:
-            self.action_clear_filters()
+            # One filter a press, the last chip first: x clears them all.
+            last = [name for name, _ in self._wanted_filters.active() if name != "as_of"][-1]
+            self.action_remove_filter(last)
             return
         here, behind = self.location(), self.history.peek_back()
         if behind is not None and (behind.view, behind.state.selected) == (here.view, here.state.selected):

@@ -109,7 +109,7 @@ class FilterScreen(ModalScreen[Filters | None]):
         for name in ("start", "end"):
             text = self.query_one(f"#{name}", Input).value
             try:
-                days[name] = parse_day(text) if text.strip() else None
+                days[name] = parse_day(text, last=name == "end") if text.strip() else None
             except FilterError as err:
                 raise FilterError(f"{FILTER_LABELS[name]}: {err}") from None
         if days["start"] and days["end"] and days["start"] > days["end"]:
@@ -142,6 +142,8 @@ class DayScreen(TypeAhead, ModalScreen[str | None]):
     TITLE_TEXT = "Pick a day"
     EXPLANATION = ""
     PLACEHOLDER = "YYYY-MM-DD, for example 2021-01-13"
+    PERIOD_LAST_DAY = False
+    """Whether a month or a year typed means its last day (else its first)."""
 
     def __init__(self, day: str | None = None) -> None:
         super().__init__()
@@ -150,7 +152,7 @@ class DayScreen(TypeAhead, ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog day-dialog") as dialog:
             dialog.border_title = self.TITLE_TEXT
-            yield Label(self.EXPLANATION)
+            yield Static(self.EXPLANATION, classes="explanation", markup=False)
             yield Input(self.day or "", placeholder=self.PLACEHOLDER, classes="day-box", max_length=10)
             yield Static("", classes="problem day-problem", markup=False)
             yield Static("[dim]enter applies · escape cancels[/]")
@@ -161,7 +163,7 @@ class DayScreen(TypeAhead, ModalScreen[str | None]):
             self.dismiss("")
             return
         try:
-            self.dismiss(parse_day(text))
+            self.dismiss(parse_day(text, last=self.PERIOD_LAST_DAY))
         except FilterError as err:
             self.query_one(".day-problem", Static).update(str(err))
 
@@ -170,5 +172,9 @@ class AsOfScreen(DayScreen):
     """The day to read the record as of; left empty, the whole record."""
 
     TITLE_TEXT = "Show the record as of a date"
-    EXPLANATION = "Only what was on the record by the end of this day: events, quotes, arguments, rulings."
-    PLACEHOLDER = "YYYY-MM-DD, for example 2021-01-13; empty: everything"
+    EXPLANATION = (
+        "Only what was on the record by the end of this day: events, quotes, arguments, rulings. "
+        "A month or a year means its last day (2021-03: the end of March)."
+    )
+    PLACEHOLDER = "YYYY-MM-DD, 2021-03 or 2021; empty: everything"
+    PERIOD_LAST_DAY = True

@@ -76,6 +76,8 @@ class RecordScreen(ReportsStoreErrors, TakesAway, ModalScreen["Target | None"]):
     @on(Navigate)
     def follow(self, message: Navigate) -> None:
         message.stop()
+        if message.target == self.trail[-1][0]:
+            return  # the record on show (its own words, linked where it is shown in a view's detail)
         if message.target.kind in ("quote", "source"):
             self.trail[-1] = (self.trail[-1][0], self.query_one(LinkList).cursor)
             self.trail.append((message.target, None))

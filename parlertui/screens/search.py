@@ -42,13 +42,40 @@ def result_entries(results: SearchResults) -> list[Entry]:
         if not group.counted:
             count = f"first {len(group.hits)}, counting…"
         elif group.more:
-            count = f"first {len(group.hits)} of more than {group.total - 1:,}"
+            count = f"first {len(group.hits)} of over {group.total - 1:,}"
         else:
             count = f"{len(group.hits)} of {group.total:,}" if len(group.hits) < group.total else f"{group.total:,}"
         order = "" if group.ranked else ", in record order"
         entries.append(Entry(None, [(f"── {KIND_TITLES[group.kind]} ({count}{order}) ", False)]))
         entries += [hit_entry(hit) for hit in group.hits]
     return entries
+
+
+def search_note(results: SearchResults, as_of: str | None) -> str:
+    """The line under the box: how many were found (or that counting goes on), and how the text was read."""
+    if results.query and not results.groups:
+        note = " · ".join(
+            part
+            for part in (
+                "No matches",
+                results.note,
+                f"only what was on the record as of {as_of} was searched" if as_of else "",
+            )
+            if part
+        )
+    elif results.query:
+        more = any(group.more for group in results.groups)
+        count = sum(group.total - 1 if group.more else group.total for group in results.groups)
+        if not results.counted:
+            found = f"{count:,} so far, counting…"
+        elif more:
+            found = f"over {count:,} matches (too many to count them all)"
+        else:
+            found = f"{count:,} match{'es' if count != 1 else ''}"
+        note = found + (f" · {results.note}" if results.note else "")
+    else:
+        note = results.note
+    return note
 
 
 class SearchBox(Input):
@@ -196,29 +223,7 @@ class SearchScreen(TypeAhead, ReportsStoreErrors, Screen["Target | None"]):
         self.results = results
         self._hits = {f"{hit.kind}:{hit.id}": hit for group in results.groups for hit in group.hits}
         self.query_one(ResultList).show(result_entries(results))
-        if results.query and not results.groups:
-            note = " · ".join(
-                part
-                for part in (
-                    "No matches",
-                    results.note,
-                    f"only what was on the record as of {self.filters.as_of} was searched"
-                    if self.filters.as_of
-                    else "",
-                )
-                if part
-            )
-        elif results.query:
-            more = any(group.more for group in results.groups)
-            count = sum(group.total - 1 if group.more else group.total for group in results.groups)
-            note = (
-                f"{'more than ' if more else ''}{count:,} match{'es' if count != 1 or more else ''}"
-                + ("" if results.counted else " so far, counting…")
-                + (f" · {results.note}" if results.note else "")
-            )
-        else:
-            note = results.note
-        self.query_one("#search-note", Static).update(note)
+        self.query_one("#search-note", Static).update(search_note(results, self.filters.as_of))
 
     @on(Input.Submitted, "#search-box")
     def _open_first(self) -> None:

@@ -8,6 +8,7 @@ have happened yet. Undated quotes are left out whenever a date is asked about.
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from datetime import date
 from typing import NamedTuple
 
@@ -18,16 +19,25 @@ class FilterError(ValueError):
     """A date a filter cannot use; `str()` says what is wrong in words for the reader."""
 
 
-def parse_day(text: str) -> str:
-    """A day typed by a reader, as YYYY-MM-DD; a month (YYYY-MM) or a year means its first day."""
+def parse_day(text: str, *, last: bool = False) -> str:
+    """A day typed by a reader, as YYYY-MM-DD; a month (YYYY-MM) or a year means its first day, or with `last`
+    its last day (as of 2021-03, or up to it, is the end of March)."""
     text = text.strip()
     for form, pad in ((r"[0-9]{4}", "-01-01"), (r"[0-9]{4}-[0-9]{2}", "-01"), (r"[0-9]{4}-[0-9]{2}-[0-9]{2}", "")):
         if re.fullmatch(form, text):
             try:
-                return date.fromisoformat(text + pad).isoformat()
+                first = date.fromisoformat(text + pad)
             except ValueError:
                 raise FilterError(f"{text} is not a day of the calendar") from None
+            if last and pad:
+                first = _period_last_day(first, whole_year=pad == "-01-01")
+            return first.isoformat()
     raise FilterError("write the date as YYYY-MM-DD, for example 2021-01-13")
+
+
+def _period_last_day(first: date, *, whole_year: bool) -> date:
+    month = 12 if whole_year else first.month
+    return date(first.year, month, monthrange(first.year, month)[1])
 
 
 def past_day(day: str) -> str:
@@ -166,16 +176,30 @@ def quotes_on_record(as_of: str | None) -> tuple[str, tuple[object, ...]]:
     return " AND ".join(f"({c})" for c in conditions), tuple(parameters)
 
 
+#: The last day a report's publication date can stand for (a year or a month counts once it is over).
+_REPORT_END = (
+    "CASE length(r.published) WHEN 4 THEN r.published || '-12-31' WHEN 7 THEN r.published || '-31' "
+    "ELSE substr(r.published, 1, 10) END"
+)
+
+
 def arguments_on_record(as_of: str | None) -> tuple[str, tuple[object, ...]]:
-    """A condition on an argument `a`: every quote it cites was on the record by the end of `as_of`."""
+    """A condition on an argument `a`: every quote it cites was on the record by the end of `as_of`, and the
+    report whose account it follows (`reported_in`), if any, was published by then. An argument on a report of
+    no known date counts only through its quotes: with none, it is left out as of any date, as an undated quote is."""
     if as_of is None:
         return "1", ()
     said, parameters = quotes_on_record(as_of)
     return (
         f"""NOT EXISTS (SELECT 1 FROM argument_quotes AS aq JOIN quotes AS q ON q.id = aq.quote_id
                        LEFT JOIN events AS qe ON qe.id = q.event_id
-                       WHERE aq.argument_id = a.id AND NOT ({said}))""",
-        parameters,
+                       WHERE aq.argument_id = a.id AND NOT ({said}))
+            AND (a.reported_in IS NULL
+                 OR EXISTS (SELECT 1 FROM sources AS r WHERE r.id = a.reported_in AND r.published IS NOT NULL
+                            AND {_REPORT_END} <= ?)
+                 OR (NOT EXISTS (SELECT 1 FROM sources AS r WHERE r.id = a.reported_in AND r.published IS NOT NULL)
+                     AND EXISTS (SELECT 1 FROM argument_quotes AS aq WHERE aq.argument_id = a.id)))""",
+        (*parameters, as_of),
     )
 
 

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from parlertui.store.queries import Store
 
 Record = TypeVar("Record")
-Key = str | int
+Key = str | int | tuple[object, ...]
 
 
 class Row(NamedTuple, Generic[Record]):
@@ -42,12 +42,44 @@ class Heading(NamedTuple):
 
 class Table(NamedTuple):
     """How to list one table: the FROM clause (with any joins the filters need), the sort key and the rowid in
-    it, and how to read the records of some rowids."""
+    it, and how to read the records of some rowids.
+
+    A key of several columns ("q.speaker_id, q.sort_key", `width` 2) is compared as a row value, which SQLite reads
+    on an index of those columns; its values are tuples. `descending`: the list runs from the highest key down."""
 
     source: str
     key: str
     rowid: str
     read: Callable[[Store, list[int]], dict[int, tuple[str, object]]]  # rowid -> (id, record)
+    width: int = 1
+    descending: bool = False
+
+
+class Sort(NamedTuple):
+    """One order a list can be read in: what it is called in the list's title, and its key."""
+
+    name: str  # "by date", "by speaker, Z-A"
+    key: str
+    width: int = 1
+    descending: bool = False
+
+
+#: The orders the quotes can be read in, the first the usual one. By speaker is by the speaker's id (a slug of the
+#: name), so the index of quotes by speaker serves it.
+QUOTE_SORTS = {
+    "date": Sort("by date", "q.sort_key"),
+    "date-desc": Sort("by date, latest first", "q.sort_key", descending=True),
+    "speaker": Sort("by speaker", "q.speaker_id, q.sort_key", 2),
+    "speaker-desc": Sort("by speaker, Z-A", "q.speaker_id, q.sort_key", 2, descending=True),
+}
+#: The orders of the sources (a few thousand at most: their keys need no index of their own).
+SOURCE_SORTS = {
+    "dataset": Sort("in the dataset's order", "s.position"),
+    "date": Sort("by date", "coalesce(s.published, '~'), s.position", 2),
+    "date-desc": Sort("by date, latest first", "coalesce(s.published, ''), s.position", 2, descending=True),
+    "outlet": Sort("by outlet", "lower(coalesce(s.outlet, '~')), s.position", 2),
+    "outlet-desc": Sort("by outlet, Z-A", "lower(coalesce(s.outlet, '')), s.position", 2, descending=True),
+}
 
 
 class Grouping(NamedTuple):
@@ -80,13 +112,39 @@ class Listing(Generic[Record]):
         self, extra: str, parameters: tuple[object, ...], order: str, limit: int, offset: int = 0
     ) -> list[tuple[Key, int]]:
         table = self.table
+        width = table.width
+        if table.descending:  # the list's order is the key's reversed: its first rows are the highest keys
+            order = "DESC" if order == "ASC" else "ASC"
+        columns = ", ".join(f"{column} {order}" for column in self._key_columns())
         rows = self.store._rows(
             f"SELECT {table.key}, {table.rowid} {table.source} WHERE {self._where}{extra} "
-            f"ORDER BY {table.key} {order} LIMIT ? OFFSET ?",
+            f"ORDER BY {columns} LIMIT ? OFFSET ?",
             (*self._parameters, *parameters, limit, offset),
         )
-        keys = [(row[0], row[1]) for row in rows]
-        return keys[::-1] if order == "DESC" else keys
+        keys = [(row[0] if width == 1 else tuple(row[:width]), row[width]) for row in rows]
+        ascending = order == "ASC"
+        return keys if ascending != table.descending else keys[::-1]
+
+    def _key_columns(self) -> list[str]:
+        """The key's columns, split at the commas between them (not those inside a call)."""
+        columns, depth, current = [], 0, ""
+        for character in self.table.key:
+            depth += {"(": 1, ")": -1}.get(character, 0)
+            if character == "," and depth == 0:
+                columns.append(current.strip())
+                current = ""
+            else:
+                current += character
+        return [*columns, current.strip()]
+
+    def _compare(self, operator: str, key: Key) -> tuple[str, tuple[object, ...]]:
+        """A condition on the key (`operator` as the list runs: ">" is after), and its parameters."""
+        table = self.table
+        if table.descending:
+            operator = {">": "<", ">=": "<=", "<": ">", "<=": ">="}[operator]
+        values = tuple(key) if table.width > 1 else (key,)  # type: ignore[arg-type]
+        marks = ", ".join("?" * len(values))
+        return f" AND ({table.key}) {operator} ({marks})", values
 
     def _page(self, keys: list[tuple[Key, int]]) -> list[Row[Record]]:
         records = self.table.read(self.store, [rowid for _, rowid in keys]) if keys else {}
@@ -105,15 +163,15 @@ class Listing(Generic[Record]):
 
     def after(self, key: Key, limit: int) -> list[Row[Record]]:
         """The items after the one with sort key `key`."""
-        return self._page(self._keys(f" AND {self.table.key} > ?", (key,), "ASC", limit))
+        return self._page(self._keys(*self._compare(">", key), "ASC", limit))
 
     def from_key(self, key: Key, limit: int) -> list[Row[Record]]:
         """The item with sort key `key` and those after it."""
-        return self._page(self._keys(f" AND {self.table.key} >= ?", (key,), "ASC", limit))
+        return self._page(self._keys(*self._compare(">=", key), "ASC", limit))
 
     def before(self, key: Key, limit: int) -> list[Row[Record]]:
         """The items before the one with sort key `key`, in order."""
-        return self._page(self._keys(f" AND {self.table.key} < ?", (key,), "DESC", limit))
+        return self._page(self._keys(*self._compare("<", key), "DESC", limit))
 
     def at(self, index: int, limit: int) -> list[Row[Record]]:
         """The items from place `index` on (a jump to an arbitrary place: OFFSET steps over every row before)."""
@@ -123,6 +181,9 @@ class Listing(Generic[Record]):
         """How many items sort before `key`: the place of the item with that key, or of the first after it.
 
         Once the headings are known, only the items of `key`'s own group are counted, not every item before it."""
+        if self.table.width > 1 or self.table.descending:
+            condition, values = self._compare("<", key)
+            return self._scalar(f"SELECT count(*) {self.table.source} WHERE {self._where}{condition}", values)
         sql = f"SELECT count(*) {self.table.source} WHERE {self._where} AND {self.table.key} < ?"
         group = None
         if self._headings:
@@ -141,7 +202,9 @@ class Listing(Generic[Record]):
             f"SELECT {self.table.key} {self.table.source} WHERE {self._where} AND {alias}.id = ?",
             (*self._parameters, item_id),
         )
-        return rows[0][0] if rows else None
+        if not rows:
+            return None
+        return rows[0][0] if self.table.width == 1 else tuple(rows[0][: self.table.width])  # type: ignore[return-value]
 
     def headings(self) -> list[Heading]:
         """A heading wherever the group changes, with the place of its first item (none if not grouped); also
@@ -216,8 +279,8 @@ def event_listing(store: Store, filters: Filters = NO_FILTERS) -> Listing:
     return Listing(store, table, event_conditions(filters), Grouping(month_bound, month_label, MONTH_BOUND_SQL))
 
 
-def quote_listing(store: Store, filters: Filters = NO_FILTERS) -> Listing:
-    """Quotes in the order they were said (undated ones last)."""
+def quote_listing(store: Store, filters: Filters = NO_FILTERS, sort: str = "date") -> Listing:
+    """Quotes in the order they were said (undated ones last), or in another of QUOTE_SORTS."""
     from parlertui.store.queries import QUOTES
 
     def quotes(store: Store, rows: list[sqlite3.Row]) -> list[object]:
@@ -228,20 +291,23 @@ def quote_listing(store: Store, filters: Filters = NO_FILTERS) -> Listing:
     # take a second instead of a few milliseconds.
     event = " LEFT JOIN events AS qe ON qe.id = q.event_id" if quotes_need_event(filters) else ""
     source = f"FROM quotes AS q{event}"
-    return Listing(
-        store, Table(source, "q.sort_key", "q.rowid", _reader(QUOTES, "q.rowid", quotes)), quote_conditions(filters)
-    )
+    order = QUOTE_SORTS[sort]
+    table = Table(source, order.key, "q.rowid", _reader(QUOTES, "q.rowid", quotes), order.width, order.descending)
+    return Listing(store, table, quote_conditions(filters))
 
 
-def source_listing(store: Store) -> Listing:
-    """Sources in the dataset's order."""
+def source_listing(store: Store, sort: str = "dataset") -> Listing:
+    """Sources in the dataset's order, or in another of SOURCE_SORTS."""
     from parlertui.store.queries import SOURCES
 
+    order = SOURCE_SORTS[sort]
     table = Table(
         "FROM sources AS s",
-        "s.position",
+        order.key,
         "s.rowid",
         _reader(SOURCES, "s.rowid", lambda store, rows: [store._source(row) for row in rows]),
+        order.width,
+        order.descending,
     )
     return Listing(store, table, ([], []))
 

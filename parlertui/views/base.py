@@ -299,6 +299,10 @@ class View(ReportsStoreErrors, Container, Generic[Record]):
     @on(PagedList.Selected, ".records")
     def _open(self, message: KeyList.OptionSelected | PagedList.Selected) -> None:
         message.stop()
+        self.open_highlighted()
+
+    def open_highlighted(self) -> None:
+        """`enter` on the list: into the detail (the quotes open the quote over the view instead)."""
         self.focus_pane(1)
 
     @work(thread=True, exclusive=True, group="detail", exit_on_error=False)

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual.binding import Binding
 
+from parlertui.messages import Navigate
+from parlertui.navigation import Target
 from parlertui.store.filters import Filters
-from parlertui.store.listing import Listing, quote_listing
+from parlertui.store.listing import QUOTE_SORTS, Listing, quote_listing
 from parlertui.store.records import Quote, QuoteDetail
 from parlertui.store.widths import NameWidths
-from parlertui.views.paged import PagedView
+from parlertui.views.dated import DatedView
+from parlertui.views.sorting import Sorted
 from parlertui.widgets.links import Entry, quote_detail_entries
 from parlertui.widgets.columns import Sized
 from parlertui.widgets.render import DATE_WIDTH, SIDE_MARKS, Line
@@ -30,17 +34,28 @@ def quote_row(quote: Quote, widths: NameWidths | None = None) -> Line:
     )
 
 
-class QuotesView(PagedView[QuoteDetail]):
+class QuotesView(Sorted, DatedView[QuoteDetail]):
+    ITEMS = "quote"
+    SORTS = QUOTE_SORTS
+    LIST_NAME = "Quotes"
+    list_title = "Quotes by date"
+    BINDINGS = [
+        Binding("s", "sort", "Sort", show=False, tooltip="Sort by date, by speaker, and back (each way in turn)")
+    ]
     view_id = "quotes"
     empty_text = "This store holds no quotes."
     narrowed = True
-    list_title = "Quotes"
+
+    def open_highlighted(self) -> None:
+        # As a quote opens from anywhere else: over the view, with everything the store knows about it.
+        if self.highlighted_id is not None:
+            self.post_message(Navigate(Target("quote", self.highlighted_id)))
 
     def render_row(self, record: Quote) -> Line:
         return quote_row(record, self.name_widths)
 
     def make_listing(self, filters: Filters) -> Listing:
-        return quote_listing(self.store, filters)
+        return quote_listing(self.store, filters, self.sort_key)
 
     def fetch(self, item_id: str) -> QuoteDetail:
         return self.store.quote(item_id)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual.binding import Binding
 
 from parlertui.store.filters import Filters
-from parlertui.store.listing import Listing, source_listing
+from parlertui.store.listing import SOURCE_SORTS, Listing, source_listing
 from parlertui.store.records import Source, SourceDetail
 from parlertui.store.widths import NameWidths
 from parlertui.views.paged import PagedView
+from parlertui.views.sorting import Sorted
 from parlertui.widgets.links import Entry, source_detail_entries
 from parlertui.widgets.pagedlist import PagedList
 from parlertui.widgets.columns import Sized
@@ -27,10 +29,15 @@ def source_row(source: Source, widths: NameWidths | None = None) -> Line:
     return Line((mark, 1), (Text(source.outlet or "—", style="bold"), outlet), (Text(source.title), None))
 
 
-class SourcesView(PagedView[SourceDetail]):
+class SourcesView(Sorted, PagedView[SourceDetail]):
     view_id = "sources"
     empty_text = "This store holds no sources."
-    list_title = "Sources"
+    SORTS = SOURCE_SORTS
+    LIST_NAME = "Sources"
+    list_title = "Sources in the dataset's order"
+    BINDINGS = [
+        Binding("s", "sort", "Sort", show=False, tooltip="Sort by date, by outlet, and back (each way in turn)")
+    ]
 
     def make_list(self) -> PagedList:
         sources = super().make_list()
@@ -41,7 +48,7 @@ class SourcesView(PagedView[SourceDetail]):
         return source_row(record, self.name_widths)
 
     def make_listing(self, filters: Filters) -> Listing:
-        return source_listing(self.store)
+        return source_listing(self.store, self.sort_key)
 
     def fetch(self, item_id: str) -> SourceDetail:
         return self.store.source(item_id, self.as_of)

@@ -64,7 +64,12 @@ def argument_card(argument: Argument, column: int) -> list[Card]:
     return cards
 
 
-def row_cells(row: ArgumentRow) -> list[Widget]:
+def side_silent(side: str, as_of: str) -> str:
+    """Under a side's heading, when nothing of its on this point was on the record by `as_of`."""
+    return f"Nothing from {COLUMN_TITLES[side]} on this point was on the record as of {as_of}."
+
+
+def row_cells(row: ArgumentRow, as_of: str | None = None) -> list[Widget]:
     """The cells of one row: Parler and AWS always (saying when a side is silent), the court and others if any."""
     cells: list[Widget] = []
     answers_only = not row.parler and not row.aws  # findings that answer no claim in a row above
@@ -74,7 +79,8 @@ def row_cells(row: ArgumentRow) -> list[Widget]:
             continue
         cards = [card for argument in arguments for card in argument_card(argument, column)]
         if not arguments:
-            cards_or_note: list[Widget] = [Static(Text(MISSING[side], style="italic"), classes="missing")]
+            missing = MISSING[side] if as_of is None else MISSING[side].replace("in our sources", f"as of {as_of}")
+            cards_or_note: list[Widget] = [Static(Text(missing, style="italic"), classes="missing")]
         else:
             cards_or_note = list(cards)
         cell = Vertical(*cards_or_note, classes=f"cell {side}")
@@ -123,6 +129,8 @@ class DebateView(VerticalScroll, can_focus=True):
         self.detail = detail
         topic = detail.topic
         await self.remove_children()
+        # No third column for a court that did not rule on this point (or had not yet, as of the date).
+        self.set_class(not topic.ruled, "no-court")
         widgets: list[Widget] = [
             Static(Text.assemble((topic.title, "bold"), "\n", topic.question), classes="question"),
             Container(
@@ -130,9 +138,19 @@ class DebateView(VerticalScroll, can_focus=True):
                 classes="row headings" if topic.ruled else "row headings no-court",
             ),
         ]
+        speaking = {argument.side for argument in detail.arguments}
+        if topic.as_of and not {"parler", "aws"} <= speaking:
+            notes = [
+                Static(
+                    Text("" if side in speaking else side_silent(side, topic.as_of), style="italic"), classes="missing"
+                )
+                for side in ("parler", "aws")
+            ]
+            widgets.append(Container(*notes, classes="row side-notes"))
         for row in detail.rows:
             answers_only = not row.parler and not row.aws
-            widgets.append(Container(*row_cells(row), classes="row answers-only" if answers_only else "row"))
+            cells = row_cells(row, topic.as_of)
+            widgets.append(Container(*cells, classes="row answers-only" if answers_only else "row"))
         outcome = Text()
         outcome.append("Outcome\n", style="bold")
         if topic.outcome_withheld:

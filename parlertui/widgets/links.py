@@ -173,7 +173,7 @@ def source_line(source: Source, label: str, value: str, *, wrap: bool = False) -
 def quote_detail_entries(detail: QuoteDetail, *, wrap: bool = False) -> list[Entry]:
     quote = detail.quote
     entries = [
-        Entry(quote_words(quote)),
+        Entry(quote_words(quote), Target("quote", quote.id)),  # enter opens it over the view
         Entry(
             labelled("Said by", f"{quote.speaker_name} ({SIDE_NAMES.get(quote.speaker_side, quote.speaker_side)})"),
             Target("party", quote.speaker_id),
