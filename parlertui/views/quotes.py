@@ -7,7 +7,7 @@ from rich.text import Text
 from parlertui.store.filters import Filters
 from parlertui.store.listing import Listing, quote_listing
 from parlertui.store.records import Quote, QuoteDetail
-from parlertui.views.paged import PagedView
+from parlertui.views.with_strip import WithStrip
 from parlertui.widgets.links import Entry, quote_detail_entries
 from parlertui.widgets.render import DATE_WIDTH, SIDE_MARKS, Line
 
@@ -24,7 +24,8 @@ def quote_row(quote: Quote) -> Line:
     )
 
 
-class QuotesView(PagedView[QuoteDetail]):
+class QuotesView(WithStrip[QuoteDetail]):
+    counts_of = "quotes"
     view_id = "quotes"
     empty_text = "This store holds no quotes."
     narrowed = True
