@@ -101,7 +101,7 @@ def test_the_finest_unit_that_fits_is_chosen():
     whole = [count("1980"), *days, count("2021-03-02"), count("2023-04-11")]
     by_unit = {unit: roll_up(whole, unit) for unit in UNITS}
     assert fit(by_unit, 200).unit == "day"
-    assert fit(by_unit, 60).unit == "day"  # 1980, ⋯ 40 years ⋯, 11 days of January, ⋯ 46 days ⋯, …
+    assert fit(by_unit, 64).unit == "day"  # 1980, ⋯ 40 years ⋯, 11 days of January, ⋯ 46 days ⋯, …
     assert fit(by_unit, 50).unit == "month"
     assert fit(by_unit, 25).unit == "year"
 

@@ -13,7 +13,9 @@ from pathlib import Path
 from typing import TextIO
 from zoneinfo import ZoneInfo
 
+from parlertui.store.counts import event_counts_where
 from parlertui.store.dates import DateError, home_zone, parse_when
+from parlertui.store.periods import text_picture
 from parlertui.store.open import StoreError, open_store
 from parlertui.store.schema import SIDES
 from parlertui.store.selection import Selection, select
@@ -106,6 +108,7 @@ def _write_timeline(connection: sqlite3.Connection, selection: Selection, zone: 
     for event in events:
         if not heading_written:
             out.write("## Timeline\n\n")
+            _write_shape(connection, selection, out)
             heading_written = True
         out.write(f"### {_date(event['occurred_at'], zone)}: {_line(event['title'])}\n\n{event['summary']}\n\n")
         parties = connection.execute(
@@ -126,6 +129,17 @@ def _write_timeline(connection: sqlite3.Connection, selection: Selection, zone: 
         ).fetchall()
         if sources:
             out.write("Sources: " + "; ".join(_cited_source(row, zone) for row in sources) + ".\n\n")
+
+
+def _write_shape(connection: sqlite3.Connection, selection: Selection, out: TextIO) -> None:
+    """The timeline's shape as the app's strip draws it: a line of blocks per side, the axis and the scale."""
+    counts = event_counts_where(connection, selection.where("events", "e"))
+    if counts.total:
+        out.write(
+            f"The {counts.total:,} events over time, a line for each side taking part (an event counts once for "
+            "each side in it):\n\n```text\n"
+        )
+        out.write("\n".join(text_picture(counts.by_unit["day"])) + "\n```\n\n")
 
 
 def _write_topics(connection: sqlite3.Connection, selection: Selection, zone: ZoneInfo | None, out: TextIO) -> None:

@@ -158,14 +158,17 @@ def _counts(read: Read, what: str, sql: str, parameters: tuple[object, ...]) -> 
     return Counts(what, by_unit, total)
 
 
-def counts_on(connection: sqlite3.Connection, what: str, filters: Filters = NO_FILTERS) -> Counts:
+def counts_on(
+    connection: sqlite3.Connection, what: str, filters: Filters = NO_FILTERS, *, use_table: bool = True
+) -> Counts:
     """Events (`what` "events") or dated quotes ("quotes") per period and side that `filters` (and their "as of"
-    date) let through, read on `connection`: from the table of counts where it can answer, else from the rows."""
+    date) let through, read on `connection`: from the table of counts where it can answer (unless not
+    `use_table`), else from the rows."""
 
     def read(sql: str, parameters: tuple[object, ...]) -> list[sqlite3.Row]:
         return connection.execute(sql, parameters).fetchall()
 
-    if from_table(what, filters) and has_table(connection):
+    if use_table and from_table(what, filters) and has_table(connection):
         return _counts(read, what, *_table_sql(what, filters))
     if what == "events":
         where, parameters = event_conditions(filters)

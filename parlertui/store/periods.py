@@ -162,7 +162,7 @@ def roll_up(counts: Iterable[PeriodCount], unit: str) -> list[PeriodCount]:
 # Laying out
 
 
-BREAK_ROOM = 4
+BREAK_ROOM = 5
 """Cells a break takes beyond its label: room on its left for the name of the period before it, a space after."""
 
 
@@ -300,7 +300,9 @@ def axis_text(layout: StripLayout) -> str:
         texts = [axis_label(column.period, layout.unit)]
         if within != named and period_unit(column.period) == layout.unit != "year":
             full = period_label(column.period, short=False)
-            texts.insert(0, full.rsplit(" ", 1)[0] if layout.unit == "day" else full)
+            # At the day unit, "Jan 6": the month before the day, as the days after it are read on from it.
+            day, month = full.split(" ")[:2]
+            texts.insert(0, f"{month} {day}" if layout.unit == "day" else full)
             # In full only where it leaves the next period room for its own name.
             following = periods[number + 1].x if number + 1 < len(periods) else layout.width + 1
             if column.x + len(texts[0]) + 1 > following:
@@ -327,7 +329,7 @@ def axis_label(period: str, unit: str) -> str:
 SIDE_LETTERS = ("P", "A", "C", "O")
 
 
-def text_picture(counts: Sequence[PeriodCount], width: int = 72, what: str = "events") -> list[str]:
+def text_picture(counts: Sequence[PeriodCount], width: int = 80, what: str = "events") -> list[str]:
     """The strip as lines of plain text for the Markdown brief: a line of block characters per side that took
     part, the axis, and the scale."""
     by_unit = {unit: roll_up(counts, unit) for unit in UNITS}

@@ -20,6 +20,7 @@ from textual.widget import Widget
 
 from parlertui.store.counts import Counts
 from parlertui.store.periods import (
+    Column,
     UNITS,
     StripLayout,
     axis_text,
@@ -73,6 +74,7 @@ class PeriodStrip(ComponentStyles, Widget):
         self._start = 0  # the first cell drawn, when the strip is wider than the widget
         self._laid_for: tuple[int, str | None, int] | None = None
         self._places: dict[str, int] = {}  # the column of each period counted
+        self._breaks: list[Column] = []
         self._lines: dict[tuple[int, int], str] = {}  # lane and row (-1: the axis) -> its text, for this layout
 
     # What it shows
@@ -144,6 +146,7 @@ class PeriodStrip(ComponentStyles, Widget):
                 if column.kind == "period"
             }
             self._lines.clear()
+            self._breaks = [column for column in self.strip_layout.columns if column.kind == "break"]
             self._title()
         return self.strip_layout
 
@@ -197,14 +200,19 @@ class PeriodStrip(ComponentStyles, Widget):
             segments = [Segment(" " * LABEL, style)]
         else:
             return Strip.blank(width, base)
-        view = cells[start : start + width - LABEL]
-        if cursor is not None and cursor.x + cursor.width > start and cursor.x < start + width - LABEL:
-            left = max(0, cursor.x - start)
-            right = min(len(view), cursor.x + cursor.width - start)
-            mark = style + self.component_style("cursor")
-            segments += [Segment(view[:left], style), Segment(view[left:right], mark), Segment(view[right:], style)]
-        else:
-            segments.append(Segment(view, style))
+        end = start + width - LABEL
+        # Styles over the line: the breaks muted, then the cursor's period reversed.
+        spans = [(c.x, c.x + c.width, base + self.component_style("break")) for c in self._breaks]
+        if cursor is not None:
+            spans.append((cursor.x, cursor.x + cursor.width, style + self.component_style("cursor")))
+        at = start
+        for left, right, over in sorted(spans, key=lambda span: span[0]):
+            left, right = max(left, at), min(right, end)
+            if left >= right:
+                continue
+            segments += [Segment(cells[at:left], style), Segment(cells[left:right], over)]
+            at = right
+        segments.append(Segment(cells[at:end], style))
         return Strip(segments).adjust_cell_length(width, base)
 
     def _line(self, layout: StripLayout, side: int, row: int) -> str:
