@@ -212,7 +212,7 @@ def _periods_between(after: str, before: str, unit: str, count: int) -> list[str
     return [f"{day.year + 1 + step:04d}" for step in range(count)]
 
 
-MAX_CELL = 3
+MAX_CELL = 5
 """The widest a period's column is drawn, when few periods leave room."""
 
 
@@ -311,7 +311,7 @@ def axis_text(layout: StripLayout) -> str:
             room = line[max(0, column.x - 1) : column.x + len(text) + 1]  # a space either side, unless it ends
             if column.x + len(text) <= layout.width and all(cell == " " for cell in room):
                 line[column.x : column.x + len(text)] = list(text)
-                if len(texts) == 2 and text is texts[0] or period_unit(column.period) != layout.unit:
+                if text != period_label(column.period):  # it names the month (or the year) too
                     named = within
                 break
     return "".join(line)

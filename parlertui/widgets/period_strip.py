@@ -3,7 +3,8 @@ folded into a break that gives their length, the list's cursor marked. It draws 
 read by its view (store.counts) and laid out by store.periods.
 
 Without colour it still reads: the lanes are lettered as the list's marks are (P A C O), the bars' heights carry
-the counts, and the cursor's period is drawn reversed.
+the counts, and the cursor's period is reversed on the axis (in the lanes it is only shaded, since a reversed bar
+would read as its opposite).
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ class PeriodStrip(ComponentStyles, Widget):
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         *(f"period-strip--{side}" for side in SIDES),
         "period-strip--cursor",
+        "period-strip--cursor-axis",
         "period-strip--axis",
         "period-strip--break",
     }
@@ -204,7 +206,11 @@ class PeriodStrip(ComponentStyles, Widget):
         # Styles over the line: the breaks muted, then the cursor's period reversed.
         spans = [(c.x, c.x + c.width, base + self.component_style("break")) for c in self._breaks]
         if cursor is not None:
-            spans.append((cursor.x, cursor.x + cursor.width, style + self.component_style("cursor")))
+            if lane == len(self.sides):
+                marked_style = style + self.component_style("cursor-axis")
+            else:  # only the shade: the bar keeps its side's colour
+                marked_style = style + Style(bgcolor=self.component_style("cursor").bgcolor)
+            spans.append((cursor.x, cursor.x + cursor.width, marked_style))
         at = start
         for left, right, over in sorted(spans, key=lambda span: span[0]):
             left, right = max(left, at), min(right, end)
