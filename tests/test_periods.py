@@ -13,6 +13,7 @@ from parlertui.store.periods import (
     PeriodCount,
     axis_text,
     bar_height,
+    clip,
     first_day,
     fit,
     lane_text,
@@ -214,3 +215,16 @@ def test_a_stretch_is_never_said_longer_than_it_is_by_more_than_rounding(after, 
         assert abs(int(number) * 30.44 - days) <= 16
     else:
         assert int(number) == days
+
+
+@given(days_strategy, st.integers(min_value=1, max_value=60), st.data())
+def test_a_clipped_strip_draws_the_lanes_the_whole_strip_draws_there(drawn, width, data):
+    layout = lay_out(roll_up(as_counts(drawn), "day"), "day")
+    start = data.draw(st.integers(min_value=0, max_value=max(0, layout.width - 1)))
+    part, offset = clip(layout, start, width)
+    assert offset <= start
+    for side in range(4):
+        whole = lane_text(layout, side, 2)
+        clipped = lane_text(part, side, 2)
+        for row in range(2):
+            assert clipped[row][start - offset : start - offset + width] == whole[row][start : start + width]

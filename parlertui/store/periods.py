@@ -10,7 +10,9 @@ period's name is the lowest sort key its items can have, so the list can be move
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from bisect import bisect_left, bisect_right
 from datetime import date
+from functools import lru_cache
 from typing import NamedTuple
 
 from parlertui.store.dates import MONTH_NAMES
@@ -172,24 +174,42 @@ def lay_out(counts: Sequence[PeriodCount], unit: str, cell: int = 1) -> StripLay
     columns: list[Column] = []
     x = 0
     previous: str | None = None
+    previous_end = 0
     for count in counts:
+        start, end = _span(count.period)
         if previous is not None:
-            after, before = last_day(previous), first_day(count.period)
-            empty = steps(unit, after, before)
-            label = f"⋯ {stretch(after, before)} ⋯"
-            if empty * cell > len(label) + BREAK_ROOM:
-                width = len(label) + BREAK_ROOM
-                columns.append(Column("break", x, width, _next_period(previous, unit), label=label))
-                x += width
-            else:
+            empty = _steps(unit, previous_end, start)
+            # (A break's label is at least "⋯ 1 day ⋯": no shorter stretch is folded, so none is said.)
+            if empty and empty * cell > len("⋯ 1 day ⋯") + BREAK_ROOM:
+                after, before = date.fromordinal(previous_end), date.fromordinal(start)
+                label = f"⋯ {stretch(after, before)} ⋯"
+                if empty * cell > len(label) + BREAK_ROOM:
+                    width = len(label) + BREAK_ROOM
+                    columns.append(Column("break", x, width, _next_period(previous, unit), label=label))
+                    x += width
+                    empty = 0
+            if empty:
                 for period in _periods_between(previous, count.period, unit, empty):
                     columns.append(Column("empty", x, cell, period))
                     x += cell
         columns.append(Column("period", x, cell, count.period, count))
         x += cell
-        previous = count.period
+        previous, previous_end = count.period, end
     peak = max((max(count.sides, default=0) for count in counts), default=0)
     return StripLayout(unit, cell, tuple(columns), x, peak)
+
+
+@lru_cache(maxsize=65536)
+def _span(period: str) -> tuple[int, int]:
+    """The ordinals of a period's first and last days."""
+    return first_day(period).toordinal(), last_day(period).toordinal()
+
+
+def _steps(unit: str, after: int, before: int) -> int:
+    """steps() on ordinals."""
+    if unit == "day":
+        return max(0, before - after - 1)
+    return steps(unit, date.fromordinal(after), date.fromordinal(before))
 
 
 def _next_period(period: str, unit: str) -> str:
@@ -219,15 +239,23 @@ MAX_CELL = 5
 def fit(counts_by_unit: Mapping[str, Sequence[PeriodCount]], width: int, unit: str | None = None) -> StripLayout:
     """The strip for `width` cells: at `unit` if given, else at the finest unit whose columns fit (the coarsest if
     none does); each period as wide as the room allows, up to MAX_CELL cells."""
+    layout: StripLayout | None = None
     if unit is None:
         unit = UNITS[-1]
         for candidate in UNITS:
-            if lay_out(counts_by_unit[candidate], candidate).width <= width:
+            if len(counts_by_unit[candidate]) > width:
+                continue  # a cell a period at least: it cannot fit, and laying it out would cost the most
+            layout = lay_out(counts_by_unit[candidate], candidate)
+            if layout.width <= width:
                 unit = candidate
                 break
+            layout = None
     counts = counts_by_unit[unit]
-    layout = lay_out(counts, unit)
-    for cell in range(MAX_CELL, 1, -1):
+    if layout is None or layout.unit != unit:
+        layout = lay_out(counts, unit)
+    if layout.width > width:
+        return layout  # wider cells would be wider still
+    for cell in range(min(MAX_CELL, width // max(1, layout.width)), 1, -1):
         wider = lay_out(counts, unit, cell)
         if wider.width <= width:
             return wider
@@ -267,6 +295,23 @@ def bar_cell(eighths: int, row_from_top: int, rows: int) -> str:
     """The block character of row `row_from_top` (of `rows`) in a bar `eighths` eighths high."""
     filled = eighths - (rows - 1 - row_from_top) * 8
     return BLOCKS[max(0, min(8, filled))]
+
+
+def clip(layout: StripLayout, start: int, width: int, margin: int = 16) -> tuple[StripLayout, int]:
+    """The part of a strip a `width`-cell view from cell `start` shows (with `margin` cells either side, for the
+    names that run on), as a strip of its own, and the cell of the whole strip it begins at. Drawing a strip of
+    thousands of days costs what the screen shows."""
+    if start <= 0 and layout.width <= width:
+        return layout, 0
+    xs = [column.x for column in layout.columns]
+    first = max(0, bisect_right(xs, start - margin) - 1)
+    last = bisect_left(xs, start + width + margin)
+    columns = layout.columns[first:last]
+    if not columns:
+        return layout._replace(columns=(), width=0), start
+    offset = columns[0].x
+    moved = tuple(column._replace(x=column.x - offset) for column in columns)
+    return layout._replace(columns=moved, width=columns[-1].x + columns[-1].width - offset), offset
 
 
 def lane_text(layout: StripLayout, side: int, rows: int = 1) -> list[str]:

@@ -16,7 +16,8 @@ from parlertui.store.filters import Filters
 from parlertui.store.records import Catalogue
 from parlertui.views.base import Record
 from parlertui.views.paged import PagedView
-from parlertui.widgets.period_strip import PeriodStrip
+from parlertui.store.periods import StripLayout
+from parlertui.widgets.period_strip import PeriodStrip, lay_out_all
 
 SHORT = 20
 """On a terminal fewer rows high than this the strip starts hidden (the list needs the room)."""
@@ -50,9 +51,11 @@ class WithStrip(PagedView[Record]):
     BINDINGS: ClassVar[list[BindingType]] = STRIP_BINDINGS
 
     class CountsLoaded(Message):
-        def __init__(self, filters: Filters, counts: Counts) -> None:
+        def __init__(
+            self, filters: Filters, counts: Counts, layouts: dict[tuple[int, str | None], StripLayout]
+        ) -> None:
             super().__init__()
-            self.filters, self.counts = filters, counts
+            self.filters, self.counts, self.layouts = filters, counts, layouts
 
     def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
@@ -106,12 +109,12 @@ class WithStrip(PagedView[Record]):
         filters = self.catalogue.filters
         if filters != self._counted:
             self._counted = filters
-            self.load_counts(filters)
+            self.load_counts(filters, strip.room)
 
     @work(thread=True, exclusive=True, group="strip", exit_on_error=False)
-    def load_counts(self, filters: Filters) -> None:
+    def load_counts(self, filters: Filters, room: int) -> None:
         counts = event_counts(self.store, filters) if self.counts_of == "events" else quote_counts(self.store, filters)
-        self.post_message(self.CountsLoaded(filters, counts))
+        self.post_message(self.CountsLoaded(filters, counts, lay_out_all(counts, room)))
 
     @on(CountsLoaded)
     def _counts_loaded(self, message: CountsLoaded) -> None:
@@ -119,7 +122,7 @@ class WithStrip(PagedView[Record]):
         strip = self.strip
         if strip is None or message.filters != self._counted:
             return
-        strip.show_counts(message.counts)
+        strip.show_counts(message.counts, message.layouts)
         strip.mark(self._cursor_key())
 
     # The mark follows the cursor

@@ -25,6 +25,7 @@ from parlertui.store.periods import (
     UNITS,
     StripLayout,
     axis_text,
+    clip,
     fit,
     lane_text,
     period_label,
@@ -40,6 +41,16 @@ LABEL = 2
 
 TALL = 36
 """Terminals this many rows high or more draw each lane two rows high."""
+
+
+def lay_out_all(counts: Counts, room: int) -> dict[tuple[int, str | None], StripLayout]:
+    """The strip's layouts of `counts` at every unit for `room` cells, made where the counts are read (a worker):
+    at the day unit, a store of years has thousands of columns to lay out, too many for a key press."""
+    layouts: dict[tuple[int, str | None], StripLayout] = {
+        (room, unit): fit(counts.by_unit, room, unit) for unit in UNITS
+    }
+    layouts[(room, None)] = layouts[(room, fit(counts.by_unit, room).unit)]
+    return layouts
 
 
 class PeriodStrip(ComponentStyles, Widget):
@@ -75,15 +86,30 @@ class PeriodStrip(ComponentStyles, Widget):
         self.marked: str | None = None  # the sort key of the list's cursor
         self._start = 0  # the first cell drawn, when the strip is wider than the widget
         self._laid_for: tuple[int, str | None, int] | None = None
+        self._layouts: dict[tuple[int, str | None], StripLayout] = {}
         self._places: dict[str, int] = {}  # the column of each period counted
         self._breaks: list[Column] = []
         self._lines: dict[tuple[int, int], str] = {}  # lane and row (-1: the axis) -> its text, for this layout
+        self._lines_from: tuple[int, int] | None = None  # the cells of the strip those texts show
 
     # What it shows
 
-    def show_counts(self, counts: Counts, *, keep_unit: bool = False) -> None:
-        """Show new counts (new filters or date); the unit is chosen again to fit unless `keep_unit`."""
+    @property
+    def room(self) -> int:
+        """The cells the lanes have across."""
+        return max(1, self.content_region.width - LABEL)
+
+    def show_counts(
+        self,
+        counts: Counts,
+        layouts: dict[tuple[int, str | None], StripLayout] | None = None,
+        *,
+        keep_unit: bool = False,
+    ) -> None:
+        """Show new counts (new filters or date), with any layouts of them made already (by `room` and unit, None
+        for the unit that fits; see lay_out_all); the unit is chosen again to fit unless `keep_unit`."""
         self.counts = counts
+        self._layouts = dict(layouts or {})
         if not keep_unit:
             self.unit = None
         self.sides = [index for index in range(len(SIDES)) if any(c.sides[index] for c in counts.by_unit["year"])]
@@ -137,17 +163,21 @@ class PeriodStrip(ComponentStyles, Widget):
     def _laid_out(self) -> StripLayout | None:
         if self.counts is None:
             return None
-        width = max(1, self.content_region.width - LABEL)
+        width = self.room
         wanted = (width, self.unit, id(self.counts))
         if self._laid_for != wanted:
             self._laid_for = wanted
-            self.strip_layout = fit(self.counts.by_unit, width, self.unit)
+            layout = self._layouts.get((width, self.unit))
+            if layout is None:
+                layout = self._layouts[(width, self.unit)] = fit(self.counts.by_unit, width, self.unit)
+            self.strip_layout = layout
             self._places = {
                 column.period: index
                 for index, column in enumerate(self.strip_layout.columns)
                 if column.kind == "period"
             }
             self._lines.clear()
+            self._lines_from = None
             self._breaks = [column for column in self.strip_layout.columns if column.kind == "break"]
             self._title()
         return self.strip_layout
@@ -190,48 +220,54 @@ class PeriodStrip(ComponentStyles, Widget):
         self._start = start = window(layout, width - LABEL, marked, self._start)
         cursor = layout.columns[marked] if marked is not None else None
         lane, row = divmod(y, rows)
+        view = width - LABEL
         if lane < len(self.sides):
             side = self.sides[lane]
             style = base + self.component_style(SIDES[side])
-            cells = self._line(layout, side, row)
+            cells = self._line(layout, side, row, start, view)
             label = SIDE_MARKS[SIDES[side]] if row == rows - 1 else " "
             segments = [Segment(f"{label} ", style + Style(bold=True))]
         elif lane == len(self.sides) and row == 0:
             style = base + self.component_style("axis")
-            cells = self._line(layout, -1, 0)
+            cells = self._line(layout, -1, 0, start, view)
             segments = [Segment(" " * LABEL, style)]
         else:
             return Strip.blank(width, base)
-        end = start + width - LABEL
-        # Styles over the line: the breaks muted, then the cursor's period reversed.
+        # Styles over the line: the breaks muted, then the cursor's period (shaded in the lanes: a reversed bar
+        # would read as its opposite; reversed on the axis, so it shows without colour too).
         spans = [(c.x, c.x + c.width, base + self.component_style("break")) for c in self._breaks]
         if cursor is not None:
             if lane == len(self.sides):
                 marked_style = style + self.component_style("cursor-axis")
-            else:  # only the shade: the bar keeps its side's colour
+            else:
                 marked_style = style + Style(bgcolor=self.component_style("cursor").bgcolor)
             spans.append((cursor.x, cursor.x + cursor.width, marked_style))
-        at = start
+        at = 0
         for left, right, over in sorted(spans, key=lambda span: span[0]):
-            left, right = max(left, at), min(right, end)
+            left, right = max(left - start, at), min(right - start, view)
             if left >= right:
                 continue
             segments += [Segment(cells[at:left], style), Segment(cells[left:right], over)]
             at = right
-        segments.append(Segment(cells[at:end], style))
+        segments.append(Segment(cells[at:view], style))
         return Strip(segments).adjust_cell_length(width, base)
 
-    def _line(self, layout: StripLayout, side: int, row: int) -> str:
+    def _line(self, layout: StripLayout, side: int, row: int, start: int, width: int) -> str:
+        """What a lane's row (side -1: the axis) shows from cell `start`, `width` cells of it."""
+        if self._lines_from != (start, width):
+            self._lines_from = (start, width)
+            self._lines.clear()
         text = self._lines.get((side, row))
         if text is None:
+            part, offset = clip(layout, start, width)
             if side < 0:
-                text = axis_text(layout)
+                text = axis_text(part)[start - offset : start - offset + width]
+                self._lines[(side, row)] = text
             else:
-                for number, line in enumerate(lane_text(layout, side, self.lane_rows)):
-                    self._lines[(side, number)] = line
+                for number, line in enumerate(lane_text(part, side, self.lane_rows)):
+                    self._lines[(side, number)] = line[start - offset : start - offset + width]
                 text = self._lines[(side, row)]
-            self._lines[(side, row)] = text
-        return text
+        return text.ljust(width)
 
     def on_click(self, event: events.Click) -> None:
         layout = self.strip_layout
