@@ -115,3 +115,16 @@ def test_writing_the_table_again_gives_the_same_rows(tmp_path):
         before = connection.execute("SELECT * FROM period_counts ORDER BY 1, 2, 3, 4").fetchall()
         write_period_counts(connection)
         assert connection.execute("SELECT * FROM period_counts ORDER BY 1, 2, 3, 4").fetchall() == before
+
+
+def test_check_finds_a_table_of_counts_out_of_step(tmp_path):
+    from parlertui.store.check import check_store
+
+    copy = tmp_path / "tampered.sqlite"
+    copy.write_bytes(BUNDLED.read_bytes())
+    assert check_store(copy).problems == []
+    with sqlite3.connect(copy) as connection:
+        connection.execute("UPDATE period_counts SET count = count + 1 WHERE what = 'events' AND period = '1980'")
+    assert check_store(copy).problems == [
+        "period_counts is out of step with the events: rebuild the store with `parlertui build`"
+    ]
