@@ -310,7 +310,7 @@ def clip(layout: StripLayout, start: int, width: int, margin: int = 16) -> tuple
     if not columns:
         return layout._replace(columns=(), width=0), start
     offset = columns[0].x
-    moved = tuple(column._replace(x=column.x - offset) for column in columns)
+    moved = tuple(Column(c.kind, c.x - offset, c.width, c.period, c.counted, c.label) for c in columns)
     return layout._replace(columns=moved, width=columns[-1].x + columns[-1].width - offset), offset
 
 

@@ -91,6 +91,7 @@ class PeriodStrip(ComponentStyles, Widget):
         self._breaks: list[Column] = []
         self._lines: dict[tuple[int, int], str] = {}  # lane and row (-1: the axis) -> its text, for this layout
         self._lines_from: tuple[int, int] | None = None  # the cells of the strip those texts show
+        self._part: tuple[StripLayout, int] | None = None  # those cells as a strip of their own, and where they start
 
     # What it shows
 
@@ -257,9 +258,11 @@ class PeriodStrip(ComponentStyles, Widget):
         if self._lines_from != (start, width):
             self._lines_from = (start, width)
             self._lines.clear()
+            self._part = clip(layout, start, width)
         text = self._lines.get((side, row))
         if text is None:
-            part, offset = clip(layout, start, width)
+            assert self._part is not None
+            part, offset = self._part
             if side < 0:
                 text = axis_text(part)[start - offset : start - offset + width]
                 self._lines[(side, row)] = text
