@@ -195,7 +195,8 @@ class PeriodStrip(ComponentStyles, Widget):
             return
         what = counts.what.capitalize()
         by = "by side taking part" if counts.what == "events" else "by speaker's side"
-        title = f"{what} a {layout.unit}, {by} ({counts.total:,}) · █ {layout.peak:,}"
+        dated = " dated" if counts.what == "quotes" else ""  # an undated quote has no place on the strip
+        title = f"{what} a {layout.unit}, {by} ({counts.total:,}{dated}) · █ {layout.peak:,}"
         column = self._marked_column()
         if column is not None:
             count = layout.columns[column].counted
