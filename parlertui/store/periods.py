@@ -303,15 +303,18 @@ def clip(layout: StripLayout, start: int, width: int, margin: int = 16) -> tuple
     thousands of days costs what the screen shows."""
     if start <= 0 and layout.width <= width:
         return layout, 0
-    xs = [column.x for column in layout.columns]
-    first = max(0, bisect_right(xs, start - margin) - 1)
-    last = bisect_left(xs, start + width + margin)
+    first = max(0, bisect_right(layout.columns, start - margin, key=_x) - 1)
+    last = bisect_left(layout.columns, start + width + margin, key=_x)
     columns = layout.columns[first:last]
     if not columns:
         return layout._replace(columns=(), width=0), start
     offset = columns[0].x
     moved = tuple(Column(c.kind, c.x - offset, c.width, c.period, c.counted, c.label) for c in columns)
     return layout._replace(columns=moved, width=columns[-1].x + columns[-1].width - offset), offset
+
+
+def _x(column: Column) -> int:
+    return column.x
 
 
 def lane_text(layout: StripLayout, side: int, rows: int = 1) -> list[str]:
