@@ -10,8 +10,9 @@ turns so that noise falls on all of them alike:
   (bench/bare_app.py, the floor), parlertui on the bundled store (its timeline shows 2021-01-06), and parlertui
   on the big store (its timeline shows the date of its first event);
 - peak memory: VmHWM of the app's process, read when its screen has settled, just before it is killed;
-- key to repaint (`j`, PageDown, `G`, a date jump with `t`; then `j`, PageDown, `G` again with wrap mode on, in the
-  timeline and in the quotes) and first search results (the last letter of a word
+- key to repaint (`j`, PageDown, `G`, a date jump with `t`; the strip's `]`, `+`, `-`, and `5` to the quotes; then
+  `j`, PageDown, `G` again with wrap mode on, in the timeline and in the quotes) and first search results (the last
+  letter of a word
   in most quotes, in five, in none, typed into `/`) on the big store: from the key sent to the first screen
   showing its effect.
 
@@ -60,10 +61,12 @@ from bench.bare_app import MARKER as BARE_MARKER  # noqa: E402
 from parlertui.store.synth import COMMON_WORD, MISSING_WORD, RARE_QUOTES, RARE_WORD  # noqa: E402
 
 KEYS = {"j": "j", "PageDown": "NPage", "G": "G"}  # as the timeline knows them: as tmux's send-keys names them
+# The strip over the timeline (issue 16): to the next period with events, zoom in and out, the quotes with theirs.
+STRIP_KEYS = {"] (next period)": "]", "+ (zoom in)": "+", "- (zoom out)": "-", "5 (the quotes, their strip)": "5"}
 WORDS = {COMMON_WORD: "in most quotes", RARE_WORD: f"in {RARE_QUOTES} quotes", MISSING_WORD: "in none"}
 WRAPPED = {"timeline": "1", "quotes": "5"}  # the views measured again with wrap mode on (w), and their keys
 INTERACTIONS = [
-    *(f"key to repaint: {key}" for key in [*KEYS, "date jump"]),
+    *(f"key to repaint: {key}" for key in [*KEYS, "date jump", *STRIP_KEYS]),
     *(f"key to repaint, wrap on, {view}: {key}" for view in WRAPPED for key in KEYS),
     *(f"first search: {word} ({where})" for word, where in WORDS.items()),
 ]
@@ -294,11 +297,13 @@ def big_interactions(app: RunningApp) -> dict[str, float | None]:
     """Every row of INTERACTIONS, measured on the big store's app once its first screen has settled."""
     times = [key_to_repaint(app, key) for key in KEYS.values()]
     times.append(date_jump_to_repaint(app, "2021-01-06"))
+    times.extend(key_to_repaint(app, key) for key in STRIP_KEYS.values())
+    app.send_keys("1")  # back to the timeline
     app.send_keys("w")  # every row whole: the rows on screen wrapped, the list scrolling by rows
     for number in WRAPPED.values():
         app.send_keys(number)
         times.extend(key_to_repaint(app, key) for key in KEYS.values())
-    app.send_keys("1", "w")
+    app.send_keys("1", "w")  # back to the timeline, a line a row, for the searches
     times.extend(first_search_results(app, word) for word in WORDS)
     return dict(zip(INTERACTIONS, times, strict=True))
 

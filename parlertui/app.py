@@ -29,6 +29,7 @@ from parlertui.screens.take_away import TakesAway
 from parlertui.store.first_screen import FirstScreen
 from parlertui.store.queries import Store
 from parlertui.views.timeline import TimelineView
+from parlertui.views.with_strip import STRIP_BINDINGS
 from parlertui.widgets.keylist import KeyList
 from parlertui.widgets.pagedlist import PagedList
 from parlertui.widgets.render import SIDE_GROUPS
@@ -176,11 +177,11 @@ class ParlerApp(App[None]):
         palette = Binding("ctrl+p", "command_palette", "Commands", tooltip="Go to an event, party or topic; themes")
         return [
             ("Everywhere", [*ExplorerScreen.BINDINGS, *self.BINDINGS, palette]),
-            ("1 Timeline", [*PagedList.BINDINGS, *TimelineView.BINDINGS]),
+            ("1 Timeline", [*PagedList.BINDINGS, *TimelineView.BINDINGS, *STRIP_BINDINGS]),
             ("2 Parties", KeyList.BINDINGS),
             ("3 Arguments", DebateView.BINDINGS),
             ("4 Sources", [*PagedList.BINDINGS, *SourcesView.BINDINGS]),
-            ("5 Quotes", [*PagedList.BINDINGS, *TimelineView.BINDINGS, *QuotesView.BINDINGS]),
+            ("5 Quotes", [*PagedList.BINDINGS, *TimelineView.BINDINGS, *QuotesView.BINDINGS, *STRIP_BINDINGS]),
             ("A quote opened in full", RecordScreen.BINDINGS),
             ("Search", SearchScreen.BINDINGS),
         ]

@@ -319,7 +319,7 @@ async def test_the_footer_and_the_help_show_the_keys(mini_store):
         def shown() -> set[str]:
             return set(app.screen.query_one(KeyBar).described)
 
-        assert {"Open", "Pane", "Back", "Keys", "Quit"} <= shown() and "Across" not in shown()
+        assert {"Open", "Pane", "Keys", "Quit"} <= shown() and "Across" not in shown()
         await press(pilot, "3", "tab")
         assert {"Across", "Open", "Pane"} <= shown()
         await press(pilot, "1")

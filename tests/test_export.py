@@ -511,3 +511,14 @@ def test_any_text_in_a_quote_survives_the_json_round_trip_and_appears_in_the_bri
 def mini_store_bytes() -> bytes:
     with tempfile.TemporaryDirectory() as folder:
         return build_store(MINI, Path(folder) / "mini.sqlite").path.read_bytes()
+
+
+def test_the_brief_draws_the_timeline_s_shape_with_its_scale():
+    from parlertui.store.export import markdown_brief
+
+    text = markdown_brief(Path(__file__).resolve().parent.parent / "db" / "events.sqlite")
+    picture = text.split("```text\n", 1)[1].split("```", 1)[0].splitlines()
+    assert [line.split()[0] for line in picture[:4]] == ["Parler", "AWS", "Court", "Other"]
+    assert "⋯ 40 years ⋯" in picture[4]
+    assert picture[5].endswith("⋯ folds an empty stretch") and "█ = 15 events of a side" in picture[5]
+    assert text.index("```text") < text.index("### 1980")

@@ -184,7 +184,7 @@ async def test_the_debate_maximizes_and_enter_on_a_topic_carries_the_maximize_to
 
 async def test_the_address_is_whole_maximized_and_in_wrap_mode_cut_otherwise():
     url = "https://www.wsls.com/news/2021/01/08/twitter-permanently-suspends-president-trump-citing-risk-of-further"
-    async with running(BUNDLED, (120, 40)) as (app, pilot):
+    async with running(BUNDLED, (120, 50)) as (app, pilot):  # tall enough for the quote's whole detail, wrapped
         await press(pilot, "5")
         detail = view(app).detail_pane
         lines = screen_lines(detail)

@@ -27,6 +27,8 @@ from parlertui.store.citation import (
 from parlertui.store.citation import label as _label
 from parlertui.store.citation import line as _line
 from parlertui.store.dates import home_zone
+from parlertui.store.counts import event_counts_where
+from parlertui.store.periods import text_picture
 from parlertui.store.open import StoreError, open_store
 from parlertui.store.schema import SIDES
 from parlertui.store.filters import NO_FILTERS, Filters, outcome_known
@@ -110,6 +112,7 @@ def _write_timeline(connection: sqlite3.Connection, selection: Selection, zone: 
     for event in events:
         if not heading_written:
             out.write("## Timeline\n\n")
+            _write_shape(connection, selection, out)
             heading_written = True
         out.write(f"### {event_heading(event, zone)}\n\n{event['summary']}\n\n")
         parties = connection.execute(
@@ -124,6 +127,17 @@ def _write_timeline(connection: sqlite3.Connection, selection: Selection, zone: 
         sources = connection.execute(EVENT_SOURCES, (event["id"],)).fetchall()
         if sources:
             out.write(sources_line(sources, zone) + "\n\n")
+
+
+def _write_shape(connection: sqlite3.Connection, selection: Selection, out: TextIO) -> None:
+    """The timeline's shape as the app's strip draws it: a line of blocks per side, the axis and the scale."""
+    counts = event_counts_where(connection, selection.where("events", "e"))
+    if counts.total:
+        out.write(
+            f"The {counts.total:,} events over time, a line for each side taking part (an event counts once for "
+            "each side in it):\n\n```text\n"
+        )
+        out.write("\n".join(text_picture(counts.by_unit["day"])) + "\n```\n\n")
 
 
 def _write_topics(connection: sqlite3.Connection, selection: Selection, zone: ZoneInfo | None, out: TextIO) -> None:

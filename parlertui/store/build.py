@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 import sqlite_utils
 
+from parlertui.store.counts import write_period_counts
 from parlertui.store.dataset import Dataset, Problem, load_dataset
 from parlertui.store.dates import home_zone, parse_when
 from parlertui.store.output_files import OutputError, OutputExists, write_file
@@ -170,6 +171,7 @@ def write_store(rows: Rows, path: Path) -> None:
             for table in TABLE_ORDER:
                 if rows[table]:
                     db[table].insert_all(rows[table])
+            write_period_counts(connection)
         for table, columns in FULL_TEXT.items():
             db[table].enable_fts(list(columns), fts_version="FTS5", tokenize="porter")
         broken = connection.execute("PRAGMA foreign_key_check").fetchall()

@@ -75,6 +75,17 @@ def _check(connection: sqlite3.Connection, report: CheckReport) -> None:
         problems.append(f"foreign keys cannot be checked: {err}")
     _check_full_text(connection, tables, problems)
     _check_record(connection, problems)
+    if "period_counts" in tables:
+        _check_period_counts(connection, problems)
+
+
+def _check_period_counts(connection: sqlite3.Connection, problems: list[str]) -> None:
+    """The strip's table of counts says what counting the rows says."""
+    from parlertui.store.counts import counts_on
+
+    for what in ("events", "quotes"):
+        if counts_on(connection, what) != counts_on(connection, what, use_table=False):
+            problems.append(f"period_counts is out of step with the {what}: rebuild the store with `parlertui build`")
 
 
 def _check_full_text(connection: sqlite3.Connection, tables: set[str], problems: list[str]) -> None:

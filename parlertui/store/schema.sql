@@ -180,6 +180,18 @@ CREATE TABLE argument_links (
     PRIMARY KEY (from_id, to_id)
 );
 
+-- Derived from the rows above by the build (and by synth): how many events and dated quotes each period holds,
+-- by kind of event and set of sides, for the strip over the timeline and the quotes (store/counts.py). A store
+-- without it is counted from its rows.
+CREATE TABLE period_counts (
+    what   TEXT NOT NULL CHECK (what IN ('events', 'quotes')),
+    period TEXT NOT NULL,     -- a day, "2021-01-06"; or the month or year of an item dated no closer
+    kind   TEXT NOT NULL,     -- the event's kind ('' for quotes)
+    sides  INTEGER NOT NULL,  -- bit i: side i of parler, aws, court, other took part (a quote: its speaker's)
+    count  INTEGER NOT NULL,
+    PRIMARY KEY (what, period, kind, sides)
+) WITHOUT ROWID;
+
 -- Every lookup the app makes has an index (primary keys cover lookups by id and by the first key column).
 CREATE INDEX events_by_time ON events (sort_key, id);
 CREATE INDEX events_by_kind ON events (kind, sort_key);

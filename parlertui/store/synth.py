@@ -31,6 +31,7 @@ from operator import itemgetter
 from pathlib import Path
 
 from parlertui.store.build import write_atomically
+from parlertui.store.counts import write_period_counts
 from parlertui.store.dates import home_zone, parse_when
 from parlertui.store.schema import EVENT_KINDS, FULL_TEXT, SCHEMA_VERSION, SOURCE_KINDS, TABLE_ORDER, schema_sql
 
@@ -178,6 +179,7 @@ def _write(path: Path, tables: Iterator[tuple[str, Iterable[tuple]]]) -> dict[st
             )
         for _, sql in indexes:
             connection.execute(sql)
+        write_period_counts(connection)
         connection.execute("COMMIT")
         db = sqlite_utils.Database(connection)
         for table, columns in FULL_TEXT.items():

@@ -30,13 +30,17 @@ class DatedView(PagedView[Record]):
         boxes = self.query("#jump-box").results(Input)
         return next(boxes, None)
 
-    def not_by_date(self) -> bool:
-        """True, with a notice saying so, if the list is in another order than oldest first (see views/sorting.py)."""
+    def by_date(self) -> bool:
+        """Whether the list is in its usual order, oldest first (see views/sorting.py)."""
         listing = self.list_pane.listing if self.built else None
-        if listing is None or (listing.table.width == 1 and not listing.table.descending):
+        return listing is None or (listing.table.width == 1 and not listing.table.descending)
+
+    def not_by_date(self, what: str = "t goes") -> bool:
+        """True, with a notice saying so, if the list is in another order than oldest first."""
+        if self.by_date():
             return False
         order = getattr(self, "sort_name", "in another order")
-        self.notify(f"t goes by date, oldest first: the {self.ITEMS}s are listed {order} (s changes it).", markup=False)
+        self.notify(f"{what} by date, oldest first: the {self.ITEMS}s are listed {order} (s changes it).", markup=False)
         return True
 
     def action_jump(self) -> None:

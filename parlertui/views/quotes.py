@@ -11,8 +11,8 @@ from parlertui.store.filters import Filters
 from parlertui.store.listing import QUOTE_SORTS, Listing, quote_listing
 from parlertui.store.records import Quote, QuoteDetail
 from parlertui.store.widths import NameWidths
-from parlertui.views.dated import DatedView
 from parlertui.views.sorting import Sorted
+from parlertui.views.with_strip import WithStrip
 from parlertui.widgets.links import Entry, quote_detail_entries
 from parlertui.widgets.columns import Sized
 from parlertui.widgets.render import DATE_WIDTH, SIDE_MARKS, Line
@@ -34,7 +34,8 @@ def quote_row(quote: Quote, widths: NameWidths | None = None) -> Line:
     )
 
 
-class QuotesView(Sorted, DatedView[QuoteDetail]):
+class QuotesView(Sorted, WithStrip[QuoteDetail]):
+    counts_of = "quotes"
     ITEMS = "quote"
     SORTS = QUOTE_SORTS
     LIST_NAME = "Quotes"

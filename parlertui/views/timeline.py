@@ -8,13 +8,13 @@ from parlertui.navigation import Target
 from parlertui.store.filters import Filters
 from parlertui.store.listing import Listing, event_listing
 from parlertui.store.records import EventDetail, TimelineEvent
-from parlertui.views.dated import DatedView
+from parlertui.views.with_strip import WithStrip
 from parlertui.widgets.links import Entry, argument_entries, heading, quote_entries
 from parlertui.widgets.pagedlist import PagedList
 from parlertui.widgets.render import SIDE_LEGEND, SIDE_NAMES, Line, event_row
 
 
-class TimelineView(DatedView[EventDetail]):
+class TimelineView(WithStrip[EventDetail]):
     """Events in order under month headings, narrowed by the filters; `enter` opens the highlighted one."""
 
     view_id = "timeline"

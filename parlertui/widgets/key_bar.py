@@ -67,14 +67,23 @@ def shown_keys(
     return keys, palette
 
 
+KEPT_TO_THE_END = 2
+"""The last keys of every screen's bar, the app's own (? Keys, q Quit): where not every key fits, those before
+them are left off, from the nearest one back, so that help and quitting are always in sight."""
+
+
 def place(keys: list[Key], palette: Key | None, width: int) -> tuple[Layout, list[Placed], Placed | None]:
     """Where each key goes in `width` cells, in the roomiest layout that fits them all, else the tightest with as
-    many as fit."""
+    many as fit (the last KEPT_TO_THE_END kept)."""
     for layout in LAYOUTS:
         placed, palette_placed = _place(keys, palette, width, layout)
-        if len(placed) == len(keys) or layout is LAYOUTS[-1]:
+        if len(placed) == len(keys):
             return layout, placed, palette_placed
-    raise AssertionError("unreachable")
+    kept = list(keys)
+    while len(kept) > KEPT_TO_THE_END and len(placed) < len(kept):
+        del kept[-KEPT_TO_THE_END - 1]
+        placed, palette_placed = _place(kept, palette, width, layout)
+    return layout, placed, palette_placed
 
 
 def _place(keys: list[Key], palette: Key | None, width: int, layout: Layout) -> tuple[list[Placed], Placed | None]:
