@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from apptools import (
+    wait_until,
     BUNDLED,
     detail_text,
     filter_bar_text,
@@ -221,7 +222,8 @@ async def test_ctrl_e_writes_the_view_as_markdown_beside_never_over_a_file(mini_
         await settle(pilot)
         await press(pilot, "2", "ctrl+e")
         await settle(pilot)
-        await pilot.pause(0.1)
+        written = [tmp_path / "parlertui-arguments-contract-2.md", tmp_path / "parlertui-parties-mini.md"]
+        await wait_until(pilot, lambda: all(path.exists() for path in written), "both briefs to be written")
     assert (tmp_path / "parlertui-arguments-contract.md").read_text() == "mine"
     brief = (tmp_path / "parlertui-arguments-contract-2.md").read_text()
     assert "Breach of contract" in brief and "The contract allowed it." in brief
@@ -245,9 +247,8 @@ async def test_search_remembers_the_last_words_and_escape_keeps_cleared_filters_
         await press(pilot, "slash")
         await search_for(pilot, "sues")
         await press(pilot, "escape", "slash")
-        await settle(pilot)
-        await pilot.pause(0.2)
-        assert app.screen.query_one("#search-box", Input).value == "sues" and app.screen.results is not None
+        await wait_until(pilot, lambda: isinstance(app.screen, SearchScreen) and app.screen.results is not None)
+        assert app.screen.query_one("#search-box", Input).value == "sues"
         await press(pilot, "escape")
         app.explorer.change_filters(Filters(side="aws"))
         await settle(pilot)
@@ -297,9 +298,9 @@ async def test_a_date_typed_with_t_in_one_go_goes_into_the_box():
 async def test_words_typed_with_the_key_that_opens_search_or_the_date_go_into_its_box(mini_store):
     async with running(mini_store) as (app, pilot):
         send_at_once(app, "/sues")
+        await wait_until(pilot, lambda: isinstance(app.screen, SearchScreen) and app.screen.results is not None)
         await settle(pilot)
-        await pilot.pause(0.2)
-        assert isinstance(app.screen, SearchScreen) and app.screen.query_one("#search-box", Input).value == "sues"
+        assert app.screen.query_one("#search-box", Input).value == "sues"
         await press(pilot, "escape")
         send_at_once(app, [*"d2021-01-10", "enter"])
         await settle(pilot)
