@@ -485,7 +485,7 @@ async def test_a_store_that_fails_while_read_ends_the_app_with_the_reason(mini_s
             with Store(mini_store) as store:
                 app = ParlerApp(store)
                 async with app.run_test() as pilot:
-                    await wait_until(pilot, lambda: app.return_code is not None, "the app to end")
+                    await wait_until(pilot, lambda: pilot.app.return_code is not None, "the app to end")
             assert app.return_code == 2, reader
 
 
