@@ -155,8 +155,10 @@ async def search_for(pilot, text: str, *, type_it: bool = False) -> None:
     else:
         box.value = text
 
-    def answered() -> bool:
-        results = pilot.app.screen.results
-        return results is not None and results.text == box.value.replace("\x00", "") and not busy(pilot.app)
+    def answered() -> bool:  # the last answer: none is running, none about to start (after a first answer)
+        screen = pilot.app.screen
+        results = screen.results
+        done = results is not None and results.text == box.value.replace("\x00", "")
+        return done and not screen.searching and not busy(pilot.app)
 
     await wait_until(pilot, answered, f"results for {text[:60]!r} ({len(text)} characters)")

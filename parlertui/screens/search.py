@@ -147,6 +147,11 @@ class SearchScreen(TypeAhead, ReportsStoreErrors, Screen["Target | None"]):
         else:
             self._start_waiting()
 
+    @property
+    def searching(self) -> bool:
+        """A search is running or about to start: the results on screen may not be the last answer yet."""
+        return self._waiting is not None or bool(self._in_flight)
+
     def _start_waiting(self) -> None:
         if self._waiting is not None and not self._in_flight:
             (self._in_flight, text, answered), self._waiting = self._waiting, None

@@ -9,6 +9,7 @@ from a worker thread.
 from __future__ import annotations
 
 import csv
+import functools
 import json
 import sqlite3
 from pathlib import Path
@@ -68,11 +69,13 @@ def export(
     try:
         selection = select(connection, topic=topic, party=party)
         if form == "csv":
+            assert output is not None  # refused above
             with new_folder_files(output, force=force) as folder:
                 write_csv_tables(connection, selection, folder)
             return
         write = write_brief if form == "md" else write_json
         if output is None:
+            assert out is not None  # refused above
             write(connection, selection, out)
             return
         with new_text_file(output, force=force) as handle:
@@ -102,7 +105,7 @@ def write_json(connection: sqlite3.Connection, selection: Selection, out: TextIO
                 + json.dumps(
                     dict(zip(columns, row, strict=True)),
                     ensure_ascii=False,
-                    default=lambda value, table=table: _not_json(table, value),
+                    default=functools.partial(_not_json, table),
                 )
             )
             separator = ",\n"

@@ -9,7 +9,7 @@ the index. Only a jump to an arbitrary place (a scrollbar dragged to the middle)
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
 
 from parlertui.store.dates import MONTH_NAMES
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     import sqlite3
 
     from parlertui.store.queries import Store
+    from parlertui.store.records import Quote as QuoteRecord, Source, TimelineEvent
 
 Record = TypeVar("Record")
 Key = str | int
@@ -186,13 +187,14 @@ class Listing(Generic[Record]):
         return headings
 
     def _scalar(self, sql: str, parameters: tuple[object, ...] = ()) -> int:
-        return self.store._rows(sql, (*self._parameters, *parameters))[0][0]
+        value: int = self.store._rows(sql, (*self._parameters, *parameters))[0][0]
+        return value
 
 
 def _reader(
     select: str,
     rowid: str,
-    to_records: Callable[[Store, list[sqlite3.Row]], list[object]],
+    to_records: Callable[[Store, list[sqlite3.Row]], Sequence[object]],
 ) -> Callable[[Store, list[int]], dict[int, tuple[str, object]]]:
     def read(store: Store, rowids: list[int]) -> dict[int, tuple[str, object]]:
         marks = ", ".join("?" * len(rowids))
@@ -206,7 +208,7 @@ def _reader(
     return read
 
 
-def event_listing(store: Store, filters: Filters = NO_FILTERS) -> Listing:
+def event_listing(store: Store, filters: Filters = NO_FILTERS) -> Listing[TimelineEvent]:
     """The timeline: events in true order under a heading for each month (or year) in the home zone."""
     from parlertui.store.queries import EVENTS
 
@@ -216,7 +218,7 @@ def event_listing(store: Store, filters: Filters = NO_FILTERS) -> Listing:
     return Listing(store, table, event_conditions(filters), Grouping(month_bound, month_label, MONTH_BOUND_SQL))
 
 
-def quote_listing(store: Store, filters: Filters = NO_FILTERS) -> Listing:
+def quote_listing(store: Store, filters: Filters = NO_FILTERS) -> Listing[QuoteRecord]:
     """Quotes in the order they were said (undated ones last)."""
     from parlertui.store.queries import QUOTES
 
@@ -233,7 +235,7 @@ def quote_listing(store: Store, filters: Filters = NO_FILTERS) -> Listing:
     )
 
 
-def source_listing(store: Store) -> Listing:
+def source_listing(store: Store) -> Listing[Source]:
     """Sources in the dataset's order."""
     from parlertui.store.queries import SOURCES
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from dataclasses import dataclass
 from typing import NamedTuple
 
 from parlertui.store.filters import NO_FILTERS, Filters, arguments_on_record, event_conditions, quote_conditions
@@ -48,10 +49,11 @@ class HitGroup(NamedTuple):
     total: int  # how many match; a lower bound when `more`
     more: bool = False  # more match than `total`
     ranked: bool = True
-    counted: bool = True  # False: only the first page was read; count_and_rank() tells how many there are
+    counted: bool = True  # False: only the first page was read; a search with count=True tells how many there are
 
 
-class SearchResults(NamedTuple):
+@dataclass(frozen=True)
+class SearchResults:
     text: str
     query: str  # the FTS5 query run ("" when there was nothing to search for)
     note: str  # one line for the reader: how the text was read, or why nothing was searched
@@ -170,9 +172,10 @@ def _group(db: sqlite3.Connection, kind: str, query: str, filters: Filters, limi
         return tuple(Hit(kind, row[0], row[1] or "", _clean(row[2] or ""), row[3]) for row in rows)
 
     def how_many(cap: int) -> int:
-        return db.execute(
+        counted: int = db.execute(
             f"SELECT count(*) FROM (SELECT 1 {source} ORDER BY {table}_fts.rowid LIMIT ?)", (query, *parameters, cap)
         ).fetchone()[0]
+        return counted
 
     # One read in record order tells whether there are more than a page: scoring needs every match's statistics,
     # which for a word in most of a million quotes takes longer than reading them.
@@ -205,8 +208,8 @@ def search(
     text = text.replace("\x00", "")
     if whole_words:
         query = plain_query(text, prefix=False)
-        groups = (_group(db, kind, query, filters, limit, count=False) for kind in kinds)
-        return SearchResults(text, query, "", tuple(group._replace(counted=False) for group in groups if group.total))
+        read = (_group(db, kind, query, filters, limit, count=False) for kind in kinds)
+        return SearchResults(text, query, "", tuple(group._replace(counted=False) for group in read if group.total))
     plain = plain_query(text)
     if not plain:
         return SearchResults(
