@@ -7,6 +7,7 @@ import contextlib
 import signal
 from collections.abc import Callable, Iterable
 from functools import partial
+from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import App, SystemCommand
@@ -27,6 +28,9 @@ from parlertui.widgets.keylist import KeyList
 from parlertui.widgets.pagedlist import PagedList
 from parlertui.widgets.render import SIDE_GROUPS
 from parlertui.widgets.typing import type_ahead
+
+if TYPE_CHECKING:
+    from parlertui.screens.help import KeyGroup
 
 HELP_NOTES = {
     "Everywhere": "tab moves between the list and the detail. escape closes the detail, then clears the filters, "
@@ -127,7 +131,7 @@ class ParlerApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.key_groups(), HELP_NOTES))
 
-    def key_groups(self) -> list[tuple[str, list]]:
+    def key_groups(self) -> list[KeyGroup]:
         from parlertui.screens.record import RecordScreen
         from parlertui.screens.search import SearchScreen
         from parlertui.widgets.debate import DebateView
@@ -228,7 +232,9 @@ class ParlerApp(App[None]):
 
     def _jump_to_date(self) -> None:
         self.explorer.action_show_view("timeline")
-        self.explorer.view("timeline").action_jump()
+        timeline = self.explorer.view("timeline")
+        assert isinstance(timeline, TimelineView)
+        timeline.action_jump()
 
     def pick_source(self) -> None:
         def find(text: str) -> Choices:
@@ -245,7 +251,12 @@ class ParlerApp(App[None]):
             self._pick(placeholder, choices)
             return
         self.push_screen(
-            CommandPalette(providers=[StorePicker(self.screen, find, self.explorer.go_to)], placeholder=placeholder)
+            CommandPalette(
+                # The palette takes a SimpleProvider instance as well as provider classes (textual/command.py's
+                # provider loop); its annotation names only the classes.
+                providers=[StorePicker(self.screen, find, self.explorer.go_to)],  # type: ignore[list-item]
+                placeholder=placeholder,
+            )
         )
 
     def pick_topic(self) -> None:
@@ -270,7 +281,10 @@ class StorePicker(SimpleProvider):
             # Of every record, the fuzzy matches; of those the index found for the words, each one.
             score = matcher.match(label) or (0.0 if every else 0.01)
             if score > 0:
-                yield Hit(score, matcher.highlight(Content(label)), partial(self.go_to, target), help=help)
+                # A Content, not markup (a record's name may hold "[/]"): Content.from_markup passes one through as
+                # it is, and the matcher reads it as text. Its annotation says str.
+                shown = matcher.highlight(Content(label))  # type: ignore[arg-type]
+                yield Hit(score, shown, partial(self.go_to, target), help=help)
 
     async def discover(self) -> Hits:
         choices, _ = await asyncio.to_thread(self.find, "")

@@ -91,6 +91,7 @@ class Listing(Generic[Record]):
 
     def _page(self, keys: list[tuple[Key, int]]) -> list[Row[Record]]:
         records = self.table.read(self.store, [rowid for _, rowid in keys]) if keys else {}
+        # the table's reader gives (id, record) pairs of this listing's Record, which Table does not say in its type
         return [Row(key, *records[rowid]) for key, rowid in keys if rowid in records]  # type: ignore[arg-type]
 
     def count(self) -> int:

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from operator import itemgetter
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from parlertui.store.build import write_atomically
@@ -157,7 +158,7 @@ def synth_store(
     return SynthResult(target, counts, time.perf_counter() - started)
 
 
-def _write(path: Path, tables: Iterator[tuple[str, Iterable[tuple[object, ...]]]]) -> dict[str, int]:
+def _write(path: Path, tables: Iterator[tuple[str, Iterable[tuple[Any, ...]]]]) -> dict[str, int]:
     import sqlite_utils  # only for enable_fts, so the full-text tables are exactly those `build` makes
 
     connection = sqlite3.connect(path, isolation_level=None)
@@ -203,7 +204,7 @@ class _Synth:
         self.event_width = max(5, len(str(events - 1)))
         self.quote_width = max(5, len(str(quotes - 1)))
 
-    def tables(self) -> Iterator[tuple[str, Iterable[tuple[object, ...]]]]:
+    def tables(self) -> Iterator[tuple[str, Iterable[tuple[Any, ...]]]]:
         yield "meta", list(META.items())
         yield "sources", self._sources()
         parties = self._parties()
@@ -260,7 +261,7 @@ class _Synth:
 
     # Tables
 
-    def _sources(self) -> list[tuple[object, ...]]:
+    def _sources(self) -> list[tuple[Any, ...]]:
         rng, rows = self.rng, []
         for index in range(self.source_count):
             kind = rng.choice(SOURCE_KINDS)
@@ -282,7 +283,7 @@ class _Synth:
             )
         return rows
 
-    def _parties(self) -> list[tuple[object, ...]]:
+    def _parties(self) -> list[tuple[Any, ...]]:
         rng = self.rng
         rows: list[tuple[str, str, str, str, str, str | None, str, int]] = [
             ("parler", "Parler LLC", "company", "parler", "The plaintiff, a microblogging company.", None, "[]", 1),
@@ -333,7 +334,7 @@ class _Synth:
             return f"{day.isoformat()}T{rng.randrange(24):02d}:{rng.randrange(60):02d}{rng.choice(OFFSETS)}"
         return day.isoformat()[:7]
 
-    def _events(self) -> list[tuple[object, ...]]:
+    def _events(self) -> list[tuple[Any, ...]]:
         rng = self.rng
         dated = sorted(
             (when.sort_key(self.zone), when.text, when.precision)
@@ -361,7 +362,7 @@ class _Synth:
     def _quote_id(self, index: int) -> str:
         return f"quote-{index:0{self.quote_width}d}"
 
-    def _event_parties(self) -> Iterator[tuple[object, ...]]:
+    def _event_parties(self) -> Iterator[tuple[Any, ...]]:
         rng = self.rng
         for index in range(self.events):
             for position, party in enumerate(rng.sample(range(self.party_count), 1 + rng.getrandbits(2)), 1):
@@ -370,13 +371,13 @@ class _Synth:
     def _party_id(self, index: int) -> str:
         return ("parler", "aws", "court", "twitter")[index] if index < 4 else f"party-{index:05d}"
 
-    def _event_sources(self) -> Iterator[tuple[object, ...]]:
+    def _event_sources(self) -> Iterator[tuple[Any, ...]]:
         rng = self.rng
         for index in range(self.events):
             for position, source in enumerate(rng.sample(range(self.source_count), 1 + rng.randrange(3)), 1):
                 yield self._event_id(index), f"source-{source:06d}", position
 
-    def _quotes(self, events: list[tuple[str, str, str, str]]) -> Iterator[tuple[object, ...]]:
+    def _quotes(self, events: list[tuple[str, str, str, str]]) -> Iterator[tuple[Any, ...]]:
         """Quotes in time order: mostly of an event (said then, or on its day), some said on a day of their own."""
         rng = self.rng
         plan: list[tuple[str, str | None, str | None]] = []
@@ -413,7 +414,7 @@ class _Synth:
                 f"{moment} {index:0{width}d}",
             )
 
-    def _topics(self) -> list[tuple[object, ...]]:
+    def _topics(self) -> list[tuple[Any, ...]]:
         rng = self.rng
         return [
             (
@@ -426,7 +427,7 @@ class _Synth:
             for index in range(self.topic_count)
         ]
 
-    def _arguments(self) -> list[tuple[object, ...]]:
+    def _arguments(self) -> list[tuple[Any, ...]]:
         rng, rows = self.rng, []
         by_side = {side: [index for index, party in enumerate(self.sides) if party == side] for side in SIDE_WEIGHTS}
         for topic in range(self.topic_count):
@@ -445,13 +446,13 @@ class _Synth:
                 )
         return rows
 
-    def _argument_quotes(self, arguments: list[tuple[object, ...]]) -> Iterator[tuple[object, ...]]:
+    def _argument_quotes(self, arguments: list[tuple[Any, ...]]) -> Iterator[tuple[Any, ...]]:
         for argument in arguments:
             picked = self.rng.sample(range(self.quotes), min(self.quotes, 1 + self.rng.randrange(3)))
             for position, quote in enumerate(picked, 1):
                 yield argument[0], self._quote_id(quote), position
 
-    def _argument_links(self, arguments: list[tuple[object, ...]]) -> Iterator[tuple[object, ...]]:
+    def _argument_links(self, arguments: list[tuple[Any, ...]]) -> Iterator[tuple[Any, ...]]:
         """Each argument after a topic's first rebuts an earlier one of another side; some support one of theirs."""
         rng = self.rng
         earlier: list[tuple[str, str]] = []

@@ -24,7 +24,7 @@ def quote_row(quote: Quote) -> Line:
     )
 
 
-class QuotesView(PagedView[QuoteDetail]):
+class QuotesView(PagedView[Quote, QuoteDetail]):
     view_id = "quotes"
     empty_text = "This store holds no quotes."
     narrowed = True
@@ -33,7 +33,7 @@ class QuotesView(PagedView[QuoteDetail]):
     def render_row(self, record: Quote) -> Line:
         return quote_row(record)
 
-    def make_listing(self, filters: Filters) -> Listing:
+    def make_listing(self, filters: Filters) -> Listing[Quote]:
         return quote_listing(self.store, filters)
 
     def fetch(self, item_id: str) -> QuoteDetail:

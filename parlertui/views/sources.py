@@ -21,7 +21,7 @@ def source_row(source: Source) -> Line:
     return Line((mark, 1), (Text(source.outlet or "—", style="bold"), OUTLET_WIDTH), (Text(source.title), None))
 
 
-class SourcesView(PagedView[SourceDetail]):
+class SourcesView(PagedView[Source, SourceDetail]):
     view_id = "sources"
     empty_text = "This store holds no sources."
     list_title = "Sources"
@@ -34,7 +34,7 @@ class SourcesView(PagedView[SourceDetail]):
     def render_row(self, record: Source) -> Line:
         return source_row(record)
 
-    def make_listing(self, filters: Filters) -> Listing:
+    def make_listing(self, filters: Filters) -> Listing[Source]:
         return source_listing(self.store)
 
     def fetch(self, item_id: str) -> SourceDetail:

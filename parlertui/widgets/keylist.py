@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import TypeVar
+from typing import ClassVar, TypeVar
 
 from rich.console import RenderableType
 from rich.text import Text
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
@@ -32,7 +32,7 @@ def grouped_options(
     return options
 
 
-LIST_BINDINGS = [
+LIST_BINDINGS: list[BindingType] = [
     Binding("j,down", "cursor_down", "Down", show=False, tooltip="Next item"),
     Binding("k,up", "cursor_up", "Up", show=False, tooltip="Previous item"),
     Binding("g,home", "first", "First", show=False, tooltip="First item"),
@@ -47,7 +47,7 @@ LIST_BINDINGS = [
 class KeyList(OptionList):
     """A list moved by j/k, g/G and the usual keys; `enter` opens the highlighted item."""
 
-    BINDINGS = LIST_BINDINGS
+    BINDINGS: ClassVar[list[BindingType]] = LIST_BINDINGS
 
     def action_cursor_down(self) -> None:
         self._step(1)
