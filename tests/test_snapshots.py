@@ -73,6 +73,8 @@ def test_search_results(snap_compare, app):
     async def search_hang(pilot) -> None:
         await settle(pilot)
         await pilot.press("slash", *"hang")
+        # The box's cursor blinks on a timer: held on, the picture does not depend on the moment it is taken.
+        pilot.app.screen.query_one("#search-box").cursor_blink = False
         await search_for(pilot, "hang")
         await settle(pilot)
 
