@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from parlertui.store.filters import NO_FILTERS, Filters, arguments_on_record, event_conditions, quote_conditions
@@ -52,15 +51,16 @@ class HitGroup(NamedTuple):
     counted: bool = True  # False: only the first page was read; a search with count=True tells how many there are
 
 
-@dataclass(frozen=True)
-class SearchResults:
+class SearchResults(NamedTuple):
     text: str
     query: str  # the FTS5 query run ("" when there was nothing to search for)
     note: str  # one line for the reader: how the text was read, or why nothing was searched
     groups: tuple[HitGroup, ...] = ()
 
+    # A named tuple, as every record is (a frozen dataclass compiles its methods at import); its count of matches
+    # stands in for tuple.count, which nothing asks a SearchResults for.
     @property
-    def count(self) -> int:
+    def count(self) -> int:  # type: ignore[override]
         return sum(group.total for group in self.groups)
 
     @property
