@@ -610,8 +610,11 @@ async def test_only_the_view_on_screen_is_built_at_start_and_a_view_is_built_whe
         assert [name for name, shown in views.items() if shown.built] == ["timeline"]
         assert not views["parties"].children
         await press(pilot, "3")
-        assert views["arguments"].built and selected(app) == "contract" and not views["arguments"].list_pane.loading
-        assert "The contract allowed it." in detail_text(app)
+        arguments = views["arguments"]
+        # built on the key, its list and detail read in workers that may start after the key's repaint
+        await wait_until(pilot, lambda: arguments.built and not arguments.list_pane.loading, "the arguments' list")
+        await settle(pilot)
+        assert selected(app) == "contract" and "The contract allowed it." in detail_text(app)
         assert not views["parties"].built
 
 
