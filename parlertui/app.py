@@ -7,6 +7,7 @@ import contextlib
 import signal
 from collections.abc import Callable, Iterable, Sequence
 from functools import partial
+from typing import TYPE_CHECKING
 
 from pathlib import Path
 
@@ -34,6 +35,9 @@ from parlertui.widgets.keylist import KeyList
 from parlertui.widgets.pagedlist import PagedList
 from parlertui.widgets.render import SIDE_GROUPS
 from parlertui.widgets.typing import type_ahead
+
+if TYPE_CHECKING:
+    from parlertui.screens.help import KeyGroup
 
 HELP_NOTES = {
     "Everywhere": "tab moves between the list and the detail. escape closes the detail, then removes the filters "
@@ -167,7 +171,7 @@ class ParlerApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.key_groups(), HELP_NOTES))
 
-    def key_groups(self) -> list[tuple[str, list]]:
+    def key_groups(self) -> list[KeyGroup]:
         from parlertui.screens.record import RecordScreen
         from parlertui.screens.search import SearchScreen
         from parlertui.views.quotes import QuotesView
@@ -191,13 +195,16 @@ class ParlerApp(App[None]):
         self.explorer.action_toggle_wrap()
 
     def action_command_palette(self) -> None:
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        if self.use_command_palette and not any(isinstance(screen, CommandPalette) for screen in self.screen_stack):
             self.push_screen(Palette(id="--command-palette"))
 
     def search_commands(
         self, commands: Sequence[CommandListItem], placeholder: str = "Search for commands…"
     ) -> AwaitMount:
-        return self.push_screen(Palette(providers=[SimpleProvider(self.screen, commands)], placeholder=placeholder))
+        # The palette takes a SimpleProvider instance as well as provider classes (textual/command.py's provider
+        # loop); its annotation names only the classes.
+        provider = SimpleProvider(self.screen, list(commands))
+        return self.push_screen(Palette(providers=[provider], placeholder=placeholder))  # type: ignore[list-item]
 
     def search_themes(self) -> None:
         self.push_screen(Palette(providers=[ThemeProvider], placeholder="Search for themes…"))
@@ -352,7 +359,12 @@ class ParlerApp(App[None]):
             self._pick(placeholder, choices)
             return
         self.push_screen(
-            Palette(providers=[StorePicker(self.screen, find, self.explorer.go_to)], placeholder=placeholder)
+            Palette(
+                # The palette takes a SimpleProvider instance as well as provider classes (textual/command.py's
+                # provider loop); its annotation names only the classes.
+                providers=[StorePicker(self.screen, find, self.explorer.go_to)],  # type: ignore[list-item]
+                placeholder=placeholder,
+            )
         )
 
     def pick_topic(self) -> None:
@@ -377,7 +389,10 @@ class StorePicker(SimpleProvider):
             # Of every record, the fuzzy matches; of those the index found for the words, each one.
             score = matcher.match(label) or (0.0 if every else 0.01)
             if score > 0:
-                yield Hit(score, matcher.highlight(Content(label)), partial(self.go_to, target), help=help)
+                # A Content, not markup (a record's name may hold "[/]"): Content.from_markup passes one through as
+                # it is, and the matcher reads it as text. Its annotation says str.
+                shown = matcher.highlight(Content(label))  # type: ignore[arg-type]
+                yield Hit(score, shown, partial(self.go_to, target), help=help)
 
     async def discover(self) -> Hits:
         choices, _ = await asyncio.to_thread(self.find, "")

@@ -1,4 +1,5 @@
-"""Messages any part of the app may post to the App."""
+"""Messages a widget posts for the screen it is on to act on: they bubble up to the explorer, or to a screen over
+it (a quote in full), which handles them."""
 
 from __future__ import annotations
 

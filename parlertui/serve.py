@@ -88,7 +88,7 @@ class SessionServer(Server):
         )
         return app
 
-    async def handle_index(self, request: web.Request) -> web.Response:  # type: ignore[override]
+    async def handle_index(self, request: web.Request) -> web.Response:
         if self.full or self.closing:
             page = BUSY_PAGE.format(limit=self.max_sessions, idle=f"{self.idle_minutes:g}")
             return web.Response(status=503, text=page, content_type="text/html", headers={"Retry-After": "30"})

@@ -17,5 +17,6 @@ class ReportsStoreErrors:
             return
         error = event.worker.error
         if not isinstance(error, StoreError):
-            raise error  # type: ignore[misc]
+            raise error  # type: ignore[misc]  # an error of state ERROR is an exception; Worker types it as any value
+        # a mixin for widgets and screens, which have an app
         self.app.exit(return_code=2, message=Text(f"parlertui: {error}"))  # type: ignore[attr-defined]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import time
+from collections.abc import Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -28,10 +30,26 @@ async def running(path: Path, size: tuple[int, int] = (80, 24)):
             yield app, pilot
 
 
+WAIT = 60.0  # seconds: how long a test waits for something before it says it never came; only a broken app waits
+
+
+async def wait_until(
+    pilot, condition: Callable[[], object], what: str = "the condition", timeout: float = WAIT
+) -> None:
+    """Let the app run until `condition()` is true; fail if it is still false after `timeout` seconds. A verdict
+    never rests on how fast the machine is: a slow moment only makes this wait longer."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"waited {timeout:.0f} s for {what}")
+        await pilot.pause(0.01)
+
+
 async def settle(pilot) -> None:
     """Wait until every worker has finished, every message it posted has been handled, and what was left to run
     after the next repaint (call_after_refresh: the date box closes so) has run."""
-    for _ in range(5):
+    deadline = time.monotonic() + WAIT
+    while True:
         try:
             await pilot.app.workers.wait_for_complete()
         except WorkerCancelled:
@@ -40,6 +58,8 @@ async def settle(pilot) -> None:
         await pilot.pause()  # the calls waiting on that repaint are run
         if not busy(pilot.app):
             return
+        if time.monotonic() > deadline:
+            raise AssertionError(f"the app's workers were still busy after {WAIT:.0f} s")
 
 
 async def press(pilot, *keys: str) -> None:
@@ -111,12 +131,12 @@ async def palette(pilot, command: str, choice: str | None = None) -> None:
 
 async def palette_matches(pilot) -> None:
     """Wait until the palette lists matches for what was typed (it searches in the background)."""
-    for _ in range(100):
-        await pilot.pause(0.02)
+
+    def matched() -> bool:
         lists = pilot.app.screen.query("CommandList")
-        if lists and lists.first().option_count and lists.first().highlighted is not None:
-            return
-    raise AssertionError("the command palette found nothing")
+        return bool(lists and lists.first().option_count and lists.first().highlighted is not None)
+
+    await wait_until(pilot, matched, "the command palette to list a match")
 
 
 def filter_bar_text(app: ParlerApp) -> str:
@@ -134,9 +154,11 @@ async def search_for(pilot, text: str, *, type_it: bool = False) -> None:
         await pilot.press(*[{" ": "space"}.get(ch, ch) for ch in text])
     else:
         box.value = text
-    for _ in range(200):
-        await pilot.pause(0.02)
-        results = pilot.app.screen.results
-        if results is not None and results.text == box.value.replace("\x00", "") and not busy(pilot.app):
-            return
-    raise AssertionError(f"no results for {text[:60]!r} ({len(text)} characters)")
+
+    def answered() -> bool:  # the last answer: none is running, none about to start (after a first answer)
+        screen = pilot.app.screen
+        results = screen.results
+        done = results is not None and results.text == box.value.replace("\x00", "")
+        return done and not screen.searching and not busy(pilot.app)
+
+    await wait_until(pilot, answered, f"results for {text[:60]!r} ({len(text)} characters)")

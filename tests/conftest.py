@@ -9,11 +9,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
+
 
 from parlertui.store.build import build_store
 from toml_writer import dumps
 
 MINI = Path(__file__).resolve().parent / "data" / "mini"
+
+# Hypothesis: a budget per test that finds what it finds in a fraction of the suite's time, and no deadline (a slow
+# moment on a loaded machine is not a failure). A test that needs another budget says so with its own @settings.
+settings.register_profile("parlertui", max_examples=50, deadline=None)
+settings.load_profile("parlertui")
 
 
 class DatasetFolder:
@@ -49,6 +56,15 @@ def dataset(tmp_path: Path) -> DatasetFolder:
     return DatasetFolder(folder)
 
 
+@pytest.fixture(scope="session")
+def built_mini_store(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    """The mini dataset built once per test process: a build is 0.1 s, a copy of its 100 kB a fraction of that."""
+    return build_store(MINI, tmp_path_factory.mktemp("built") / "mini.sqlite").path.read_bytes()
+
+
 @pytest.fixture
-def mini_store(tmp_path: Path) -> Path:
-    return build_store(MINI, tmp_path / "mini.sqlite").path
+def mini_store(tmp_path: Path, built_mini_store: bytes) -> Path:
+    """A store of the mini dataset of the test's own, to change as it likes."""
+    path = tmp_path / "mini.sqlite"
+    path.write_bytes(built_mini_store)
+    return path

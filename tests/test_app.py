@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import time
+import threading
 
 import pytest
 
 from apptools import (
+    WAIT,
     filter_bar_text,
     palette_matches,
     detail_text,
@@ -21,6 +22,7 @@ from apptools import (
     running,
     settle,
     view,
+    wait_until,
 )
 from textual import events
 
@@ -398,19 +400,30 @@ async def test_a_record_gone_from_the_store_is_said_to_be_gone(mini_store, monke
 
 
 async def test_a_slow_filter_does_not_override_a_newer_choice(mini_store, monkeypatch):
-    catalogue = Store.catalogue
+    catalogue, loaded = Store.catalogue, ExplorerScreen.on_explorer_screen_catalogue_loaded
+    slow_started, newer_shown = threading.Event(), threading.Event()
+    handled: list[int] = []
 
     def slow(self, filters=NO_FILTERS):
         if filters.party is not None:
-            time.sleep(0.3)
+            slow_started.set()
+            assert newer_shown.wait(WAIT)  # answers only once the newer choice is on screen: it arrives last
         return catalogue(self, filters)
+
+    def counted(screen, message) -> None:
+        loaded(screen, message)
+        handled.append(message.request)
 
     async with running(mini_store) as (app, pilot):
         monkeypatch.setattr(Store, "catalogue", slow)
+        monkeypatch.setattr(ExplorerScreen, "on_explorer_screen_catalogue_loaded", counted)
         app.explorer.go_to(Target("event", "email", party="ceo"))
+        await wait_until(pilot, slow_started.is_set, "the party's lists to be read")
         app.explorer.go_to(Target("event", "suit"))
-        await settle(pilot)
-        await pilot.pause(0.4)
+        await wait_until(pilot, lambda: len(handled) == 1 and selected(app) == "suit", "the newer choice")
+        newer_shown.set()
+        await wait_until(pilot, lambda: len(handled) == 2, "the slow filter's lists")
+        assert handled[0] > handled[1]  # the stale answer came second
         await settle(pilot)
         assert app.screen.filters.party is None and selected(app) == "suit"
 
@@ -472,7 +485,7 @@ async def test_a_store_that_fails_while_read_ends_the_app_with_the_reason(mini_s
             with Store(mini_store) as store:
                 app = ParlerApp(store)
                 async with app.run_test() as pilot:
-                    await pilot.pause(0.2)
+                    await wait_until(pilot, lambda: pilot.app.return_code is not None, "the app to end")
             assert app.return_code == 2, reader
 
 
@@ -597,8 +610,11 @@ async def test_only_the_view_on_screen_is_built_at_start_and_a_view_is_built_whe
         assert [name for name, shown in views.items() if shown.built] == ["timeline"]
         assert not views["parties"].children
         await press(pilot, "3")
-        assert views["arguments"].built and selected(app) == "contract" and not views["arguments"].list_pane.loading
-        assert "The contract allowed it." in detail_text(app)
+        arguments = views["arguments"]
+        # built on the key, its list and detail read in workers that may start after the key's repaint
+        await wait_until(pilot, lambda: arguments.built and not arguments.list_pane.loading, "the arguments' list")
+        await settle(pilot)
+        assert selected(app) == "contract" and "The contract allowed it." in detail_text(app)
         assert not views["parties"].built
 
 
@@ -626,21 +642,22 @@ async def test_the_app_a_process_runs_freezes_its_start_and_collects_garbage_whe
         try:
             async with app.run_test() as pilot:
                 await settle(pilot)
-                await pilot.pause(0.1)
-                assert gc.isenabled() and frozen == [True] and gc.get_threshold()[2] == FULL_COLLECTION_EVERY
                 collector = app.collector
+                await wait_until(pilot, lambda: collector.started, "the collector to start")
+                assert gc.isenabled() and frozen == [True] and gc.get_threshold()[2] == FULL_COLLECTION_EVERY
+                now = [1000.0]
+                collector.clock = lambda: now[0]  # the collector's own clock: input is seen at 1000
                 await press(pilot, "j")
-                assert collector.clock() - collector.last_input < 1
-                collector.last_input -= 10
+                assert collector.last_input == 1000.0
+                now[0] = 2000.0
                 app.post_message(events.Paste("pasted"))  # a paste is input too: not a moment to collect
-                await pilot.pause()
-                assert collector.clock() - collector.last_input < 1
+                await wait_until(pilot, lambda: collector.last_input == 2000.0, "the paste to count as input")
         finally:
             gc.enable()
         assert gc.get_threshold() == thresholds  # put back when the app ends
         async with ParlerApp(store).run_test() as pilot:  # as tests run it: many apps in one process
-            await settle(pilot)
-            await pilot.pause(0.1)
+            await settle(pilot)  # the first screen is up: where the app a process runs starts its collector
+            assert pilot.app.collector is None
         assert frozen == [True] and gc.get_threshold() == thresholds
 
 
@@ -650,17 +667,26 @@ async def test_the_collector_is_turned_on_even_if_the_first_screen_never_comes(m
     import parlertui.app
 
     monkeypatch.setattr(gc, "freeze", lambda: None)
-    monkeypatch.setattr(parlertui.app, "COLLECTOR_LATEST", 0.2)
     monkeypatch.setattr(ExplorerScreen, "on_explorer_screen_catalogue_loaded", lambda screen, message: None)
     with Store(mini_store) as store:
+        # First with a deadline that never comes in the test: nothing but the deadline turns the collector on.
+        monkeypatch.setattr(parlertui.app, "COLLECTOR_LATEST", 3600.0)
         app = ParlerApp(store, owns_gc=True)
         gc.disable()
         try:
             async with app.run_test() as pilot:
-                await pilot.pause(0.05)
+                await settle(pilot)
                 assert not gc.isenabled() and not app.collector.started  # no first screen
-                await pilot.pause(0.3)
-                assert gc.isenabled() and app.collector.started
+        finally:
+            gc.enable()
+        # Then with a short one: the deadline turns it on.
+        monkeypatch.setattr(parlertui.app, "COLLECTOR_LATEST", 0.2)
+        app = ParlerApp(store, owns_gc=True)
+        gc.disable()
+        try:
+            async with app.run_test() as pilot:
+                await wait_until(pilot, lambda: app.collector.started, "the deadline to start the collector")
+                assert gc.isenabled()
         finally:
             gc.enable()
 

@@ -491,7 +491,7 @@ def test_an_inconsistent_record_raises_build_error_naming_every_row(mini_store, 
 # Any text survives the round trip
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=15, deadline=None)
 @given(text=st.text(min_size=1, max_size=40).filter(lambda text: text.strip(" ")))
 def test_any_text_in_a_quote_survives_the_json_round_trip_and_appears_in_the_brief(text):
     with tempfile.TemporaryDirectory() as folder:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import functools
+
 from apptools import (
+    wait_until,
     BUNDLED,
     detail_text,
     filter_bar_text,
@@ -25,6 +28,7 @@ from parlertui.screens.filters import AsOfScreen, FilterScreen
 from parlertui.screens.record import RecordScreen
 from parlertui.screens.search import SearchScreen
 from parlertui.store.filters import Filters
+from parlertui.store.queries import Store
 from parlertui.widgets.result_list import ResultList
 
 
@@ -97,7 +101,7 @@ async def test_search_says_how_it_read_bad_syntax_and_escape_returns(mini_store)
 async def test_hypothesis_the_search_box_takes_any_text():
     pastes = st.text(min_size=1, max_size=8).map(lambda piece: (piece * 10_000)[:10_000])
 
-    @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+    @settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck))
     @given(text=st.one_of(st.text(max_size=40), pastes))
     def never_breaks(text):
         typed.append(text)
@@ -221,7 +225,8 @@ async def test_ctrl_e_writes_the_view_as_markdown_beside_never_over_a_file(mini_
         await settle(pilot)
         await press(pilot, "2", "ctrl+e", "enter")
         await settle(pilot)
-        await pilot.pause(0.1)
+        written = [tmp_path / "parlertui-arguments-contract-2.md", tmp_path / "parlertui-parties-mini.md"]
+        await wait_until(pilot, lambda: all(path.exists() for path in written), "both briefs to be written")
     assert (tmp_path / "parlertui-arguments-contract.md").read_text() == "mine"
     brief = (tmp_path / "parlertui-arguments-contract-2.md").read_text()
     assert "Breach of contract" in brief and "The contract allowed it." in brief
@@ -245,9 +250,8 @@ async def test_search_remembers_the_last_words_and_escape_keeps_cleared_filters_
         await press(pilot, "slash")
         await search_for(pilot, "sues")
         await press(pilot, "escape", "slash")
-        await settle(pilot)
-        await pilot.pause(0.2)
-        assert app.screen.query_one("#search-box", Input).value == "sues" and app.screen.results is not None
+        await wait_until(pilot, lambda: isinstance(app.screen, SearchScreen) and app.screen.results is not None)
+        assert app.screen.query_one("#search-box", Input).value == "sues"
         await press(pilot, "escape")
         app.explorer.change_filters(Filters(side="aws"))
         await settle(pilot)
@@ -297,9 +301,9 @@ async def test_a_date_typed_with_t_in_one_go_goes_into_the_box():
 async def test_words_typed_with_the_key_that_opens_search_or_the_date_go_into_its_box(mini_store):
     async with running(mini_store) as (app, pilot):
         send_at_once(app, "/sues")
+        await wait_until(pilot, lambda: isinstance(app.screen, SearchScreen) and app.screen.results is not None)
         await settle(pilot)
-        await pilot.pause(0.2)
-        assert isinstance(app.screen, SearchScreen) and app.screen.query_one("#search-box", Input).value == "sues"
+        assert app.screen.query_one("#search-box", Input).value == "sues"
         await press(pilot, "escape")
         send_at_once(app, [*"d2021-01-10", "enter"])
         await settle(pilot)
@@ -315,6 +319,8 @@ async def test_search_answers_with_the_whole_words_first_then_with_every_word_th
         lambda screen, request, results: answers.append(results) or show(screen, request, results),
     )
     async with running(mini_store) as (app, pilot):
+        # The first answer has a frame's budget (15 ms), which a loaded machine can miss: here it has a minute.
+        app.store.search_at_once = functools.partial(Store.search_at_once, app.store, budget=60.0)
         await press(pilot, "slash")
         await search_for(pilot, "host")
         first, last = answers[0], answers[-1]

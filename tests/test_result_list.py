@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 from textual.app import App, ComposeResult
 
+from apptools import wait_until
 from parlertui.widgets.result_list import Entry, ResultList, wrap
 
 WORDS = st.text(st.characters(categories=["L", "N", "P", "S"]) | st.sampled_from(" 　界"), max_size=40)
@@ -131,8 +132,12 @@ async def test_notes_wrap_under_their_result_and_a_result_taller_than_the_list_i
         for _ in range(30):
             seen.add((results.highlighted_id, results.scroll_offset.y))
             await pilot.press("pagedown")
-        assert results.highlighted_id == "quote:2" and results.scroll_offset.y == results.max_scroll_y
+        await wait_until(
+            pilot, lambda: results.scroll_offset.y == results.max_scroll_y, "the list to scroll to its end"
+        )
+        assert results.highlighted_id == "quote:2"
         assert len({offset for cursor, offset in seen if cursor == "quote:0"}) > 2  # read through, a page at a time
         for _ in range(30):
             await pilot.press("pageup")
-        assert results.highlighted_id == "quote:0" and results.scroll_offset.y == 0
+        await wait_until(pilot, lambda: results.scroll_offset.y == 0, "the list to scroll to its start")
+        assert results.highlighted_id == "quote:0"

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from damage import with_table_overwritten
-from apptools import detail_text, options_text, palette_matches, press, running, settle, view
+from apptools import detail_text, options_text, palette_matches, press, running, settle, view, wait_until
 from parlertui.navigation import Target
 from parlertui.screens.record import RecordScreen
 from parlertui.store import open as store_open
@@ -83,7 +83,7 @@ async def test_browsing_searching_and_exporting_leave_the_store_exactly_as_it_wa
 async def test_ctrl_c_quits_cleanly(mini_store):
     async with running(mini_store) as (app, pilot):
         await pilot.press("ctrl+c")
-        await pilot.pause()
+        await wait_until(pilot, lambda: app.return_code is not None, "ctrl+c to end the app")  # before the test does
     assert app.return_code == 0 and not app.is_running
 
 
@@ -91,7 +91,7 @@ async def test_ctrl_c_quits_cleanly(mini_store):
 async def test_sigterm_quits_cleanly(mini_store):
     async with running(mini_store) as (app, pilot):
         os.kill(os.getpid(), signal.SIGTERM)
-        await pilot.pause(0.1)
+        await wait_until(pilot, lambda: app.return_code is not None, "SIGTERM to end the app")  # before the test does
     assert app.return_code == 0 and not app.is_running
 
 

@@ -33,7 +33,6 @@ def keys(*pressed: str, theme: str | None = None):
         for key in pressed:
             await pilot.press(key)
             await settle(pilot)
-        await pilot.pause(0.1)
 
     return run_before
 
@@ -66,7 +65,6 @@ def test_quote(snap_compare, app):
         await settle(pilot)
         pilot.app.explorer.go_to(Target("quote", "matze-memo-board-decision"))
         await settle(pilot)
-        await pilot.pause(0.1)
 
     assert snap_compare(app, terminal_size=(120, 40), run_before=open_quote)
 
@@ -75,8 +73,10 @@ def test_search_results(snap_compare, app):
     async def search_hang(pilot) -> None:
         await settle(pilot)
         await pilot.press("slash", *"hang")
+        # The box's cursor blinks on a timer: held on, the picture does not depend on the moment it is taken.
+        pilot.app.screen.query_one("#search-box").cursor_blink = False
         await search_for(pilot, "hang")
-        await pilot.pause(0.1)
+        await settle(pilot)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=search_hang)
 
@@ -87,7 +87,6 @@ def test_filter_chips_light(snap_compare, app):
         pilot.app.theme = "textual-light"
         pilot.app.explorer.change_filters(Filters(party="john-matze", kind="statement"))
         await settle(pilot)
-        await pilot.pause(0.1)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=filtered)
 
@@ -112,7 +111,6 @@ def test_arguments_as_of_13_january(snap_compare, app):
         for key in ("3", "tab", "G"):
             await pilot.press(key)
             await settle(pilot)
-        await pilot.pause(0.1)
 
     assert snap_compare(app, terminal_size=(120, 40), run_before=as_of)
 

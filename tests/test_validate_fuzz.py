@@ -32,7 +32,7 @@ field_names = st.sampled_from(sorted({name for spec in FIELDS.values() for name 
 entries = st.dictionaries(field_names, values, max_size=8)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(arguments=st.lists(entries, min_size=1, max_size=4), party_field=values)
 def test_any_arguments_give_problems_not_exceptions(arguments, party_field):
     folder = _folder()
@@ -51,7 +51,7 @@ def _folder() -> Path:
     return folder
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(file=st.sampled_from(sorted(FILES)), items=st.lists(entries, max_size=3))
 def test_any_entries_give_problems_not_exceptions(file, items):
     folder = _folder()
@@ -66,7 +66,7 @@ def test_any_entries_give_problems_not_exceptions(file, items):
     shutil.rmtree(folder)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=50, deadline=None)
 @given(file=st.sampled_from(sorted(FILES)), content=st.binary(max_size=200))
 def test_any_bytes_give_problems_not_exceptions(file, content):
     folder = _folder()

@@ -196,7 +196,9 @@ class ExplorerScreen(ReportsStoreErrors, TakesAway, Exports, ReadingModes):
         if first is None:
             self.apply_filters(NO_FILTERS)
             return
-        self.view("timeline").take_listing(first.listing, first.headings, first.rows)  # type: ignore[attr-defined]
+        timeline = self.view("timeline")
+        assert isinstance(timeline, TimelineView)
+        timeline.take_listing(first.listing, first.headings, first.rows)
         self._catalogue_request += 1
         self.on_explorer_screen_catalogue_loaded(self.CatalogueLoaded(self._catalogue_request, first.catalogue, None))
 
@@ -225,7 +227,7 @@ class ExplorerScreen(ReportsStoreErrors, TakesAway, Exports, ReadingModes):
         after = message.after
         for view in self.query(View):
             going = isinstance(after, Target) and VIEW_OF_KIND.get(after.kind) == view.view_id
-            view.populate(catalogue, then=after.id if going else None)  # type: ignore[union-attr]
+            view.populate(catalogue, then=after.id if isinstance(after, Target) and going else None)
         self.refresh_bindings()
         if isinstance(after, Location):
             self.view(after.view).restore(after.state)
@@ -410,7 +412,9 @@ class ExplorerScreen(ReportsStoreErrors, TakesAway, Exports, ReadingModes):
 
     def _listed(self, event_id: str) -> bool:
         """Whether the timeline lists the event now, with the filters last asked for."""
-        listing = self.view("timeline").list_pane.listing
+        timeline = self.view("timeline")
+        assert isinstance(timeline, TimelineView)
+        listing = timeline.list_pane.listing
         if listing is None or self.filters != self._wanted_filters:
             return False
         return listing.key_of(event_id) is not None

@@ -74,10 +74,10 @@ class ReadingModes(Screen[None]):
         super().set_focus(widget, scroll_visible, from_app_focus)
 
     def focus_next(self, selector: str | type = "*") -> Widget | None:
-        return self._step_maximized(1) or super().focus_next(selector)  # type: ignore[arg-type]
+        return self._step_maximized(1) or super().focus_next(selector)
 
     def focus_previous(self, selector: str | type = "*") -> Widget | None:
-        return self._step_maximized(-1) or super().focus_previous(selector)  # type: ignore[arg-type]
+        return self._step_maximized(-1) or super().focus_previous(selector)
 
     def _step_maximized(self, step: int) -> Widget | None:
         """tab with a pane maximized: the view's next pane, maximized in its stead."""

@@ -162,8 +162,8 @@ class SearchScreen(TypeAhead, ReportsStoreErrors, Screen["Target | None"]):
         # on the UI thread for its turn to run, again after each of its queries.
         at_once = self.store.search_at_once(text, self.filters, FIRST_PAGE) if has_plain_words(text) else None
         answered = at_once is not None and bool(at_once.groups)
-        if answered:
-            self._show(self._request, at_once)  # type: ignore[arg-type]
+        if at_once is not None and answered:
+            self._show(self._request, at_once)
         self._waiting = (self._request, text, answered)
         if self._in_flight:
             self.store.interrupt_search()  # its Done starts the one waiting
@@ -171,6 +171,11 @@ class SearchScreen(TypeAhead, ReportsStoreErrors, Screen["Target | None"]):
             self.call_after_refresh(self._start_waiting)  # once the first answer is drawn, with the UI thread free
         else:
             self._start_waiting()
+
+    @property
+    def searching(self) -> bool:
+        """A search is running or about to start: the results on screen may not be the last answer yet."""
+        return self._waiting is not None or bool(self._in_flight)
 
     def _start_waiting(self) -> None:
         if self._waiting is not None and not self._in_flight:

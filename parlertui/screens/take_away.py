@@ -71,12 +71,12 @@ class TakesAway(_Screen):
     def action_copy_citation(self) -> None:
         target = self.target_under_cursor()
         if self._can_cite(target, "copy as a citation"):
-            self.read_citation(target, "copy")  # type: ignore[arg-type]
+            self.read_citation(target, "copy")
 
     def action_open_source(self) -> None:
         target = self.target_under_cursor()
         if self._can_cite(target, "open"):
-            self.read_citation(target, "open")  # type: ignore[arg-type]
+            self.read_citation(target, "open")
 
     def _can_cite(self, target: Target | None, doing: str) -> bool:
         if target is None:

@@ -74,7 +74,9 @@ def build_store_from_record(record: Path, target: Path) -> BuildResult:
 
 def dataset_rows(dataset: Dataset) -> Rows:
     """The rows of every table, from a dataset that has passed validation."""
-    zone = home_zone(dataset.dispute["timezone"])
+    zone = home_zone(dataset.dispute["timezone"]) if dataset.dispute is not None else None
+    if dataset.dispute is None or zone is None:
+        raise ValueError("dataset_rows needs a dataset that has passed validation (a dispute with a time zone)")
     rows: Rows = {table: [] for table in TABLE_ORDER}
     for key, value in dataset.dispute.items():
         rows["meta"].append({"key": key, "value": value if isinstance(value, str) else json.dumps(value)})
@@ -139,7 +141,7 @@ def dataset_rows(dataset: Dataset) -> Rows:
         rows["arguments"].append(
             {
                 "id": data["id"],
-                "topic_id": entry.parent.id,
+                "topic_id": entry.parent.id if entry.parent is not None else None,  # validated: always a topic
                 "party_id": data["party_id"],
                 "side": party_side[data["party_id"]],
                 "summary": data["summary"],
@@ -170,10 +172,10 @@ def write_store(rows: Rows, path: Path) -> None:
         with connection:
             for table in TABLE_ORDER:
                 if rows[table]:
-                    db[table].insert_all(rows[table])
+                    db.table(table).insert_all(rows[table])
             write_period_counts(connection)
         for table, columns in FULL_TEXT.items():
-            db[table].enable_fts(list(columns), fts_version="FTS5", tokenize="porter")
+            db.table(table).enable_fts(list(columns), fts_version="FTS5", tokenize="porter")
         broken = connection.execute("PRAGMA foreign_key_check").fetchall()
         if broken:
             raise RuntimeError(f"the build wrote rows that refer to nothing: {broken[:5]}")

@@ -33,7 +33,7 @@ class Problem:
     position: tuple[int, ...] = ()  # where the entry stands in its file, for reporting in file order
 
     @property
-    def sort_key(self) -> tuple:
+    def sort_key(self) -> tuple[object, ...]:
         files = list(FILES)
         return (files.index(self.file) if self.file in files else len(files), self.position, self.field, self.message)
 

@@ -79,6 +79,8 @@ class When(NamedTuple):
             return f"{_MONTHS[self.start.month - 1]} {self.start.year}"
         if self.precision == "day":
             return self.text
+        if not isinstance(self.start, datetime):  # only a time has a clock and a zone
+            return self.text
         moment = self.start.astimezone(zone) if zone else self.start
         name = moment.tzname() or moment.strftime("%z")
         if name.startswith("UTC") and len(name) > 3:

@@ -29,6 +29,8 @@ def arrange(arguments: Sequence[Argument]) -> tuple[ArgumentRow, ...]:
 
     def row_from(claim: Argument) -> ArgumentRow:
         placed.add(claim.id)
+        parler: tuple[Argument, ...]
+        aws: tuple[Argument, ...]
         parler, aws = ((claim,), ()) if claim.side == "parler" else ((), (claim,))
         if claim.side == "parler":
             aws = take("aws", {claim.id}, ("rebuts",))

@@ -9,6 +9,7 @@ from a worker thread.
 from __future__ import annotations
 
 import csv
+import functools
 import json
 import sqlite3
 from pathlib import Path
@@ -72,6 +73,7 @@ def export(
     try:
         selection = select(connection, topic=topic, party=party, filters=filters)
         if form == "csv":
+            assert output is not None  # refused above
             with new_folder_files(output, force=force) as folder:
                 write_csv_tables(connection, selection, folder)
                 if not selection.whole:
@@ -80,6 +82,7 @@ def export(
         writers = {"md": write_brief, "json": write_json, "timelinejs": write_timelinejs, "argdown": write_argdown}
         write = writers[form]
         if output is None:
+            assert out is not None  # refused above
             write(connection, selection, out)
             return
         with new_text_file(output, force=force) as handle:
@@ -113,7 +116,7 @@ def write_json(connection: sqlite3.Connection, selection: Selection, out: TextIO
                 + json.dumps(
                     dict(zip(columns, row, strict=True)),
                     ensure_ascii=False,
-                    default=lambda value, table=table: _not_json(table, value),
+                    default=functools.partial(_not_json, table),
                 )
             )
             separator = ",\n"

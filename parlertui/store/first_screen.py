@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from parlertui.store.listing import Heading, Listing, Row, event_listing
 from parlertui.store.queries import Store
-from parlertui.store.records import Catalogue
+from parlertui.store.records import Catalogue, TimelineEvent
 
 PAGE = 64
 
@@ -20,9 +20,9 @@ class FirstScreen(NamedTuple):
     """The catalogue, and the whole timeline's listing with its headings and first page."""
 
     catalogue: Catalogue
-    listing: Listing
+    listing: Listing[TimelineEvent]
     headings: list[Heading]
-    rows: dict[int, Row]
+    rows: dict[int, Row[TimelineEvent]]
 
 
 class FirstScreenReader:

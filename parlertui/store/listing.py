@@ -9,7 +9,7 @@ the index. Only a jump to an arbitrary place (a scrollbar dragged to the middle)
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
 
 from parlertui.store.dates import MONTH_NAMES
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     import sqlite3
 
     from parlertui.store.queries import Store
+    from parlertui.store.records import Quote as QuoteRecord, Source, TimelineEvent
 
 Record = TypeVar("Record")
 Key = str | int | tuple[object, ...]
@@ -148,6 +149,7 @@ class Listing(Generic[Record]):
 
     def _page(self, keys: list[tuple[Key, int]]) -> list[Row[Record]]:
         records = self.table.read(self.store, [rowid for _, rowid in keys]) if keys else {}
+        # the table's reader gives (id, record) pairs of this listing's Record, which Table does not say in its type
         return [Row(key, *records[rowid]) for key, rowid in keys if rowid in records]  # type: ignore[arg-type]
 
     def count(self) -> int:
@@ -204,7 +206,7 @@ class Listing(Generic[Record]):
         )
         if not rows:
             return None
-        return rows[0][0] if self.table.width == 1 else tuple(rows[0][: self.table.width])  # type: ignore[return-value]
+        return rows[0][0] if self.table.width == 1 else tuple(rows[0][: self.table.width])
 
     def headings(self) -> list[Heading]:
         """A heading wherever the group changes, with the place of its first item (none if not grouped); also
@@ -249,13 +251,14 @@ class Listing(Generic[Record]):
         return headings
 
     def _scalar(self, sql: str, parameters: tuple[object, ...] = ()) -> int:
-        return self.store._rows(sql, (*self._parameters, *parameters))[0][0]
+        value: int = self.store._rows(sql, (*self._parameters, *parameters))[0][0]
+        return value
 
 
 def _reader(
     select: str,
     rowid: str,
-    to_records: Callable[[Store, list[sqlite3.Row]], list[object]],
+    to_records: Callable[[Store, list[sqlite3.Row]], Sequence[object]],
 ) -> Callable[[Store, list[int]], dict[int, tuple[str, object]]]:
     def read(store: Store, rowids: list[int]) -> dict[int, tuple[str, object]]:
         marks = ", ".join("?" * len(rowids))
@@ -269,7 +272,7 @@ def _reader(
     return read
 
 
-def event_listing(store: Store, filters: Filters = NO_FILTERS) -> Listing:
+def event_listing(store: Store, filters: Filters = NO_FILTERS) -> Listing[TimelineEvent]:
     """The timeline: events in true order under a heading for each month (or year) in the home zone."""
     from parlertui.store.queries import EVENTS
 
@@ -279,7 +282,7 @@ def event_listing(store: Store, filters: Filters = NO_FILTERS) -> Listing:
     return Listing(store, table, event_conditions(filters), Grouping(month_bound, month_label, MONTH_BOUND_SQL))
 
 
-def quote_listing(store: Store, filters: Filters = NO_FILTERS, sort: str = "date") -> Listing:
+def quote_listing(store: Store, filters: Filters = NO_FILTERS, sort: str = "date") -> Listing[QuoteRecord]:
     """Quotes in the order they were said (undated ones last), or in another of QUOTE_SORTS."""
     from parlertui.store.queries import QUOTES
 
@@ -296,7 +299,7 @@ def quote_listing(store: Store, filters: Filters = NO_FILTERS, sort: str = "date
     return Listing(store, table, quote_conditions(filters))
 
 
-def source_listing(store: Store, sort: str = "dataset") -> Listing:
+def source_listing(store: Store, sort: str = "dataset") -> Listing[Source]:
     """Sources in the dataset's order, or in another of SOURCE_SORTS."""
     from parlertui.store.queries import SOURCES
 

@@ -147,7 +147,7 @@ class Store:
         holds its lock."""
         if self._closed:
             raise StoreError(self.path, "is closed", "")
-        connection = getattr(self, name)
+        connection: sqlite3.Connection | None = getattr(self, name)
         if connection is None:
             connection = open_read_only(self.path)
             setattr(self, name, connection)
@@ -217,7 +217,8 @@ class Store:
         """How many rows a table of the record holds."""
         if table not in ("events", "quotes", "parties", "sources", "topics", "arguments"):
             raise ValueError(f"not a table of the record: {table}")
-        return self._rows(f"SELECT count(*) FROM {table}")[0][0]
+        counted: int = self._rows(f"SELECT count(*) FROM {table}")[0][0]
+        return counted
 
     def timeline(self, filters: Filters = NO_FILTERS) -> list[TimelineEvent]:
         """The events `filters` let through (all of them by default), in true order."""
@@ -333,9 +334,10 @@ class Store:
         if as_of is None:
             topic = self._topic(self._one(f"{TOPICS} WHERE t.id = ?", (topic_id,), "topic"))
         else:
-            topic = next((t for t in self.topics(as_of) if t.id == topic_id), None)
-            if topic is None:
+            on_record = next((t for t in self.topics(as_of) if t.id == topic_id), None)
+            if on_record is None:
                 raise NotFound(f"no topic {topic_id!r} in {self.path.name}")
+            topic = on_record
         visible, parameters = arguments_on_record(as_of)
         rows = self._rows(
             f"""

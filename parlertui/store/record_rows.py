@@ -16,7 +16,9 @@ def table_columns(connection: sqlite3.Connection, table: str) -> list[str]:
     return [row[1] for row in connection.execute(f'PRAGMA table_info("{table}")')]
 
 
-def table_rows(connection: sqlite3.Connection, table: str, columns: list[str], selection: Selection) -> Iterator[tuple]:
+def table_rows(
+    connection: sqlite3.Connection, table: str, columns: list[str], selection: Selection
+) -> Iterator[tuple[object, ...]]:
     """The selected rows of `table`, as tuples of `columns`, in the order they were written; read as they are
     used, never all at once."""
     names = ", ".join(f'"{column}"' for column in columns)

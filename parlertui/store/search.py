@@ -51,7 +51,7 @@ class HitGroup(NamedTuple):
     total: int  # how many match; a lower bound when `more`
     more: bool = False  # more match than `total`
     ranked: bool = True
-    counted: bool = True  # False: only the first page was read; count_and_rank() tells how many there are
+    counted: bool = True  # False: only the first page was read; a search with count=True tells how many there are
 
 
 class SearchResults(NamedTuple):
@@ -60,8 +60,10 @@ class SearchResults(NamedTuple):
     note: str  # one line for the reader: how the text was read, or why nothing was searched
     groups: tuple[HitGroup, ...] = ()
 
+    # A named tuple, as every record is (a frozen dataclass compiles its methods at import); its count of matches
+    # stands in for tuple.count, which nothing asks a SearchResults for.
     @property
-    def count(self) -> int:
+    def count(self) -> int:  # type: ignore[override]
         return sum(group.total for group in self.groups)
 
     @property
@@ -226,9 +228,10 @@ def _group(
         return hits(f"5 DESC, {table}_fts.rank", count, named=True)  # 5: the named column
 
     def how_many(cap: int) -> int:
-        return db.execute(
+        counted: int = db.execute(
             f"SELECT count(*) FROM (SELECT 1 {source} ORDER BY {table}_fts.rowid LIMIT ?)", (query, *parameters, cap)
         ).fetchone()[0]
+        return counted
 
     # One read in record order tells whether there are more than a page: scoring needs every match's statistics,
     # which for a word in most of a million quotes takes longer than reading them.
@@ -341,8 +344,8 @@ def search(
         return _search_period(db, text, named, filters, limit, kinds, count, whole_words)
     if whole_words:
         query = plain_query(text, prefix=False)
-        groups = (_group(db, kind, query, filters, limit, count=False, period=period) for kind in kinds)
-        found = tuple(group._replace(counted=False) for group in groups if group.total)
+        read = (_group(db, kind, query, filters, limit, count=False, period=period) for kind in kinds)
+        found = tuple(group._replace(counted=False) for group in read if group.total)
         return SearchResults(text, query, "", owners_first(found))
     plain = plain_query(text)
     if not plain:

@@ -29,10 +29,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from operator import itemgetter
 from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
 
 from parlertui.store.build import write_atomically
 from parlertui.store.counts import write_period_counts
-from parlertui.store.dates import home_zone, parse_when
+from parlertui.store.dates import parse_when
 from parlertui.store.schema import EVENT_KINDS, FULL_TEXT, SCHEMA_VERSION, SOURCE_KINDS, TABLE_ORDER, schema_sql
 
 DEFAULT_EVENTS, DEFAULT_QUOTES = 100_000, 1_000_000
@@ -157,7 +159,7 @@ def synth_store(
     return SynthResult(target, counts, time.perf_counter() - started)
 
 
-def _write(path: Path, tables: Iterator[tuple[str, Iterable[tuple]]]) -> dict[str, int]:
+def _write(path: Path, tables: Iterator[tuple[str, Iterable[tuple[Any, ...]]]]) -> dict[str, int]:
     import sqlite_utils  # only for enable_fts, so the full-text tables are exactly those `build` makes
 
     connection = sqlite3.connect(path, isolation_level=None)
@@ -183,7 +185,7 @@ def _write(path: Path, tables: Iterator[tuple[str, Iterable[tuple]]]) -> dict[st
         connection.execute("COMMIT")
         db = sqlite_utils.Database(connection)
         for table, columns in FULL_TEXT.items():
-            db[table].enable_fts(list(columns), fts_version="FTS5", tokenize="porter")
+            db.table(table).enable_fts(list(columns), fts_version="FTS5", tokenize="porter")
         connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         return {table: connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in TABLE_ORDER}
     finally:
@@ -195,7 +197,7 @@ class _Synth:
 
     def __init__(self, rng: random.Random, events: int, quotes: int) -> None:
         self.rng, self.events, self.quotes = rng, events, quotes
-        self.zone = home_zone(ZONE)
+        self.zone = ZoneInfo(ZONE)
         self.plain = [self._sentence() for _ in range(8192)]
         self.common = [self._sentence(COMMON_WORD) for _ in range(8192)]
         self.party_count = max(24, events // 200)
@@ -204,7 +206,7 @@ class _Synth:
         self.event_width = max(5, len(str(events - 1)))
         self.quote_width = max(5, len(str(quotes - 1)))
 
-    def tables(self) -> Iterator[tuple[str, Iterable[tuple]]]:
+    def tables(self) -> Iterator[tuple[str, Iterable[tuple[Any, ...]]]]:
         yield "meta", list(META.items())
         yield "sources", self._sources()
         parties = self._parties()
@@ -261,7 +263,7 @@ class _Synth:
 
     # Tables
 
-    def _sources(self) -> list[tuple]:
+    def _sources(self) -> list[tuple[Any, ...]]:
         rng, rows = self.rng, []
         for index in range(self.source_count):
             kind = rng.choice(SOURCE_KINDS)
@@ -283,9 +285,9 @@ class _Synth:
             )
         return rows
 
-    def _parties(self) -> list[tuple]:
+    def _parties(self) -> list[tuple[Any, ...]]:
         rng = self.rng
-        rows = [
+        rows: list[tuple[str, str, str, str, str, str | None, str, int]] = [
             ("parler", "Parler LLC", "company", "parler", "The plaintiff, a microblogging company.", None, "[]", 1),
             (
                 "aws",
@@ -334,7 +336,7 @@ class _Synth:
             return f"{day.isoformat()}T{rng.randrange(24):02d}:{rng.randrange(60):02d}{rng.choice(OFFSETS)}"
         return day.isoformat()[:7]
 
-    def _events(self) -> list[tuple]:
+    def _events(self) -> list[tuple[Any, ...]]:
         rng = self.rng
         dated = sorted(
             (when.sort_key(self.zone), when.text, when.precision)
@@ -362,7 +364,7 @@ class _Synth:
     def _quote_id(self, index: int) -> str:
         return f"quote-{index:0{self.quote_width}d}"
 
-    def _event_parties(self) -> Iterator[tuple]:
+    def _event_parties(self) -> Iterator[tuple[Any, ...]]:
         rng = self.rng
         for index in range(self.events):
             for position, party in enumerate(rng.sample(range(self.party_count), 1 + rng.getrandbits(2)), 1):
@@ -371,15 +373,16 @@ class _Synth:
     def _party_id(self, index: int) -> str:
         return ("parler", "aws", "court", "twitter")[index] if index < 4 else f"party-{index:05d}"
 
-    def _event_sources(self) -> Iterator[tuple]:
+    def _event_sources(self) -> Iterator[tuple[Any, ...]]:
         rng = self.rng
         for index in range(self.events):
             for position, source in enumerate(rng.sample(range(self.source_count), 1 + rng.randrange(3)), 1):
                 yield self._event_id(index), f"source-{source:06d}", position
 
-    def _quotes(self, events: list[tuple[str, str, str, str]]) -> Iterator[tuple]:
+    def _quotes(self, events: list[tuple[str, str, str, str]]) -> Iterator[tuple[Any, ...]]:
         """Quotes in time order: mostly of an event (said then, or on its day), some said on a day of their own."""
-        rng, plan = self.rng, []
+        rng = self.rng
+        plan: list[tuple[str, str | None, str | None]] = []
         for _ in range(self.quotes):
             if events and rng.random() < 0.9:
                 event_id, occurred_at, precision, sort_key = events[rng.randrange(len(events))]
@@ -388,12 +391,12 @@ class _Synth:
                 else:
                     plan.append((sort_key.rsplit(" ", 1)[0], event_id, None))
             else:
-                said_on = self._day().isoformat()
-                plan.append((said_on, None, said_on))
+                day = self._day().isoformat()
+                plan.append((day, None, day))
         plan.sort(key=itemgetter(0))  # stable, so equal moments keep the order they were drawn in
         rare = set(rng.sample(range(self.quotes), min(RARE_QUOTES, self.quotes)))
         width = self.quote_width
-        for index, (moment, event_id, said_on) in enumerate(plan):
+        for index, (moment, of_event, said_on) in enumerate(plan):
             parts = [(self.common if rng.random() < 0.95 else self.plain)[rng.getrandbits(13)]]
             parts.extend(self.plain[rng.getrandbits(13)] for _ in range((0, 1, 1, 2)[rng.getrandbits(2)]))
             if rng.random() < 0.01:
@@ -407,14 +410,14 @@ class _Synth:
                 " ".join(parts),
                 self._party_id(rng.choice(self.speakers)),
                 f"source-{rng.randrange(self.source_count):06d}",
-                event_id,
+                of_event,
                 said_on,
                 said_on and "day",
                 context,
                 f"{moment} {index:0{width}d}",
             )
 
-    def _topics(self) -> list[tuple]:
+    def _topics(self) -> list[tuple[Any, ...]]:
         rng = self.rng
         return [
             (
@@ -427,7 +430,7 @@ class _Synth:
             for index in range(self.topic_count)
         ]
 
-    def _arguments(self) -> list[tuple]:
+    def _arguments(self) -> list[tuple[Any, ...]]:
         rng, rows = self.rng, []
         by_side = {side: [index for index, party in enumerate(self.sides) if party == side] for side in SIDE_WEIGHTS}
         for topic in range(self.topic_count):
@@ -446,15 +449,16 @@ class _Synth:
                 )
         return rows
 
-    def _argument_quotes(self, arguments: list[tuple]) -> Iterator[tuple]:
+    def _argument_quotes(self, arguments: list[tuple[Any, ...]]) -> Iterator[tuple[Any, ...]]:
         for argument in arguments:
             picked = self.rng.sample(range(self.quotes), min(self.quotes, 1 + self.rng.randrange(3)))
             for position, quote in enumerate(picked, 1):
                 yield argument[0], self._quote_id(quote), position
 
-    def _argument_links(self, arguments: list[tuple]) -> Iterator[tuple]:
+    def _argument_links(self, arguments: list[tuple[Any, ...]]) -> Iterator[tuple[Any, ...]]:
         """Each argument after a topic's first rebuts an earlier one of another side; some support one of theirs."""
-        rng, earlier = self.rng, []
+        rng = self.rng
+        earlier: list[tuple[str, str]] = []
         for argument_id, _, _, side, _, position in arguments:
             if position == 1:
                 earlier = []

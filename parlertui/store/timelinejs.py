@@ -98,7 +98,9 @@ def _display(when: When, zone: ZoneInfo | None) -> str:
     return when.label(zone)
 
 
-def _slide(connection: sqlite3.Connection, selection: Selection, event: sqlite3.Row, zone: ZoneInfo | None) -> dict:
+def _slide(
+    connection: sqlite3.Connection, selection: Selection, event: sqlite3.Row, zone: ZoneInfo | None
+) -> dict[str, Any]:
     start = timeline_date(event["occurred_at"], zone)
     slide: dict[str, Any] = {
         "start_date": start,

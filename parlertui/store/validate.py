@@ -238,11 +238,11 @@ def _check_chains(entries: list[Entry], name: str) -> list[Problem]:
     found = []
     for entry in entries:
         seen = {entry.id}
-        current = parent.get(entry.id)
+        current = parent.get(entry.id) if entry.id else None
         while current is not None and current not in seen:
             seen.add(current)
             current = parent.get(current)
-        if current == entry.id and parent.get(entry.id) != entry.id:
+        if entry.id and current == entry.id and parent.get(entry.id) != entry.id:
             found.append(entry.problem(name, "leads back to this entry in a cycle"))
     return found
 
@@ -251,7 +251,7 @@ def _check_links(dataset: Dataset) -> list[Problem]:
     """An argument answers one in its own topic, never its own side, and never both rebuts and supports it."""
     party_side = {entry.id: entry.data.get("side") for entry in dataset.of("party") if entry.id}
     arguments = {entry.id: entry for entry in dataset.of("argument") if entry.id}
-    side = {key: party_side.get(_text(entry.data.get("party_id"))) for key, entry in arguments.items()}
+    side = {key: party_side.get(_text(entry.data.get("party_id")) or "") for key, entry in arguments.items()}
     found = []
     for entry in dataset.of("argument"):
         rebuts, supports = _texts(entry.data.get("rebuts")), _texts(entry.data.get("supports"))
@@ -264,7 +264,7 @@ def _check_links(dataset: Dataset) -> list[Problem]:
                     continue
                 if other.parent is not entry.parent:
                     found.append(entry.problem(relation, f"{target!r} is an argument of another topic"))
-                own = side.get(entry.id)
+                own = side.get(entry.id) if entry.id else None
                 if relation == "rebuts" and own is not None and side.get(target) == own:
                     found.append(entry.problem(relation, f"{target!r} is an argument of the same side ({own})"))
     return found

@@ -122,7 +122,9 @@ def verify_store(store_path: Path, folders: Iterable[Path]) -> VerifyReport:
     return report
 
 
-def _counted(rows: Iterable[tuple[str, str | None, str | None]], report: VerifyReport) -> Iterator[tuple]:
+def _counted(
+    rows: Iterable[tuple[str, str | None, str | None]], report: VerifyReport
+) -> Iterator[tuple[str, str | None, str | None]]:
     for row in rows:
         report.quotes += 1
         yield row

@@ -52,7 +52,9 @@ class ArgumentsView(View[TopicDetail]):
 
     @property
     def debate(self) -> DebateView:
-        return self.query_one(".detail")  # type: ignore[return-value]
+        from parlertui.widgets.debate import DebateView  # loaded already: make_detail made one
+
+        return self.query_one(".detail", DebateView)
 
     def select(self, target: Target) -> bool:
         """A topic, or an argument: its topic with the cursor on the argument's claim."""

@@ -135,6 +135,7 @@ class View(ReportsStoreErrors, Container, Generic[Record]):
 
     @property
     def list_pane(self) -> KeyList | PagedList:
+        # make_list made it: a KeyList or a PagedList (query_one with a union of types is not in Textual's API)
         return self.query_one(".records")  # type: ignore[return-value]
 
     @property
@@ -143,6 +144,7 @@ class View(ReportsStoreErrors, Container, Generic[Record]):
 
     @property
     def detail(self) -> DetailPane:
+        # make_detail makes a widget that meets DetailPane (a Protocol, which Widget does not declare)
         return self.detail_pane  # type: ignore[return-value]
 
     @property
@@ -208,10 +210,12 @@ class View(ReportsStoreErrors, Container, Generic[Record]):
 
     def fill(self, options: list[Option], keep: str | None) -> None:
         """Replace the list, highlighting `keep` if it is there, else the first item; say so if it is empty."""
-        self.list_pane.set_options(options)
-        if not self.list_pane.highlight_id(keep):
-            self.list_pane.action_first()
-        if self.list_pane.option_count == 0:
+        pane = self.list_pane
+        assert isinstance(pane, KeyList)  # a list held whole; a PagedView fills its list from a Listing
+        pane.set_options(options)
+        if not pane.highlight_id(keep):
+            pane.action_first()
+        if pane.option_count == 0:
             self._shown = self._loaded = None
             self.detail.show_message(self.empty_message())
 
@@ -321,6 +325,7 @@ class View(ReportsStoreErrors, Container, Generic[Record]):
         if isinstance(message.record, NotFound):
             self.detail.show_message(f"This store no longer holds {message.item_id!r}.")
         else:
+            # what load_detail read with fetch(), a Record; a Message cannot be generic in it
             await self.show_detail(message.record)  # type: ignore[arg-type]
         self._loaded = message.item_id
         self._apply_pending_cursor()

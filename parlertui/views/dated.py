@@ -11,13 +11,13 @@ from textual.widgets import Input
 
 from parlertui.store.filters import FilterError, parse_day
 from parlertui.views.base import Record
-from parlertui.views.paged import PagedView
+from parlertui.views.paged import Item, PagedView
 
 UNDATED_KEY = "~"
 """Sort keys of what has no date start with this, after every date."""
 
 
-class DatedView(PagedView[Record]):
+class DatedView(PagedView[Item, Record]):
     """A paged view sorted by date; `t` moves its cursor to a day."""
 
     ITEMS: ClassVar[str] = "item"

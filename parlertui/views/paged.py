@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import ClassVar, Generic, TypeVar
 
 from textual import on, work
 from textual.message import Message
@@ -15,9 +15,14 @@ from parlertui.store.records import Catalogue
 from parlertui.store.widths import NameWidths, name_widths
 from parlertui.views.base import Record, View
 from parlertui.widgets.pagedlist import PAGE, PagedList
+from parlertui.widgets.render import Line
 
 
-class PagedView(View[Record]):
+Item = TypeVar("Item")
+"""What one line of the list shows (a TimelineEvent, a Quote, a Source); Record is what its detail shows."""
+
+
+class PagedView(View[Record], Generic[Item, Record]):
     """A view whose list is a PagedList over a Listing of the store.
 
     A new listing (new filters, a new "as of" date) is counted and its headings found in a worker; the page the
@@ -62,10 +67,10 @@ class PagedView(View[Record]):
     def list_pane(self) -> PagedList:
         return self.query_one(".records", PagedList)
 
-    def render_row(self, record: Record):
+    def render_row(self, record: Item) -> Line:
         raise NotImplementedError
 
-    def make_listing(self, filters: Filters) -> Listing:
+    def make_listing(self, filters: Filters) -> Listing[Item]:
         raise NotImplementedError
 
     # Filling the list

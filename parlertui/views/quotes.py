@@ -34,7 +34,7 @@ def quote_row(quote: Quote, widths: NameWidths | None = None) -> Line:
     )
 
 
-class QuotesView(Sorted, WithStrip[QuoteDetail]):
+class QuotesView(Sorted, WithStrip[Quote, QuoteDetail]):
     counts_of = "quotes"
     ITEMS = "quote"
     SORTS = QUOTE_SORTS
@@ -55,7 +55,7 @@ class QuotesView(Sorted, WithStrip[QuoteDetail]):
     def render_row(self, record: Quote) -> Line:
         return quote_row(record, self.name_widths)
 
-    def make_listing(self, filters: Filters) -> Listing:
+    def make_listing(self, filters: Filters) -> Listing[Quote]:
         return quote_listing(self.store, filters, self.sort_key)
 
     def fetch(self, item_id: str) -> QuoteDetail:

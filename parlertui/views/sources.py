@@ -29,7 +29,7 @@ def source_row(source: Source, widths: NameWidths | None = None) -> Line:
     return Line((mark, 1), (Text(source.outlet or "—", style="bold"), outlet), (Text(source.title), None))
 
 
-class SourcesView(Sorted, PagedView[SourceDetail]):
+class SourcesView(Sorted, PagedView[Source, SourceDetail]):
     view_id = "sources"
     empty_text = "This store holds no sources."
     SORTS = SOURCE_SORTS
@@ -47,7 +47,7 @@ class SourcesView(Sorted, PagedView[SourceDetail]):
     def render_row(self, record: Source) -> Line:
         return source_row(record, self.name_widths)
 
-    def make_listing(self, filters: Filters) -> Listing:
+    def make_listing(self, filters: Filters) -> Listing[Source]:
         return source_listing(self.store, self.sort_key)
 
     def fetch(self, item_id: str) -> SourceDetail:

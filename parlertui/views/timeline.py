@@ -14,7 +14,7 @@ from parlertui.widgets.pagedlist import PagedList
 from parlertui.widgets.render import SIDE_LEGEND, SIDE_NAMES, Line, event_row
 
 
-class TimelineView(WithStrip[EventDetail]):
+class TimelineView(WithStrip[TimelineEvent, EventDetail]):
     """Events in order under month headings, narrowed by the filters; `enter` opens the highlighted one."""
 
     view_id = "timeline"
@@ -31,7 +31,7 @@ class TimelineView(WithStrip[EventDetail]):
     def render_row(self, record: TimelineEvent) -> Line:
         return event_row(record)
 
-    def make_listing(self, filters: Filters) -> Listing:
+    def make_listing(self, filters: Filters) -> Listing[TimelineEvent]:
         return event_listing(self.store, filters)
 
     def fetch(self, item_id: str) -> EventDetail:

@@ -16,6 +16,7 @@ from parlertui.store.filters import Filters
 from parlertui.store.records import Catalogue
 from parlertui.views.base import Record
 from parlertui.views.dated import DatedView
+from parlertui.views.paged import Item
 from parlertui.store.periods import StripLayout
 from parlertui.widgets.period_strip import PeriodStrip, lay_out_all
 
@@ -45,7 +46,7 @@ STRIP_BINDINGS: list[BindingType] = [
 ]
 
 
-class WithStrip(DatedView[Record]):
+class WithStrip(DatedView[Item, Record]):
     """A view sorted by date (`t` goes to a day) with a PeriodStrip docked over the list and the detail."""
 
     counts_of: ClassVar[str] = "events"
@@ -58,7 +59,7 @@ class WithStrip(DatedView[Record]):
             super().__init__()
             self.filters, self.counts, self.layouts = filters, counts, layouts
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._counted: Filters | None = None  # the filters the strip's counts were read with (or are being)
         self._strip_chosen: bool | None = None  # shown or hidden by the reader; None: by the terminal's height

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.style import Style
 
 
-class ComponentStyles:
+if TYPE_CHECKING:
+    from textual.widget import Widget
+
+    _Base = Widget  # the mixin is only ever mixed into widgets: it reads their styles
+else:
+    _Base = object
+
+
+class ComponentStyles(_Base):
     """Mixed into a widget (before it) that draws its own lines: `component_style(name)` is the Rich style of the
     component class `{COMPONENT_PREFIX}--{name}` ("base": the widget's own), looked up once per change of theme or
     focus rather than once per line drawn."""
@@ -22,16 +30,14 @@ class ComponentStyles:
         style = self._rich_component_styles.get(name)
         if style is None:
             style = self._rich_component_styles[name] = (
-                self.rich_style
-                if name == "base"  # type: ignore[attr-defined]
-                else self.get_component_rich_style(f"{self.COMPONENT_PREFIX}--{name}")  # type: ignore[attr-defined]
+                self.rich_style if name == "base" else self.get_component_rich_style(f"{self.COMPONENT_PREFIX}--{name}")
             )
         return style
 
     def styles_changed(self) -> None:
         """Forget the styles looked up (the theme or the focus changed) and draw again."""
         self._rich_component_styles.clear()
-        self.refresh()  # type: ignore[attr-defined]
+        self.refresh()
 
     def on_focus(self) -> None:
         self.styles_changed()
@@ -40,5 +46,5 @@ class ComponentStyles:
         self.styles_changed()
 
     def notify_style_update(self) -> None:
-        super().notify_style_update()  # type: ignore[misc]
+        super().notify_style_update()
         self.styles_changed()

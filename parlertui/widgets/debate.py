@@ -208,7 +208,7 @@ class DebateView(VerticalScroll, can_focus=True):
     def action_move(self, step: int) -> None:
         """Next or previous card; but first read on through a card taller than the view."""
         card = self.current
-        if card is None:
+        if card is None or self.cursor is None:
             return
         view = self.content_region
         if (step > 0 and card.region.bottom > view.bottom) or (step < 0 and card.region.y < view.y):

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import TypeVar
+from typing import ClassVar, TypeVar
 
 from rich.console import RenderableType
 from rich.text import Text
 from textual.binding import Binding
 from textual.geometry import Size
+from textual.binding import BindingType
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
@@ -33,7 +34,7 @@ def grouped_options(
     return options
 
 
-LIST_BINDINGS = [
+LIST_BINDINGS: list[BindingType] = [
     Binding("j,down", "cursor_down", "Down", show=False, tooltip="Next item"),
     Binding("k,up", "cursor_up", "Up", show=False, tooltip="Previous item"),
     Binding("g,home", "first", "First", show=False, tooltip="First item"),
@@ -53,7 +54,7 @@ WRAP_BINDING = Binding(
 class KeyList(OptionList):
     """A list moved by j/k, g/G and the usual keys; `enter` opens the highlighted item."""
 
-    BINDINGS = [*LIST_BINDINGS, WRAP_BINDING]
+    BINDINGS: ClassVar[list[BindingType]] = [*LIST_BINDINGS, WRAP_BINDING]
 
     def action_cursor_down(self) -> None:
         self._step(1)

@@ -100,7 +100,10 @@ class LinkList(KeyList):
         key = (width, self.option_count)
         if self._block_heights_for != key:
             self._block_heights = [
-                visualize(self, self.get_option_at_index(i).prompt, markup=False).get_height(self.styles, width)
+                visualize(self, self.get_option_at_index(i).prompt, markup=False).get_height(
+                    self.styles,  # type: ignore[arg-type]  # what Textual's Widget passes too: RenderStyles reads as a RulesMap, which mypy cannot see
+                    width,
+                )
                 for i in range(self.option_count)
             ]
             self._block_heights_for = key

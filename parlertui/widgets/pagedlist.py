@@ -25,7 +25,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from parlertui.store.listing import Heading, Listing, Row
+from parlertui.store.listing import Heading, Key, Listing, Row
 from parlertui.widgets.component_styles import ComponentStyles
 from parlertui.widgets.keylist import LIST_BINDINGS, WRAP_BINDING
 from parlertui.widgets.render import Line
@@ -198,7 +198,7 @@ class PagedList(ComponentStyles, WrappedRows, ScrollView, can_focus=True):
         self.move_to(known)
         return True
 
-    def move_to_key(self, key: object) -> None:
+    def move_to_key(self, key: Key) -> None:
         """Put the cursor on the first item at or after sort key `key` (on the last if none is). The rows around
         it are read by key, not counted out from the start."""
         if self.listing is None or not self.count:

@@ -158,7 +158,7 @@ class PeriodStrip(ComponentStyles, Widget):
     def lane_rows(self) -> int:
         return 2 if self.app.size.height >= TALL else 1
 
-    def get_content_height(self, container, viewport, width: int) -> int:  # type: ignore[no-untyped-def]
+    def get_content_height(self, container, viewport, width: int) -> int:
         return max(1, len(self.sides)) * self.lane_rows + 1
 
     def _laid_out(self) -> StripLayout | None:

@@ -268,6 +268,9 @@ class ResultList(ComponentStyles, ScrollView, can_focus=True):
             target = self._next_result(self.cursor + direction, direction)
         if target is None:
             target = self._next_result(len(self.entries) - 1 if direction > 0 else 0, -direction)
+        if target == self.cursor:  # the last (first) result, read through: stay at the list's end (start)
+            self.scroll_to(y=self.max_scroll_y if direction > 0 else 0, animate=False, immediate=True)
+            return
         self.move_to(target)
         if direction < 0 and target == self._next_result(0, 1):
             self.scroll_to(y=0, animate=False, immediate=True)

@@ -24,7 +24,7 @@ class TypeAhead:
 
     TYPE_AHEAD_BOX: ClassVar[str]
     """The selector of the box."""
-    AUTO_FOCUS = None
+    AUTO_FOCUS: ClassVar[str | None] = None
 
     def take_early_key(self, event: events.Key) -> None:
         """Put `event` into the box (focusing it), or keep it until the screen is mounted."""
@@ -37,9 +37,11 @@ class TypeAhead:
         if event.character and event.is_printable:
             type_into(box, event.character)
         elif event.key == "enter":
-            box.action_submit()
+            self.call_later(box.action_submit)  # a coroutine: called bare, it never ran
 
-    def _on_mount(self) -> None:
+    def on_mount(self) -> None:
+        # Textual runs the on_mount of every class in a screen's MRO, this mixin's included, before the screen's
+        # base classes'.
         assert isinstance(self, Screen)
         self._box_ready = True
         self.set_focus(self.query_one(self.TYPE_AHEAD_BOX, Input))
@@ -71,7 +73,7 @@ def type_ahead(screen: Screen, event: events.Key) -> bool:
     if focused is None and isinstance(screen, TypeAhead) and (printable or event.key == "enter"):
         screen.take_early_key(event)
         return True
-    if isinstance(focused, Input) and printable:
-        type_into(focused, event.character)  # type: ignore[arg-type]
+    if isinstance(focused, Input) and printable and event.character:
+        type_into(focused, event.character)
         return True
     return False  # a command; enter and the like in a focused box are its own bindings
