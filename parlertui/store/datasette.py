@@ -47,7 +47,7 @@ LICENCE = (
     "speaker's, as published in the source it names"
 )
 
-_CREATE_TABLE = re.compile(r"CREATE TABLE (\w+) \((.*?)\n\);", re.S)
+_CREATE_TABLE = re.compile(r"CREATE TABLE (\w+) \((.*?)\n\)(?: WITHOUT ROWID)?;", re.S)
 _COLUMN_LINE = re.compile(r"^--   (\w+): (.*)$")
 _CONTINUED = re.compile(r"^--     (.*)$")
 _INLINE = re.compile(r"^\s+(\w+)\s.*?\s--\s+(.*)$")

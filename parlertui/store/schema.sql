@@ -183,11 +183,16 @@ CREATE TABLE argument_links (
 -- Derived from the rows above by the build (and by synth): how many events and dated quotes each period holds,
 -- by kind of event and set of sides, for the strip over the timeline and the quotes (store/counts.py). A store
 -- without it is counted from its rows.
+--   what: what is counted, events or quotes
+--   period: a day, "2021-01-06"; or the month or year of an item dated no closer
+--   kind: the event's kind ('' for quotes)
+--   sides: bit i set where side i of parler, aws, court, other took part (a quote: its speaker's side)
+--   count: how many there are
 CREATE TABLE period_counts (
     what   TEXT NOT NULL CHECK (what IN ('events', 'quotes')),
-    period TEXT NOT NULL,     -- a day, "2021-01-06"; or the month or year of an item dated no closer
-    kind   TEXT NOT NULL,     -- the event's kind ('' for quotes)
-    sides  INTEGER NOT NULL,  -- bit i: side i of parler, aws, court, other took part (a quote: its speaker's)
+    period TEXT NOT NULL,
+    kind   TEXT NOT NULL,
+    sides  INTEGER NOT NULL,
     count  INTEGER NOT NULL,
     PRIMARY KEY (what, period, kind, sides)
 ) WITHOUT ROWID;
