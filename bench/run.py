@@ -176,7 +176,8 @@ def first_search_results(app: RunningApp, word: str) -> float | None:
     tmux("set-buffer", "-b", "bench-word", word)
     start = time.perf_counter()
     tmux("paste-buffer", "-p", "-b", "bench-word", "-t", app.session)
-    app.wait_for(lambda screen: word in screen and "match" in screen.split(word, 1)[1], 10)
+    # The first answer says "N so far, counting…"; none says "No matches"; the full answer "N matches".
+    app.wait_for(lambda screen: word in screen and any(t in screen.split(word, 1)[1] for t in ("match", "so far")), 10)
     seconds = time.perf_counter() - start
     app.send_keys("Escape")
     return seconds

@@ -61,7 +61,8 @@ HELP_NOTES = {
     "4 Sources": "Every source in the dataset's order; ↪ marks one we hold only as quoted in another. The "
     "detail gives outlet, title, author, date, address and kind, then the events and quotes drawn from it.",
     "5 Quotes": "Every quote in the order it was said (undated ones last), narrowed by the filters; t goes to "
-    "the first quote on or after a day.",
+    "the first quote on or after a day. A dim date is the date of the quote's event, where the source does not "
+    "say when the words were said.",
     "A quote opened in full": "It moves like a detail; enter on the speaker, the event or the source "
     "goes on from there.",
     "Search": "Type; ↓ or tab moves into the results, enter opens one in its view, escape closes.",

@@ -84,15 +84,18 @@ def test_argdown_reads_the_bundled_map_as_the_store_holds_it(tmp_path):
     assert len(read["statements"]) == len(topics) + sum(1 for _, outcome in topics if outcome)
 
     # Every quote an argument cites is in its data, verbatim, with its source.
+    # A fragment's frame and a pin cite go with it.
     cited = store_rows(
         BUNDLED,
-        "SELECT aq.argument_id, q.id, q.text, q.source_id FROM argument_quotes aq JOIN quotes q ON q.id = aq.quote_id "
-        "ORDER BY aq.argument_id, aq.position",
+        "SELECT aq.argument_id, q.id, q.text, q.source_id, q.frame, q.pin FROM argument_quotes aq "
+        "JOIN quotes q ON q.id = aq.quote_id ORDER BY aq.argument_id, aq.position",
     )
-    for argument_id, quote_id, quote_text, source_id in cited:
+    assert any(frame for *_, frame, _ in cited) and any(pin for *_, pin in cited)
+    for argument_id, quote_id, quote_text, source_id, frame, pin in cited:
         data = read["arguments"][argument_id]["data"]
         (quote,) = [q for q in data["quotes"] if q["id"] == quote_id]
         assert quote["text"] == quote_text
+        assert quote.get("frame") == frame and quote.get("pin") == pin
         assert quote["source"] == source_id
         assert source_id in {source["id"] for source in data["sources"]}
 

@@ -78,6 +78,12 @@ def test_the_bundled_store_as_timelinejs():
     quoted = json.dumps(slides, ensure_ascii=False)
     assert "&lt;" not in document["title"]["text"]["text"]
     assert "<blockquote>we have permanently suspended the account due to the risk of further incitement" in quoted
+    # A fragment stands in its frame, the source's words around it, and a court quote with its pin cite.
+    assert "<blockquote>AWS claimed that they were not confident “Parler could properly police" in quoted
+    connection = sqlite3.connect(f"{BUNDLED.as_uri()}?mode=ro", uri=True)
+    (pin,) = connection.execute("SELECT pin FROM quotes WHERE pin IS NOT NULL AND event_id IS NOT NULL").fetchone()
+    connection.close()
+    assert pin.replace("&", "&amp;") in quoted
 
 
 def test_text_is_escaped_html(dataset, tmp_path):

@@ -37,3 +37,15 @@ def test_a_line_keeps_each_cells_style():
         ("2021-01-06  ", "bold"),
         ("Riot at the U.S. Capitol   ", "none"),
     ]
+
+
+def test_a_quote_dated_only_by_its_event_shows_that_date_dim():
+    from parlertui.store.records import Quote
+    from parlertui.views.quotes import quote_row
+
+    def date_cell(said_on: str | None) -> Text:
+        quote = Quote("q", "Words.", "s", "Speaker", "parler", "src", "Source", said_on, "e", None, when="2021-01-10")
+        return quote_row(quote).cells[0][0]
+
+    assert date_cell(None).plain == "2021-01-10" and date_cell(None).style == "dim"
+    assert date_cell("2021-01-10").style == ""

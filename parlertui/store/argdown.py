@@ -30,7 +30,7 @@ _ALWAYS = frozenset("\\@#*_[]<>/{}+-=,;()")
 _TITLE_UNSAFE = re.compile(r"[^A-Za-z0-9 '_-]+")
 
 _QUOTES = """
-    SELECT q.id, q.text, q.said_on, q.context, coalesce(p.name, q.speaker_id) AS speaker,
+    SELECT q.id, q.text, q.frame, q.pin, q.said_on, q.context, coalesce(p.name, q.speaker_id) AS speaker,
            q.source_id, s.title AS source_title, s.outlet AS source_outlet, s.url AS source_url,
            s.published AS source_published
     FROM argument_quotes AS aq
@@ -127,7 +127,11 @@ def _write_argument(
         item = {"id": quote["id"], "text": quote["text"], "speaker": quote["speaker"]}
         if quote["said_on"]:
             item["said_on"] = _label(quote["said_on"], zone)
+        if quote["frame"]:
+            item["frame"] = quote["frame"]  # the source's own words around it, its place marked {quote}
         item["source"] = quote["source_id"]
+        if quote["pin"]:
+            item["pin"] = quote["pin"]
         if quote["context"]:
             item["context"] = quote["context"]
         quotes.append(item)

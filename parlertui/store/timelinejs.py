@@ -18,6 +18,7 @@ from typing import Any, TextIO
 from zoneinfo import ZoneInfo
 
 from parlertui.store.brief import SOURCE_KINDS
+from parlertui.store.quote_text import framed_source_text
 from parlertui.store.dates import DateError, When, home_zone, parse_when
 from parlertui.store.selection import Selection
 
@@ -34,7 +35,7 @@ KIND_GROUPS = {
 }
 
 _QUOTES = """
-    SELECT q.text, q.said_on, q.context, coalesce(p.name, q.speaker_id) AS speaker,
+    SELECT q.text, q.frame, q.pin, q.said_on, q.context, coalesce(p.name, q.speaker_id) AS speaker,
            coalesce(s.title, q.source_id) AS source_title, s.outlet AS source_outlet
     FROM quotes AS q
     LEFT JOIN parties AS p ON p.id = q.speaker_id
@@ -128,10 +129,14 @@ def _event_text(connection: sqlite3.Connection, selection: Selection, event: sql
             f", {_html(_label(quote['said_on'], zone))}" if quote["said_on"] else " (undated; recorded with this event)"
         )
         source = _source(quote["source_outlet"], quote["source_title"])
+        if quote["pin"]:
+            source += f", {_html(quote['pin'])}"
         citation = f"{_html(quote['speaker'])}{when}. Source: {source}."
         if quote["context"]:
             citation += f" Context: {_html(quote['context'])}"
-        parts.append(f"<blockquote>{_html(quote['text'])}</blockquote><p>&mdash; {citation}</p>")
+        # A fragment in its frame, the source's own words around it (store/quote_text.py).
+        shown = _html(framed_source_text(quote["text"], quote["frame"]))
+        parts.append(f"<blockquote>{shown}</blockquote><p>&mdash; {citation}</p>")
     sources = connection.execute(
         "SELECT s.kind, s.outlet, coalesce(s.title, es.source_id) AS title, s.url FROM event_sources AS es "
         "LEFT JOIN sources AS s ON s.id = es.source_id WHERE es.event_id = ? ORDER BY es.position",

@@ -27,7 +27,8 @@ def quote_row(quote: Quote, widths: NameWidths | None = None) -> Line:
     the line."""
     speaker = (widths or NameWidths()).speaker
     return Line(
-        (Text(quote.when or "undated", style="" if quote.when else "dim"), DATE_WIDTH),
+        # A dim date is its event's: the source does not say when the words themselves were said.
+        (Text(quote.when or "undated", style="" if quote.said_on else "dim"), DATE_WIDTH),
         (Text(SIDE_MARKS.get(quote.speaker_side, "?"), style="bold"), 1),
         (Text(quote.speaker_name, style="bold"), Sized(speaker, SPEAKER_SHARE, least=SPEAKER_WIDTH)),
         (Text(quote.shown, style="italic"), None),
