@@ -5,7 +5,18 @@ from __future__ import annotations
 import pytest
 from textual import events
 
-from apptools import BUNDLED, detail_text, filter_bar_text, listed_ids, palette, press, running, settle, view
+from apptools import (
+    BUNDLED,
+    detail_text,
+    filter_bar_text,
+    listed_ids,
+    palette,
+    press,
+    running,
+    settle,
+    view,
+    wait_until,
+)
 
 from parlertui.screens.palette import Palette
 
@@ -197,13 +208,11 @@ async def test_the_palette_always_has_forward_and_clear_filters(mini_store):
 
 
 async def wait_for_notice(pilot, start: str) -> str:
-    for _ in range(200):
-        await settle(pilot)
-        found = [text for text in notices(pilot.app) if text.startswith(start)]
-        if found:
-            return found[-1]
-        await pilot.pause(0.02)
-    raise AssertionError(f"no notice starting {start!r}: {notices(pilot.app)}")
+    def found() -> list[str]:
+        return [text for text in notices(pilot.app) if text.startswith(start)]
+
+    await wait_until(pilot, found, f"a notice starting {start!r}")
+    return found()[-1]
 
 
 async def test_screenshot_says_where_it_saved_where_there_is_no_downloads_folder(mini_store, tmp_path, monkeypatch):

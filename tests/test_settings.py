@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from apptools import press, running, settle
+from apptools import press, running, wait_until
 
 from parlertui.settings import SettingsError, load_settings, save_settings, settings_path
 
@@ -50,15 +50,6 @@ def test_a_broken_file_is_an_error_that_says_why_and_is_not_replaced(config_fold
     with pytest.raises(SettingsError):
         save_settings({"theme": "textual-light"})
     assert path.read_bytes() == (content if isinstance(content, bytes) else content.encode())
-
-
-async def wait_until(pilot, condition) -> None:
-    for _ in range(200):
-        await settle(pilot)
-        if condition():
-            return
-        await pilot.pause(0.02)
-    raise AssertionError("the condition never came true")
 
 
 async def test_the_theme_chosen_is_there_on_the_next_run(mini_store, config_folder):

@@ -126,7 +126,6 @@ def test_export_dialog(snap_compare, app, size, monkeypatch):
         for key in ("5", "ctrl+e"):
             await pilot.press(key)
             await settle(pilot)
-        await pilot.pause(0.1)
 
     assert snap_compare(app, terminal_size=size, run_before=filtered)
 

@@ -27,6 +27,5 @@ def test_timeline_strip(snap_compare, app, size, theme):
         for key in "jjjjjjj":  # into January 2021: the cursor's period is marked
             await pilot.press(key)
         await settle(pilot)
-        await pilot.pause(0.1)
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
