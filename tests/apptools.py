@@ -162,3 +162,8 @@ async def search_for(pilot, text: str, *, type_it: bool = False) -> None:
         return done and not screen.searching and not busy(pilot.app)
 
     await wait_until(pilot, answered, f"results for {text[:60]!r} ({len(text)} characters)")
+
+
+def notices(app: ParlerApp) -> list[str]:
+    """What the app has said in notices since it started or last cleared them (conftest's `notices_recorded`)."""
+    return list(app.__dict__.get("notices_said", []))

@@ -12,6 +12,7 @@ import pytest
 from hypothesis import settings
 
 
+from parlertui.app import ParlerApp
 from parlertui.store.build import build_store
 from toml_writer import dumps
 
@@ -47,6 +48,24 @@ def config_folder(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
     folder = tmp_path_factory.mktemp("config")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(folder))
     return folder
+
+
+@pytest.fixture(autouse=True)
+def notices_recorded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every notice an app shows, kept in order for `apptools.notices` through Textual's public `notify` (the
+    app's own list of notifications is private); `clear_notifications` clears the record too."""
+    notify, clear = ParlerApp.notify, ParlerApp.clear_notifications
+
+    def recording_notify(app: ParlerApp, message: Any, *args: Any, **kwargs: Any) -> None:
+        app.__dict__.setdefault("notices_said", []).append(str(message))
+        notify(app, message, *args, **kwargs)
+
+    def recording_clear(app: ParlerApp) -> None:
+        app.__dict__["notices_said"] = []
+        clear(app)
+
+    monkeypatch.setattr(ParlerApp, "notify", recording_notify)
+    monkeypatch.setattr(ParlerApp, "clear_notifications", recording_clear)
 
 
 @pytest.fixture

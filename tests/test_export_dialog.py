@@ -7,6 +7,7 @@ import json
 
 from textual.widgets import Input, Select, Static
 
+from apptools import notices
 from apptools import palette, press, running, settle
 from parlertui.app import ParlerApp
 from parlertui.screens.export_dialog import ExportScreen
@@ -23,10 +24,6 @@ def here(tmp_path, monkeypatch):
     folder.mkdir()
     monkeypatch.chdir(folder)
     return folder
-
-
-def notices(app) -> list[str]:
-    return [str(notification.message) for notification in app._notifications]
 
 
 async def open_dialog(pilot) -> ExportScreen:

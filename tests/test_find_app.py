@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 
+from apptools import notices
 from apptools import (
     wait_until,
     BUNDLED,
@@ -276,7 +277,7 @@ async def test_going_to_an_item_a_view_not_yet_read_does_not_list_says_so(mini_s
         app.explorer.go_to(Target("source", "no-such-source"))
         await settle(pilot)
         assert view(app).view_id == "sources"
-        said = [notice.message for notice in app._notifications]
+        said = notices(app)
         assert said == ["Not shown in Sources: this store does not hold it."]
 
 

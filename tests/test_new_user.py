@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from textual import events
 
+from apptools import notices
 from apptools import (
     BUNDLED,
     detail_text,
@@ -19,10 +20,6 @@ from apptools import (
 )
 
 from parlertui.screens.palette import Palette
-
-
-def notices(app) -> list[str]:
-    return [notice.message for notice in app._notifications]
 
 
 @pytest.mark.parametrize("page_key", ["pageup", "pagedown"])
@@ -129,7 +126,7 @@ async def test_t_goes_to_the_first_quote_on_or_after_a_day():
         here = quotes.row(quotes.cursor)
         before = quotes.row(quotes.cursor - 1)
         assert str(here.key) >= "2021-01-21" > str(before.key)
-        assert not app._notifications
+        assert not notices(app)
 
 
 async def test_t_past_the_last_date_says_so_and_stops_on_the_last_dated_item():

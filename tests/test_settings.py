@@ -6,13 +6,10 @@ import json
 
 import pytest
 
+from apptools import notices
 from apptools import press, running, wait_until
 
 from parlertui.settings import SettingsError, load_settings, save_settings, settings_path
-
-
-def notices(app) -> list[str]:
-    return [notice.message for notice in app._notifications]
 
 
 def test_the_settings_live_in_the_xdg_config_folder(config_folder, monkeypatch, tmp_path):

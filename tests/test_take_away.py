@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from apptools import notices
 from apptools import palette, press, running, settle, view
 from parlertui.app import ParlerApp
 from parlertui.store.queries import Store
@@ -18,10 +19,6 @@ def opened(monkeypatch) -> list[str]:
     urls: list[str] = []
     monkeypatch.setattr(ParlerApp, "open_url", lambda self, url, *, new_tab=True: urls.append(url))
     return urls
-
-
-def notices(app) -> list[str]:
-    return [str(notification.message) for notification in app._notifications]
 
 
 async def test_y_in_the_quotes_copies_the_quote_with_its_citation(mini_store, opened):
