@@ -7,8 +7,7 @@ import json
 
 from textual.widgets import Input, Select, Static
 
-from apptools import notices
-from apptools import palette, press, running, settle
+from apptools import notices, palette, press, running, settle
 from parlertui.app import ParlerApp
 from parlertui.screens.export_dialog import ExportScreen
 from parlertui.store.export import markdown_brief

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import functools
 
-from apptools import notices
 from apptools import (
-    wait_until,
     BUNDLED,
     detail_text,
     filter_bar_text,
     listed_ids,
+    notices,
     options_text,
     plain,
     press,
@@ -18,6 +17,7 @@ from apptools import (
     search_for,
     settle,
     view,
+    wait_until,
 )
 from hypothesis import HealthCheck, given, settings
 from textual import events

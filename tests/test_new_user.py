@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 from textual import events
 
-from apptools import notices
 from apptools import (
     BUNDLED,
     detail_text,
     filter_bar_text,
     listed_ids,
+    notices,
     palette,
     press,
     running,

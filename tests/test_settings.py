@@ -6,8 +6,7 @@ import json
 
 import pytest
 
-from apptools import notices
-from apptools import press, running, wait_until
+from apptools import notices, press, running, wait_until
 
 from parlertui.settings import SettingsError, load_settings, save_settings, settings_path
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from apptools import notices
-from apptools import palette, press, running, settle, view
+from apptools import notices, palette, press, running, settle, view
 from parlertui.app import ParlerApp
 from parlertui.store.queries import Store
 
