@@ -140,7 +140,7 @@ def test_a_search_is_interrupted_from_another_thread(store):
         store.interrupt_search()
         interrupted.set()
 
-    connection = store._search_connection
+    connection = store.searches.worker.connection
     connection.set_progress_handler(progress, 1)
     other = threading.Thread(target=interrupt)
     other.start()
@@ -318,5 +318,5 @@ def test_many_matches_come_first_in_record_order_then_counted(tmp_path, monkeypa
 def test_a_search_at_once_gives_the_whole_words_or_leaves_it_to_the_worker(store):
     at_once = store.search_at_once("suspends")
     assert at_once is not None and hits(at_once, "event") == hits(store.search("suspends", whole_words=True), "event")
-    with store._at_once_lock:  # its connection is busy (being readied in a worker): no waiting on the UI thread
+    with store.searches.first.lock:  # its connection is busy (being readied in a worker): no waiting on the UI thread
         assert store.search_at_once("suspends") is None

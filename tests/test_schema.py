@@ -33,7 +33,8 @@ def test_check_constraints_match_the_vocabularies(table, column, values):
 def test_the_app_queries_read_through_indexes(mini_store):
     statements: list[str] = []
     with Store(mini_store) as store:
-        store._connection.set_trace_callback(statements.append)
+        with store.reader.reading() as connection:
+            connection.set_trace_callback(statements.append)
         store.catalogue()
         store.timeline(Filters(party="mini"))
         store.event("suit")

@@ -14,9 +14,11 @@ from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
 
 from parlertui.store.dates import MONTH_NAMES
 from parlertui.store.filters import NO_FILTERS, Filters, event_conditions, quote_conditions, quotes_need_event
+from parlertui.store.rows import EVENTS, QUOTES, SOURCES, events_from, quotes_from, sources_from
 
 if TYPE_CHECKING:
     import sqlite3
+    from zoneinfo import ZoneInfo
 
     from parlertui.store.queries import Store
     from parlertui.store.records import Quote as QuoteRecord, Source, TimelineEvent
@@ -117,7 +119,7 @@ class Listing(Generic[Record]):
         if table.descending:  # the list's order is the key's reversed: its first rows are the highest keys
             order = "DESC" if order == "ASC" else "ASC"
         columns = ", ".join(f"{column} {order}" for column in self._key_columns())
-        rows = self.store._rows(
+        rows = self.store.reader.rows(
             f"SELECT {table.key}, {table.rowid} {table.source} WHERE {self._where}{extra} "
             f"ORDER BY {columns} LIMIT ? OFFSET ?",
             (*self._parameters, *parameters, limit, offset),
@@ -200,7 +202,7 @@ class Listing(Generic[Record]):
     def key_of(self, item_id: str) -> Key | None:
         """The sort key of the item `item_id`, if this list holds it."""
         alias = self.table.rowid.split(".")[0]
-        rows = self.store._rows(
+        rows = self.store.reader.rows(
             f"SELECT {self.table.key} {self.table.source} WHERE {self._where} AND {alias}.id = ?",
             (*self._parameters, item_id),
         )
@@ -221,7 +223,7 @@ class Listing(Generic[Record]):
         table = self.table
         headings: list[Heading] = []
         if self.filtered:
-            keys = self.store._rows(
+            keys = self.store.reader.rows(
                 f"SELECT {table.key} {table.source} WHERE {self._where} ORDER BY {table.key}", self._parameters
             )
             bound: Key | None = None
@@ -233,7 +235,7 @@ class Listing(Generic[Record]):
             self._headings = headings
             return headings
         bound_sql = self._group.bound_sql.format(key="firsts.k")
-        rows = self.store._rows(
+        rows = self.store.reader.rows(
             f"""WITH RECURSIVE firsts(k) AS (
                     SELECT min({table.key}) {table.source}
                     UNION ALL
@@ -251,22 +253,25 @@ class Listing(Generic[Record]):
         return headings
 
     def _scalar(self, sql: str, parameters: tuple[object, ...] = ()) -> int:
-        value: int = self.store._rows(sql, (*self._parameters, *parameters))[0][0]
+        value: int = self.store.reader.rows(sql, (*self._parameters, *parameters))[0][0]
         return value
 
 
 def _reader(
     select: str,
     rowid: str,
-    to_records: Callable[[Store, list[sqlite3.Row]], Sequence[object]],
+    to_records: Callable[[list[sqlite3.Row], ZoneInfo | None], Sequence[object]],
 ) -> Callable[[Store, list[int]], dict[int, tuple[str, object]]]:
+    """How a table's records of some rowids are read: `select` (store/rows.py) for those rowids, each row turned
+    into its record by `to_records`."""
+
     def read(store: Store, rowids: list[int]) -> dict[int, tuple[str, object]]:
         marks = ", ".join("?" * len(rowids))
-        rows = store._rows(
+        rows = store.reader.rows(
             select.replace("SELECT ", f"SELECT {rowid} AS list_rowid, ", 1) + f" WHERE {rowid} IN ({marks})",
             tuple(rowids),
         )
-        records = to_records(store, rows)
+        records = to_records(rows, store.zone())
         return {row["list_rowid"]: (row["id"], record) for row, record in zip(rows, records, strict=True)}
 
     return read
@@ -274,41 +279,29 @@ def _reader(
 
 def event_listing(store: Store, filters: Filters = NO_FILTERS) -> Listing[TimelineEvent]:
     """The timeline: events in true order under a heading for each month (or year) in the home zone."""
-    from parlertui.store.queries import EVENTS
-
-    table = Table(
-        "FROM events AS e", "e.sort_key", "e.rowid", _reader(EVENTS, "e.rowid", lambda store, rows: store._events(rows))
-    )
+    table = Table("FROM events AS e", "e.sort_key", "e.rowid", _reader(EVENTS, "e.rowid", events_from))
     return Listing(store, table, event_conditions(filters), Grouping(month_bound, month_label, MONTH_BOUND_SQL))
 
 
 def quote_listing(store: Store, filters: Filters = NO_FILTERS, sort: str = "date") -> Listing[QuoteRecord]:
     """Quotes in the order they were said (undated ones last), or in another of QUOTE_SORTS."""
-    from parlertui.store.queries import QUOTES
-
-    def quotes(store: Store, rows: list[sqlite3.Row]) -> list[object]:
-        zone = store.zone()
-        return [store._quote(row, zone) for row in rows]
-
     # The event is joined only when a condition reads it: a join on every row makes counting a million quotes
     # take a second instead of a few milliseconds.
     event = " LEFT JOIN events AS qe ON qe.id = q.event_id" if quotes_need_event(filters) else ""
     source = f"FROM quotes AS q{event}"
     order = QUOTE_SORTS[sort]
-    table = Table(source, order.key, "q.rowid", _reader(QUOTES, "q.rowid", quotes), order.width, order.descending)
+    table = Table(source, order.key, "q.rowid", _reader(QUOTES, "q.rowid", quotes_from), order.width, order.descending)
     return Listing(store, table, quote_conditions(filters))
 
 
 def source_listing(store: Store, sort: str = "dataset") -> Listing[Source]:
     """Sources in the dataset's order, or in another of SOURCE_SORTS."""
-    from parlertui.store.queries import SOURCES
-
     order = SOURCE_SORTS[sort]
     table = Table(
         "FROM sources AS s",
         order.key,
         "s.rowid",
-        _reader(SOURCES, "s.rowid", lambda store, rows: [store._source(row) for row in rows]),
+        _reader(SOURCES, "s.rowid", sources_from),
         order.width,
         order.descending,
     )

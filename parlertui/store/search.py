@@ -10,28 +10,69 @@ its first matches in record order instead, so the first results never wait on sc
 A prefix query reads the whole list of every word it matches before it returns a single hit (35 ms for a word in
 most of a million quotes), while a whole word is read lazily (0.1 ms). So plain words can be searched as whole
 words first (`whole_words`), for a first answer at once, and then as prefixes for the full one.
+
+A store's searches run in its SearchSession (Store.searches), on connections of their own. How typed text becomes a
+query is in search_terms.py; what each kind of record shows and joins, in search_kinds.py.
 """
 
 from __future__ import annotations
 
-import re
 import sqlite3
+import threading
+import time
+from pathlib import Path
 from typing import NamedTuple
 
-from parlertui.store.quote_text import QUOTE_MARK
 from parlertui.store.date_search import Period, find_period
-from parlertui.store.filters import NO_FILTERS, Filters, arguments_on_record, event_conditions, quote_conditions
+from parlertui.store.filters import NO_FILTERS, Filters
+from parlertui.store.open import StoreError, open_read_only
+from parlertui.store.search_kinds import (
+    ALIASES,
+    COLUMNS,
+    DATED_COLUMNS,
+    JOINS,
+    KIND_TITLES,
+    KINDS,
+    NAME_COLUMNS,
+    OWNERS_FIRST,
+    TABLES,
+    in_period,
+    in_period_unindexed,
+    on_record,
+)
+from parlertui.store.search_terms import (
+    MARK_END,
+    MARK_START,
+    MAX_WORDS,
+    SYNTAX,
+    WORD,
+    has_plain_words,
+    marked,
+    plain_query,
+    syntax_note,
+    unmarked,
+)
 
-#: Around each matched word in a hit's text: control characters, which record text has no use for.
-MARK_START, MARK_END = "\x02", "\x03"
+__all__ = [
+    "KIND_TITLES",
+    "KINDS",
+    "MARK_END",
+    "MARK_START",
+    "MAX_WORDS",
+    "Hit",
+    "HitGroup",
+    "SearchInterrupted",
+    "SearchResults",
+    "SearchSession",
+    "has_plain_words",
+    "marked",
+    "plain_query",
+    "search",
+    "syntax_note",
+]
 
 RANK_LIMIT = 2000
 """Up to this many matches of a kind are ranked by relevance; beyond it the first ones are shown in record order."""
-
-_WORD = re.compile(r"\w+(?:['’]\w+)*")
-MAX_WORDS = 24
-"""Words beyond these are not searched for: a pasted page would otherwise become thousands of terms."""
-_SYNTAX = re.compile(r"""["*():^]|\b(?:AND|OR|NOT|NEAR)\b""")
 
 
 class Hit(NamedTuple):
@@ -71,123 +112,6 @@ class SearchResults(NamedTuple):
         return all(group.counted for group in self.groups)
 
 
-def plain_query(text: str, prefix: bool = True) -> str:
-    """Every word of `text` as a term (a prefix term unless `prefix` is False), all required; "" if it holds no
-    word."""
-    terms = []
-    for word in _WORD.findall(text)[:MAX_WORDS]:
-        tokens = re.findall(r"\w+", word)  # "Parler's" is the phrase "Parler s", as the index split it
-        terms.append('"' + " ".join(tokens) + '"' + ("*" if prefix else ""))
-    return " ".join(terms)
-
-
-def has_plain_words(text: str) -> bool:
-    """True if `text` is words only (no search syntax, not too many, no date): what `whole_words` can search first.
-    A date is searched in the worker only: with other words, its events and quotes are found match by match."""
-    return (
-        bool(_WORD.search(text))
-        and not _SYNTAX.search(text)
-        and len(_WORD.findall(text)) <= MAX_WORDS
-        and find_period(text) is None
-    )
-
-
-def marked(text: str) -> list[tuple[str, bool]]:
-    """A hit's text as (piece, matched) pairs."""
-    pieces: list[tuple[str, bool]] = []
-    for index, part in enumerate(re.split(f"[{MARK_START}{MARK_END}]", text)):
-        if part:
-            pieces.append((part, index % 2 == 1))
-    return pieces
-
-
-def _clean(text: str) -> str:
-    return text.replace(MARK_START, "").replace(MARK_END, "")
-
-
-# What each kind shows, and how it is found: (FTS table, SQL returning id/text/about/topic for rowids matched).
-_S, _E = f"'{MARK_START}'", f"'{MARK_END}'"
-KIND_TITLES = {
-    "quote": "Quotes",
-    "event": "Events",
-    "argument": "Arguments",
-    "topic": "Topics",
-    "party": "Parties",
-    "source": "Sources",
-}
-KINDS = tuple(KIND_TITLES)
-
-_TABLE = {
-    "quote": "quotes",
-    "event": "events",
-    "argument": "arguments",
-    "topic": "topics",
-    "party": "parties",
-    "source": "sources",
-}
-_ALIAS = {"quote": "q", "event": "e", "argument": "a", "topic": "t", "party": "p", "source": "s"}
-
-#: What a hit shows of each kind: its id, its text with the matches marked, and a line about it. A quote is shown
-#: as everywhere else: in its frame, or in quotation marks (quote_text).
-_COLUMNS = {
-    "quote": f"""q.id, CASE WHEN q.frame IS NULL THEN '“' || snippet(quotes_fts, 0, {_S}, {_E}, '…', 24) || '”'
-                ELSE replace(q.frame, '{QUOTE_MARK}', snippet(quotes_fts, 0, {_S}, {_E}, '…', 24)) END,
-                p.name || ' · ' || coalesce(q.said_on, qe.occurred_at, 'undated'), NULL""",
-    "event": f"""e.id, highlight(events_fts, 0, {_S}, {_E}) || ' — ' || snippet(events_fts, 1, {_S}, {_E}, '…', 16),
-                e.occurred_at || ' · ' || e.kind, NULL""",
-    "argument": f"""a.id, snippet(arguments_fts, 0, {_S}, {_E}, '…', 24), p.name || ' · ' || t.title, a.topic_id""",
-    "topic": f"""t.id, highlight(topics_fts, 0, {_S}, {_E}) || ' — ' || snippet(topics_fts, 1, {_S}, {_E}, '…', 16),
-                'topic', NULL""",
-    "party": f"""p.id, highlight(parties_fts, 0, {_S}, {_E}) || ' — ' || snippet(parties_fts, 2, {_S}, {_E}, '…', 12),
-                p.side || ' · ' || p.kind, NULL""",
-    "source": f"""s.id, coalesce(highlight(sources_fts, 1, {_S}, {_E}) || ': ', '')
-                || highlight(sources_fts, 0, {_S}, {_E}), s.kind || coalesce(' · ' || s.published, ''), NULL""",
-}
-#: The columns that name a record of each kind: a match there comes before one only in its text.
-NAME_COLUMNS = {"event": "title", "topic": "title", "party": "name aliases", "source": "title outlet"}
-#: The kinds whose names matched come first, in this order: "rothstein" finds the judge before the events.
-OWNERS_FIRST = ("party", "topic", "source", "event")
-
-#: The tables a hit of each kind reads besides its own.
-_JOINS = {
-    "quote": "JOIN parties AS p ON p.id = q.speaker_id LEFT JOIN events AS qe ON qe.id = q.event_id",
-    "argument": "JOIN parties AS p ON p.id = a.party_id JOIN topics AS t ON t.id = a.topic_id",
-}
-
-
-def _on_record(kind: str, filters: Filters) -> tuple[list[str], list[object]]:
-    """Conditions keeping only what was on the record by the "as of" date."""
-    if filters.as_of is None:
-        return [], []
-    only_date = Filters(as_of=filters.as_of)
-    if kind == "event":
-        return event_conditions(only_date)
-    if kind == "quote":
-        return quote_conditions(only_date)
-    if kind == "argument":
-        condition, parameters = arguments_on_record(filters.as_of)
-        return [condition], list(parameters)
-    return [], []
-
-
-def _in_period(kind: str, period: Period | None) -> tuple[list[str], list[object]]:
-    """Events and quotes of a day or a month named in the search (by sort key: the index reads the range)."""
-    if period is None or kind not in ("event", "quote"):
-        return [], []
-    key = f"{_ALIAS[kind]}.sort_key"
-    return [f"{key} >= ? AND {key} < ?"], [period.start, period.end]
-
-
-def _in_period_unindexed(kind: str, period: Period | None) -> tuple[list[str], list[object]]:
-    """As _in_period, for a search of words as well: the full-text index finds the rows, and the date is checked
-    on each (`+` keeps SQLite from reading the range on the date's index first and matching the words row by row,
-    seconds on a big store)."""
-    conditions, parameters = _in_period(kind, period)
-    return [
-        condition.replace(f"{_ALIAS[kind]}.sort_key", f"+{_ALIAS[kind]}.sort_key") for condition in conditions
-    ], parameters
-
-
 def _group(
     db: sqlite3.Connection,
     kind: str,
@@ -200,17 +124,17 @@ def _group(
     """The first `limit` matches of a kind. Few matches (no more than `limit`) are ranked at once, those whose
     name or title matches first. More are shown in record order, which the index reads without scoring every
     match; with `count`, they are counted up to RANK_LIMIT and ranked if there are no more than that."""
-    table, alias = _TABLE[kind], _ALIAS[kind]
-    conditions, parameters = _on_record(kind, filters)
-    in_period, period_parameters = _in_period_unindexed(kind, period)
-    conditions, parameters = conditions + in_period, parameters + period_parameters
+    table, alias = TABLES[kind], ALIASES[kind]
+    conditions, parameters = on_record(kind, filters)
+    dated, period_parameters = in_period_unindexed(kind, period)
+    conditions, parameters = conditions + dated, parameters + period_parameters
     name_columns = NAME_COLUMNS.get(kind)
     named_sql = (
         f"{table}_fts.rowid IN (SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH ?)" if name_columns else "0"
     )
     named_query = (f"{{{name_columns}}} : ({query})",) if name_columns else ()
     source = (
-        f"FROM {table}_fts JOIN {table} AS {alias} ON {alias}.rowid = {table}_fts.rowid {_JOINS.get(kind, '')} "
+        f"FROM {table}_fts JOIN {table} AS {alias} ON {alias}.rowid = {table}_fts.rowid {JOINS.get(kind, '')} "
         f"WHERE {table}_fts MATCH ?" + "".join(f" AND ({c})" for c in conditions)
     )
 
@@ -218,10 +142,10 @@ def _group(
         """`named`: tell which match by name (only where they are ranked: the test reads every match of the words
         in the name columns, which on a big store the first, unranked answer must not wait for)."""
         rows = db.execute(
-            f"SELECT {_COLUMNS[kind]}, {named_sql if named else '0'} {source} ORDER BY {order} LIMIT ?",
+            f"SELECT {COLUMNS[kind]}, {named_sql if named else '0'} {source} ORDER BY {order} LIMIT ?",
             (*(named_query if named else ()), query, *parameters, count),
         ).fetchall()
-        return tuple(Hit(kind, row[0], row[1] or "", _clean(row[2] or ""), row[3], bool(row[4])) for row in rows)
+        return tuple(Hit(kind, row[0], row[1] or "", unmarked(row[2] or ""), row[3], bool(row[4])) for row in rows)
 
     def ranked(count: int) -> tuple[Hit, ...]:
         """Best first: those whose name matches, then the rest, each by relevance."""
@@ -246,22 +170,15 @@ def _group(
     return HitGroup(kind, first[:limit], found, more=True, ranked=False)
 
 
-#: What a hit of each kind shows when found by its date alone (no words to match, so nothing marked).
-_DATED_COLUMNS = {
-    "event": "e.id, e.title || ' — ' || substr(e.summary, 1, 200), e.occurred_at || ' · ' || e.kind, NULL",
-    "quote": "q.id, q.text, p.name || ' · ' || coalesce(q.said_on, qe.occurred_at, 'undated'), NULL",
-}
-
-
 def _period_group(db: sqlite3.Connection, kind: str, period: Period, filters: Filters, limit: int) -> HitGroup:
     """The events or quotes of a day or a month, in the order they happened."""
-    table, alias = _TABLE[kind], _ALIAS[kind]
-    conditions, parameters = _on_record(kind, filters)
-    in_period, period_parameters = _in_period(kind, period)
-    where = " AND ".join(f"({c})" for c in conditions + in_period)
-    source = f"FROM {table} AS {alias} {_JOINS.get(kind, '')} WHERE {where}"
+    table, alias = TABLES[kind], ALIASES[kind]
+    conditions, parameters = on_record(kind, filters)
+    dated, period_parameters = in_period(kind, period)
+    where = " AND ".join(f"({c})" for c in conditions + dated)
+    source = f"FROM {table} AS {alias} {JOINS.get(kind, '')} WHERE {where}"
     rows = db.execute(
-        f"SELECT {_DATED_COLUMNS[kind]} {source} ORDER BY {alias}.sort_key LIMIT ?",
+        f"SELECT {DATED_COLUMNS[kind]} {source} ORDER BY {alias}.sort_key LIMIT ?",
         (*parameters, *period_parameters, limit),
     ).fetchall()
     # Counted on the table alone (the event, for a quote, only where the date reads it): the joins that a hit
@@ -306,23 +223,6 @@ def _search_period(
     return found._replace(text=text, note=note)
 
 
-def syntax_note(text: str) -> str:
-    """What the search syntax in `text` was taken to mean, in words."""
-    parts = []
-    phrases = text.count('"') // 2
-    if phrases:
-        parts.append("searched as a phrase" if phrases == 1 else f"searched as {phrases} phrases")
-    operators = sorted(set(re.findall(r"\b(?:AND|OR|NOT|NEAR)\b", text)), key=("AND", "OR", "NOT", "NEAR").index)
-    if operators:
-        parts.append(f"{' and '.join(operators)} read as {'an operator' if len(operators) == 1 else 'operators'}")
-    if "*" in text:
-        parts.append("a word ending in * matches any ending")
-    if not parts:
-        parts.append("searched as written")
-    note = "; ".join(parts)
-    return note[0].upper() + note[1:] + "."
-
-
 def search(
     db: sqlite3.Connection,
     text: str,
@@ -357,9 +257,9 @@ def search(
             else "Nothing to search for in that: type a word.",
         )
     attempts: list[tuple[str, str]] = []
-    if len(_WORD.findall(text)) > MAX_WORDS:
+    if len(WORD.findall(text)) > MAX_WORDS:
         attempts.append((plain, f"Only the first {MAX_WORDS} words were searched for."))
-    elif _SYNTAX.search(text):
+    elif SYNTAX.search(text):
         attempts.append((text, syntax_note(text)))
         attempts.append(
             (plain, "Its quotes or operators do not make a valid search, so its words were searched as plain terms.")
@@ -377,3 +277,114 @@ def search(
             continue
         return SearchResults(text, query, note, owners_first(tuple(group for group in groups if group.total)))
     raise failure or RuntimeError("no search was run")
+
+
+class SearchInterrupted(Exception):
+    """A search was stopped by interrupt(): a newer one replaces it."""
+
+
+class SearchConnection:
+    """A connection searches read on, opened the first time one asks for it, and the lock they take turns by."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.connection: sqlite3.Connection | None = None
+
+
+class SearchSession:
+    """The searches of one store (Store.searches), on connections of their own, so that a slow one neither holds
+    up the store's other reads nor outlives the reader's interest in it: interrupt() stops it. The first answer
+    read on the UI thread (at_once) has a connection of its own too.
+
+    Safe to share between threads. Every read error is a StoreError."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.worker = SearchConnection()
+        self.first = SearchConnection()
+        self._prepared = False
+        self._closed = False
+
+    def _open(self, line: SearchConnection) -> sqlite3.Connection:
+        """`line`'s connection, opened the first time; StoreError once closed. The caller holds its lock."""
+        if self._closed:
+            raise StoreError(self.path, "is closed", "")
+        if line.connection is None:
+            line.connection = open_read_only(self.path)
+        return line.connection
+
+    def _unreadable(self, err: sqlite3.Error) -> StoreError:
+        return StoreError(self.path, f"cannot be searched ({err})", "check it with `parlertui check`")
+
+    def search(
+        self, text: str, filters: Filters = NO_FILTERS, limit: int = 50, count: bool = True, whole_words: bool = False
+    ) -> SearchResults:
+        """Search quotes, events, arguments, topics, parties and sources for `text` (see search())."""
+        with self.worker.lock:
+            try:
+                return search(self._open(self.worker), text, filters, limit, count=count, whole_words=whole_words)
+            except sqlite3.Error as err:
+                if "interrupted" in str(err):
+                    raise SearchInterrupted from None
+                raise self._unreadable(err) from err
+
+    def at_once(
+        self, text: str, filters: Filters = NO_FILTERS, limit: int = 12, budget: float = 0.015
+    ) -> SearchResults | None:
+        """The words of `text` matched whole (see search()'s `whole_words`), for the thread that asks: the index
+        reads whole words lazily, so this is a first answer within a frame, read where it is shown. None if it is
+        not ready in `budget` seconds (words that are common apart but rare together), or if another thread holds
+        its connection: the worker's search answers instead."""
+        if not self.first.lock.acquire(blocking=False):
+            return None
+        try:
+            connection = self._open(self.first)
+            deadline = time.perf_counter() + budget
+            connection.set_progress_handler(lambda: time.perf_counter() > deadline, 2000)
+            try:
+                return search(connection, text, filters, limit, whole_words=True)
+            finally:
+                connection.set_progress_handler(None, 0)
+        except sqlite3.OperationalError as err:
+            if "interrupted" in str(err):
+                return None
+            raise self._unreadable(err) from err
+        except sqlite3.Error as err:
+            raise self._unreadable(err) from err
+        finally:
+            self.first.lock.release()
+
+    def prepare(self) -> None:
+        """Open the connections and read the full-text indexes' structure, so the first search a reader types does
+        not wait for that. Once done, a no-op: it must not hold the connections a search is asking for."""
+        if self._prepared:
+            return
+        self._prepared = True
+        for line in (self.worker, self.first):
+            with line.lock:
+                try:
+                    connection = self._open(line)
+                    for table in TABLES.values():
+                        connection.execute(
+                            f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH '\"parlertui\"' LIMIT 1"
+                        ).fetchall()
+                except (sqlite3.Error, StoreError):
+                    pass  # the search itself will say what is wrong
+
+    def interrupt(self) -> None:
+        """Stop the search running now, if any (it raises SearchInterrupted in its thread)."""
+        # Not under the lock: the search being stopped holds it.
+        if self.worker.connection is not None and not self._closed:
+            self.worker.connection.interrupt()
+
+    def close(self) -> None:
+        """Close both connections, each once no thread is reading on it: closing a connection in the middle of
+        another thread's read crashes the process. A search asked for after this raises StoreError."""
+        if self._closed:
+            return
+        self.interrupt()  # a long search gives its connection up at once
+        self._closed = True
+        for line in (self.worker, self.first):
+            with line.lock:
+                if line.connection is not None:
+                    line.connection.close()

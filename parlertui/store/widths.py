@@ -21,6 +21,6 @@ class NameWidths(NamedTuple):
 
 def name_widths(store: Store) -> NameWidths:
     """The longest speaker (party) name and outlet the store holds."""
-    (speaker,) = store._rows("SELECT coalesce(max(length(name)), 0) FROM parties")[0]
-    (outlet,) = store._rows("SELECT coalesce(max(length(outlet)), 1) FROM sources")[0]
+    (speaker,) = store.reader.rows("SELECT coalesce(max(length(name)), 0) FROM parties")[0]
+    (outlet,) = store.reader.rows("SELECT coalesce(max(length(outlet)), 1) FROM sources")[0]
     return NameWidths(speaker=int(speaker), outlet=int(outlet))
