@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import asyncio
 import io
 import time
+import unicodedata
+import weakref
 from collections.abc import Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 
 from rich.console import Console, RenderableType
+from textual import events
+from textual.app import App
+from textual.keys import KEY_NAME_REPLACEMENTS, KEY_TO_UNICODE_NAME
+from textual.message import Message
 from textual.worker import WorkerCancelled, WorkerState
 
 from parlertui.app import ParlerApp
@@ -25,12 +32,83 @@ async def running(path: Path, size: tuple[int, int] = (80, 24)):
     """The app on a store, once the store has been read."""
     with Store(path) as store:
         app = ParlerApp(store)
-        async with app.run_test(size=size) as pilot:
+        async with app.run_test(size=size, message_hook=counted(app)) as pilot:
             await settle(pilot)
             yield app, pilot
 
 
 WAIT = 60.0  # seconds: how long a test waits for something before it says it never came; only a broken app waits
+
+
+class MessageCount:
+    """How many messages the app's widgets have taken from their queues so far (Textual's test message hook),
+    leaving out the probes `quiet` sends to find that out."""
+
+    def __init__(self) -> None:
+        self.handled = 0
+        self.probes: set[Callable[[], object]] = set()
+
+    def __call__(self, message: Message) -> None:
+        callback = getattr(message, "callback", None)  # call_later's and call_after_refresh's messages
+        if getattr(callback, "func", callback) not in self.probes:
+            self.handled += 1
+
+
+_counts: weakref.WeakKeyDictionary[App, MessageCount] = weakref.WeakKeyDictionary()
+
+
+def counted(app: App) -> MessageCount:
+    """The hook to give `app.run_test(message_hook=...)`, so `quiet` knows when the app has nothing left to do."""
+    return _counts.setdefault(app, MessageCount())
+
+
+async def quiet(pilot) -> None:
+    """Let the app handle every message that what was done so far caused, and what waits for a repaint.
+
+    A round asks every widget of the screen, and the app, to call back once it has handled what is in its queue,
+    and the screen to call back after its next repaint (after what call_after_refresh left for it before). A
+    message handled meanwhile may have posted others; when two rounds in a row handle nothing but the probes,
+    nothing is left. This asks nothing of the clock, where Textual's own wait for idle sleeps 20 ms at least and
+    takes a slow moment for idleness. Apps run without the hook (snapshot tests) get Textual's wait.
+    """
+    count = _counts.get(pilot.app)
+    if count is None:
+        await pilot.pause()
+        return
+    deadline = time.monotonic() + WAIT
+    quiet_rounds = 0
+    while quiet_rounds < 2:
+        before = count.handled
+        await probe_round(pilot.app, count, deadline)
+        quiet_rounds = quiet_rounds + 1 if count.handled == before else 0
+
+
+async def probe_round(app: App, count: MessageCount, deadline: float) -> None:
+    left = 0
+    answered = asyncio.Event()
+
+    def probe() -> None:
+        nonlocal left
+        left -= 1
+        if not left:
+            answered.set()
+
+    repainted = asyncio.Event()
+    count.probes.update((probe, repainted.set))
+    try:
+        for node in [app, *app.screen.walk_children(with_self=True)]:
+            left += bool(node.call_later(probe))
+        app.screen.call_after_refresh(repainted.set)
+        for event in (answered, repainted) if left else (repainted,):
+            while not event.is_set() and app.is_running:
+                if time.monotonic() > deadline:
+                    raise AssertionError(f"the app was still handling messages after {WAIT:.0f} s")
+                try:
+                    await asyncio.wait_for(event.wait(), 0.5)
+                except TimeoutError:
+                    pass  # only to look again whether the app is still running
+    finally:
+        count.probes.difference_update((probe, repainted.set))
 
 
 async def wait_until(
@@ -54,8 +132,7 @@ async def settle(pilot) -> None:
             await pilot.app.workers.wait_for_complete()
         except WorkerCancelled:
             pass  # superseded by a newer one, as a reader's next key press would
-        await pilot.pause()  # ends with a repaint
-        await pilot.pause()  # the calls waiting on that repaint are run
+        await quiet(pilot)  # ends with a repaint, and the calls waiting on it run
         if not busy(pilot.app):
             return
         if time.monotonic() > deadline:
@@ -65,9 +142,29 @@ async def settle(pilot) -> None:
 async def press(pilot, *keys: str) -> None:
     """Press keys one at a time, letting the app settle after each, as a reader would."""
     for key in keys:
-        await pilot.press(key)  # returns once the app is idle again
+        if pilot.app in _counts:
+            pilot.app.post_message(key_event(key))  # as the terminal's driver does
+            await quiet(pilot)
+        else:
+            await pilot.press(key)  # returns once the app is idle again
         if busy(pilot.app):
             await settle(pilot)
+
+
+def key_event(key: str) -> events.Key:
+    """The event a terminal sends for `key`, named as Textual's Pilot names it: a character ("a", "/", "-") or a
+    key ("enter", "ctrl+p", "slash")."""
+    if len(key) == 1:
+        if key.isalnum():
+            return events.Key(key, key)
+        name = unicodedata.name(key).lower().replace("-", "_").replace(" ", "_")
+        return events.Key(KEY_NAME_REPLACEMENTS.get(name, name), key)
+    replaced = {value: name for name, value in KEY_NAME_REPLACEMENTS.items()}.get(key, key)
+    try:
+        character: str | None = unicodedata.lookup(KEY_TO_UNICODE_NAME.get(replaced, replaced))
+    except KeyError:
+        character = None
+    return events.Key(key, character)
 
 
 def busy(app) -> bool:
@@ -122,8 +219,8 @@ async def palette(pilot, command: str, choice: str | None = None) -> None:
     """Run a palette command as a reader would: ctrl+p, type, enter; for a picker, type the choice and enter."""
     for words in [command] if choice is None else [command, choice]:
         if words is command:
-            await pilot.press("ctrl+p")
-        await pilot.press(*words)
+            await press(pilot, "ctrl+p")
+        await press(pilot, *words)
         await palette_matches(pilot)
         await pilot.press("enter")
         await settle(pilot)
