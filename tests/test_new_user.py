@@ -251,7 +251,7 @@ async def test_enter_on_a_quote_in_the_quotes_view_and_on_its_words_in_the_detai
         await press(pilot, "escape")
         assert not isinstance(app.screen, RecordScreen) and view(app).view_id == "quotes"
         await press(pilot, "tab")
-        assert view(app).detail.cursor == 0  # the quote's words
+        assert view(app).detail_pane.cursor == 0  # the quote's words
         await press(pilot, "enter")
         assert isinstance(app.screen, RecordScreen) and app.screen.trail[-1][0].id == quote_id
 

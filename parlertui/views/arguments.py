@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual.widget import Widget
 from textual.widgets.option_list import Option
 
 from parlertui.navigation import Target
@@ -23,7 +22,7 @@ def topic_row(topic: Topic, *, wrap: bool = False) -> Line:
     return Line((Text(side_marks(topic.sides), style="bold"), 4), (Text(topic.title), None), wrap=wrap)
 
 
-class ArgumentsView(View[TopicDetail]):
+class ArgumentsView(View[Topic, TopicDetail]):
     """The topics, and the selected one laid out as a debate."""
 
     view_id = "arguments"
@@ -39,13 +38,16 @@ class ArgumentsView(View[TopicDetail]):
         topics.border_subtitle = "P Parler · A AWS · C court"
         return topics
 
-    def make_detail(self) -> Widget:
+    def make_detail(self) -> DebateView:
         from parlertui.widgets.debate import DebateView  # loaded with the view, when it is first shown
 
         return DebateView(classes="detail")
 
     def list_options(self, catalogue: Catalogue) -> list[Option]:
-        return [Option(topic_row(topic, wrap=self.wrap), id=topic.id) for topic in catalogue.topics]
+        return [Option(self.render_row(topic), id=topic.id) for topic in catalogue.topics]
+
+    def render_row(self, record: Topic) -> Line:
+        return topic_row(record, wrap=self.wrap)
 
     def fetch(self, item_id: str) -> TopicDetail:
         return self.store.topic(item_id, self.as_of)
@@ -58,7 +60,7 @@ class ArgumentsView(View[TopicDetail]):
 
     def select(self, target: Target) -> bool:
         """A topic, or an argument: its topic with the cursor on the argument's claim."""
-        if self._select_once_built(target):
+        if self._selection_deferred(target):
             return True
         if target.kind != "argument":
             return super().select(target)

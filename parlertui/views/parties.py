@@ -19,7 +19,7 @@ def party_row(party: Party, *, wrap: bool = False) -> Line:
     return Line((Text(), 2 * party.depth - 1), name, wrap=wrap) if party.depth else Line(name, wrap=wrap)
 
 
-class PartiesView(View[PartyDetail]):
+class PartiesView(View[Party, PartyDetail]):
     view_id = "parties"
     empty_text = "This store holds no parties."
 
@@ -32,9 +32,12 @@ class PartiesView(View[PartyDetail]):
         return grouped_options(
             catalogue.parties,
             lambda party: SIDE_GROUPS[party.side],
-            lambda party: party_row(party, wrap=self.wrap),
+            self.render_row,
             lambda party: party.id,
         )
+
+    def render_row(self, record: Party) -> Line:
+        return party_row(record, wrap=self.wrap)
 
     def fetch(self, item_id: str) -> PartyDetail:
         return self.store.party(item_id, self.as_of)

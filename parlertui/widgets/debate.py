@@ -17,6 +17,7 @@ from textual.widgets import Static
 from parlertui.messages import Navigate
 from parlertui.navigation import Target
 from parlertui.store.records import Argument, ArgumentRow, TopicDetail
+from parlertui.widgets.panes import DetailPane
 from parlertui.widgets.render import quote_block
 
 COLUMNS = ("parler", "aws", "court", "other")
@@ -89,7 +90,7 @@ def row_cells(row: ArgumentRow, as_of: str | None = None) -> list[Widget]:
     return cells
 
 
-class DebateView(VerticalScroll, can_focus=True):
+class DebateView(VerticalScroll, DetailPane, can_focus=True):
     """The selected topic: its question, the rows of claims and answers, and the outcome. A cursor walks the cards."""
 
     BINDING_GROUP_TITLE = "Arguments"

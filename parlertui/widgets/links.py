@@ -15,6 +15,7 @@ from parlertui.messages import Navigate
 from parlertui.navigation import Target
 from parlertui.store.records import ArgumentRef, Quote, QuoteDetail, Source, SourceDetail
 from parlertui.widgets.keylist import KeyList
+from parlertui.widgets.panes import DetailPane
 from parlertui.store.quote_text import source_title, with_pin
 from parlertui.widgets.address import Address
 from parlertui.widgets.render import (
@@ -41,7 +42,7 @@ def heading(title: str, count: int | None = None) -> Entry:
     return Entry(Text("\n" + label, style="bold"), heading=True)
 
 
-class LinkList(KeyList):
+class LinkList(KeyList, DetailPane):
     """A scrollable detail the cursor walks block by block; `enter` on a link posts Navigate.
 
     Headings are not stops for the cursor, but every paragraph is, so j/k reads through all of the text.

@@ -28,6 +28,7 @@ from textual.strip import Strip
 from parlertui.store.listing import Heading, Key, Listing, Row
 from parlertui.widgets.component_styles import ComponentStyles
 from parlertui.widgets.keylist import LIST_BINDINGS, WRAP_BINDING
+from parlertui.widgets.panes import ItemList
 from parlertui.widgets.render import Line
 from parlertui.widgets.wrap_layout import WrapLayout
 from parlertui.widgets.wrapped_rows import WrappedRows
@@ -39,7 +40,7 @@ KEEP = 2000
 """Rows kept in memory; beyond this, rows far from the screen are forgotten."""
 
 
-class PagedList(ComponentStyles, WrappedRows, ScrollView, can_focus=True):
+class PagedList(ComponentStyles, WrappedRows, ScrollView, ItemList, can_focus=True):
     """Items read from a Listing a page at a time, under group headings, with a cursor moved by j/k/g/G."""
 
     BINDINGS: ClassVar[list[BindingType]] = [*LIST_BINDINGS, WRAP_BINDING]
