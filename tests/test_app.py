@@ -36,7 +36,7 @@ from parlertui.store.filters import NO_FILTERS
 from parlertui.store.listing import Listing
 from parlertui.store.open import StoreError
 from parlertui.store.queries import NotFound, Store
-from parlertui.widgets.debate import DebateView
+from parlertui.widgets.debate import DebatePane
 from parlertui.widgets.key_bar import KeyBar
 
 
@@ -137,7 +137,7 @@ async def test_tab_enter_and_escape_move_between_the_panes(mini_store):
         await press(pilot, "shift+tab")
         assert focused_pane(app) == "detail"
         await press(pilot, "3", "tab")
-        assert isinstance(app.focused, DebateView)
+        assert isinstance(app.focused, DebatePane)
         await press(pilot, "escape", "1")
         await press(pilot, "G", "enter")
         assert focused_pane(app) == "detail"
@@ -235,7 +235,7 @@ async def test_the_arguments_view_sets_each_claim_beside_its_answer(mini_store):
     async with running(mini_store) as (app, pilot):
         await press(pilot, "3")
         debate = view(app).detail_pane
-        assert isinstance(debate, DebateView)
+        assert isinstance(debate, DebatePane)
         text = detail_text(app)
         assert text.startswith("Breach of contract\nDid Host break the contract?")
         assert "Host ended the contract without the notice it requires." in text

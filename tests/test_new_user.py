@@ -155,12 +155,12 @@ async def test_t_where_the_list_is_not_by_date_says_why(mini_store, name):
 
 async def test_no_court_column_on_a_topic_the_court_did_not_rule_on():
     from parlertui.navigation import Target
-    from parlertui.widgets.debate import DebateView
+    from parlertui.widgets.debate import DebatePane
 
     async with running(BUNDLED, (200, 50)) as (app, pilot):
         app.explorer.go_to(Target("topic", "switching-hosts"))
         await settle(pilot)
-        debate = app.screen.query_one(DebateView)
+        debate = app.screen.query_one(DebatePane)
         assert debate.has_class("no-court")
         cell = debate.query_one(".cell.parler")
         assert cell.region.width > debate.content_region.width * 0.4  # one of two columns, not of three

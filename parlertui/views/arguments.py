@@ -15,7 +15,7 @@ from parlertui.widgets.keylist import KeyList
 from parlertui.widgets.render import Line, side_marks
 
 if TYPE_CHECKING:
-    from parlertui.widgets.debate import DebateView
+    from parlertui.widgets.debate import DebatePane
 
 
 def topic_row(topic: Topic, *, wrap: bool = False) -> Line:
@@ -38,10 +38,10 @@ class ArgumentsView(View[Topic, TopicDetail]):
         topics.border_subtitle = "P Parler · A AWS · C court"
         return topics
 
-    def make_detail(self) -> DebateView:
-        from parlertui.widgets.debate import DebateView  # loaded with the view, when it is first shown
+    def make_detail(self) -> DebatePane:
+        from parlertui.widgets.debate import DebatePane  # loaded with the view, when it is first shown
 
-        return DebateView(classes="detail")
+        return DebatePane(classes="detail")
 
     def list_options(self, catalogue: Catalogue) -> list[Option]:
         return [Option(self.render_row(topic), id=topic.id) for topic in catalogue.topics]
@@ -53,10 +53,10 @@ class ArgumentsView(View[Topic, TopicDetail]):
         return self.store.topic(item_id, self.as_of)
 
     @property
-    def debate(self) -> DebateView:
-        from parlertui.widgets.debate import DebateView  # loaded already: make_detail made one
+    def debate(self) -> DebatePane:
+        from parlertui.widgets.debate import DebatePane  # loaded already: make_detail made one
 
-        return self.query_one(".detail", DebateView)
+        return self.query_one(".detail", DebatePane)
 
     def select(self, target: Target) -> bool:
         """A topic, or an argument: its topic with the cursor on the argument's claim."""

@@ -17,7 +17,7 @@ from parlertui.store.queries import NotFound, Store
 from parlertui.store.records import Catalogue
 from parlertui.widgets.keylist import KeyList
 from parlertui.widgets.pagedlist import PagedList
-from parlertui.widgets.links import Entry, LinkList
+from parlertui.widgets.links import DetailBlock, LinkList
 from parlertui.widgets.panes import DetailPane, ItemList
 from parlertui.widgets.render import Line
 from parlertui.workers import ReportsStoreErrors
@@ -116,7 +116,7 @@ class View(ReportsStoreErrors, Container, Generic[Item, Detail]):
         """Read one record's detail from the store (runs in a worker thread)."""
         raise NotImplementedError
 
-    def entries(self, record: Detail) -> list[Entry]:
+    def entries(self, record: Detail) -> list[DetailBlock]:
         """The blocks of a record's detail, for views whose detail is a LinkList."""
         raise NotImplementedError
 

@@ -9,7 +9,7 @@ from parlertui.navigation import Target
 from parlertui.store.records import Catalogue, Party, PartyDetail
 from parlertui.views.base import View
 from parlertui.widgets.keylist import KeyList, grouped_options
-from parlertui.widgets.links import Entry, argument_entries, heading, quote_entries
+from parlertui.widgets.links import DetailBlock, argument_entries, heading, quote_entries
 from parlertui.widgets.render import SIDE_GROUPS, Line, event_row, labelled
 
 
@@ -42,28 +42,30 @@ class PartiesView(View[Party, PartyDetail]):
     def fetch(self, item_id: str) -> PartyDetail:
         return self.store.party(item_id, self.as_of)
 
-    def entries(self, record: PartyDetail) -> list[Entry]:
+    def entries(self, record: PartyDetail) -> list[DetailBlock]:
         party = record.party
         entries = [
-            Entry(Text.assemble((party.name, "bold"), "\n", (f"{party.kind} · {SIDE_GROUPS[party.side]}", "dim"))),
-            Entry(Text(party.description)),
+            DetailBlock(
+                Text.assemble((party.name, "bold"), "\n", (f"{party.kind} · {SIDE_GROUPS[party.side]}", "dim"))
+            ),
+            DetailBlock(Text(party.description)),
         ]
         if party.aliases:
-            entries.append(Entry(labelled("Also called", "; ".join(party.aliases))))
+            entries.append(DetailBlock(labelled("Also called", "; ".join(party.aliases))))
         if party.affiliation_id:
             name = party.affiliation_name or party.affiliation_id
-            entries.append(Entry(labelled("Part of", name), Target("party", party.affiliation_id)))
+            entries.append(DetailBlock(labelled("Part of", name), Target("party", party.affiliation_id)))
         if record.members:
             entries.append(heading("Members", len(record.members)))
-            entries += [Entry(Text(member.name), Target("party", member.id)) for member in record.members]
+            entries += [DetailBlock(Text(member.name), Target("party", member.id)) for member in record.members]
         entries.append(heading("Events", len(record.events)))
         if not record.events:
-            entries.append(Entry(Text("Takes part in no event on the record.", style="dim")))
+            entries.append(DetailBlock(Text("Takes part in no event on the record.", style="dim")))
         for event in record.events:
-            entries.append(Entry(event_row(event, wrap=self.wrap), Target("event", event.id, party=party.id)))
+            entries.append(DetailBlock(event_row(event, wrap=self.wrap), Target("event", event.id, party=party.id)))
         entries.append(heading("Quotes", len(record.quotes)))
         if not record.quotes:
-            entries.append(Entry(Text("No quotes on the record.", style="dim")))
+            entries.append(DetailBlock(Text("No quotes on the record.", style="dim")))
         entries += quote_entries(record.quotes, speaker=False)
         if record.arguments:
             entries.append(heading("Arguments", len(record.arguments)))
