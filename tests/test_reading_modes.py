@@ -120,7 +120,7 @@ async def test_wrap_mode_scrolls_and_jumps_with_the_cursor_always_on_screen(big_
             assert shown == list(range(shown[0], shown[0] + len(shown)))
         # A jump to the middle and the end: the rows read are only those around them, not the whole list.
         await press(pilot, "G")
-        assert len(pane._rows) < 500
+        assert len(pane.rows) < 500
 
 
 async def test_a_row_taller_than_the_list_is_read_through_with_j_and_k():

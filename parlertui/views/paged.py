@@ -13,7 +13,8 @@ from parlertui.store.queries import Store
 from parlertui.store.records import Catalogue
 from parlertui.store.widths import NameWidths, name_widths
 from parlertui.views.base import Detail, Item, View
-from parlertui.widgets.pagedlist import PAGE, PagedList
+from parlertui.widgets.paged_rows import PAGE
+from parlertui.widgets.pagedlist import PagedList
 
 
 class PagedView(View[Item, Detail]):
