@@ -27,7 +27,7 @@ from parlertui.navigation import VIEW_TITLES, VIEWS, Target
 from parlertui.screens.palette import Palette
 from parlertui.screens.explorer import ExplorerScreen
 from parlertui.screens.take_away import TakesAway
-from parlertui.store.first_screen import FirstScreen
+from parlertui.store.first_screen import FirstScreenData
 from parlertui.store.queries import Store
 from parlertui.views.timeline import TimelineView
 from parlertui.views.with_strip import STRIP_BINDINGS
@@ -90,7 +90,7 @@ class ParlerApp(App[None]):
         Binding("ctrl+c", "quit", "Quit", show=False, priority=True, tooltip="Quit parlertui"),
     ]
 
-    def __init__(self, store: Store, first_screen: FirstScreen | None = None, *, owns_gc: bool = False) -> None:
+    def __init__(self, store: Store, first_screen: FirstScreenData | None = None, *, owns_gc: bool = False) -> None:
         """`owns_gc`: the app is the only one its process runs, and tunes the garbage collector for it (see
         parlertui/collector.py); not for tests, which run many apps in one process."""
         super().__init__()
@@ -177,14 +177,14 @@ class ParlerApp(App[None]):
         from parlertui.screens.search import SearchScreen
         from parlertui.views.quotes import QuotesView
         from parlertui.views.sources import SourcesView
-        from parlertui.widgets.debate import DebateView
+        from parlertui.widgets.debate import DebatePane
 
         palette = Binding("ctrl+p", "command_palette", "Commands", tooltip="Go to an event, party or topic; themes")
         return [
             ("Everywhere", [*ExplorerScreen.BINDINGS, *self.BINDINGS, palette]),
             ("1 Timeline", [*PagedList.BINDINGS, *TimelineView.BINDINGS, *STRIP_BINDINGS]),
             ("2 Parties", KeyList.BINDINGS),
-            ("3 Arguments", DebateView.BINDINGS),
+            ("3 Arguments", DebatePane.BINDINGS),
             ("4 Sources", [*PagedList.BINDINGS, *SourcesView.BINDINGS]),
             ("5 Quotes", [*PagedList.BINDINGS, *TimelineView.BINDINGS, *QuotesView.BINDINGS, *STRIP_BINDINGS]),
             ("A quote opened in full", RecordScreen.BINDINGS),

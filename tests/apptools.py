@@ -20,7 +20,7 @@ from textual.worker import WorkerCancelled, WorkerState
 
 from parlertui.app import ParlerApp
 from parlertui.store.queries import Store
-from parlertui.widgets.debate import DebateView
+from parlertui.widgets.debate import DebatePane
 from parlertui.widgets.keylist import KeyList
 from parlertui.widgets.pagedlist import PagedList
 
@@ -204,7 +204,7 @@ def listed_ids(widget: PagedList) -> list[str]:
 
 def detail_text(app: ParlerApp, name: str | None = None) -> str:
     pane = view(app, name).detail_pane
-    if isinstance(pane, DebateView):
+    if isinstance(pane, DebatePane):
         return "\n".join(plain(widget.content) for widget in pane.query(".question, .card, .missing, .outcome"))
     return "\n".join(options_text(pane))
 

@@ -36,7 +36,7 @@ from parlertui.store.filters import NO_FILTERS
 from parlertui.store.listing import Listing
 from parlertui.store.open import StoreError
 from parlertui.store.queries import NotFound, Store
-from parlertui.widgets.debate import DebateView
+from parlertui.widgets.debate import DebatePane
 from parlertui.widgets.key_bar import KeyBar
 
 
@@ -137,7 +137,7 @@ async def test_tab_enter_and_escape_move_between_the_panes(mini_store):
         await press(pilot, "shift+tab")
         assert focused_pane(app) == "detail"
         await press(pilot, "3", "tab")
-        assert isinstance(app.focused, DebateView)
+        assert isinstance(app.focused, DebatePane)
         await press(pilot, "escape", "1")
         await press(pilot, "G", "enter")
         assert focused_pane(app) == "detail"
@@ -235,7 +235,7 @@ async def test_the_arguments_view_sets_each_claim_beside_its_answer(mini_store):
     async with running(mini_store) as (app, pilot):
         await press(pilot, "3")
         debate = view(app).detail_pane
-        assert isinstance(debate, DebateView)
+        assert isinstance(debate, DebatePane)
         text = detail_text(app)
         assert text.startswith("Breach of contract\nDid Host break the contract?")
         assert "Host ended the contract without the notice it requires." in text
@@ -431,25 +431,25 @@ async def test_a_slow_filter_does_not_override_a_newer_choice(mini_store, monkey
 async def test_a_remembered_detail_cursor_is_not_applied_to_another_event(mini_store):
     async with running(mini_store) as (app, pilot):
         await press(pilot, "G", "enter", "j", "j", "j")
-        at = view(app).detail.cursor
+        at = view(app).detail_pane.cursor
         assert at > 1
         await press(pilot, "2", "alt+left")
-        assert view(app).detail.cursor == at
+        assert view(app).detail_pane.cursor == at
         await press(pilot, "escape", "k")
-        assert selected(app) == "suspension" and view(app).detail.cursor == 0
+        assert selected(app) == "suspension" and view(app).detail_pane.cursor == 0
 
 
 async def test_back_across_a_party_filter_returns_to_the_same_paragraph(mini_store):
     async with running(mini_store) as (app, pilot):
         await press(pilot, "j", "enter", "j", "j", "j")
-        at = view(app).detail.cursor
+        at = view(app).detail_pane.cursor
         assert selected(app) == "email" and at > 1
         app.explorer.go_to(Target("event", "email", party="ceo"))
         await settle(pilot)
         assert app.screen.filters.party == "ceo" and selected(app) == "email"
         await press(pilot, "alt+left")
         assert app.screen.filters.party is None and selected(app) == "email"
-        assert view(app).detail.cursor == at and focused_pane(app) == "detail"
+        assert view(app).detail_pane.cursor == at and focused_pane(app) == "detail"
 
 
 async def test_a_store_with_no_events_says_so(mini_store, tmp_path):

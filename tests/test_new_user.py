@@ -155,12 +155,12 @@ async def test_t_where_the_list_is_not_by_date_says_why(mini_store, name):
 
 async def test_no_court_column_on_a_topic_the_court_did_not_rule_on():
     from parlertui.navigation import Target
-    from parlertui.widgets.debate import DebateView
+    from parlertui.widgets.debate import DebatePane
 
     async with running(BUNDLED, (200, 50)) as (app, pilot):
         app.explorer.go_to(Target("topic", "switching-hosts"))
         await settle(pilot)
-        debate = app.screen.query_one(DebateView)
+        debate = app.screen.query_one(DebatePane)
         assert debate.has_class("no-court")
         cell = debate.query_one(".cell.parler")
         assert cell.region.width > debate.content_region.width * 0.4  # one of two columns, not of three
@@ -251,7 +251,7 @@ async def test_enter_on_a_quote_in_the_quotes_view_and_on_its_words_in_the_detai
         await press(pilot, "escape")
         assert not isinstance(app.screen, RecordScreen) and view(app).view_id == "quotes"
         await press(pilot, "tab")
-        assert view(app).detail.cursor == 0  # the quote's words
+        assert view(app).detail_pane.cursor == 0  # the quote's words
         await press(pilot, "enter")
         assert isinstance(app.screen, RecordScreen) and app.screen.trail[-1][0].id == quote_id
 

@@ -8,7 +8,7 @@ from rich.cells import cell_len
 from textual.app import App, ComposeResult
 
 from apptools import wait_until
-from parlertui.widgets.result_list import Entry, ResultList, wrap
+from parlertui.widgets.result_list import ResultItem, ResultList, wrap
 
 WORDS = st.text(st.characters(categories=["L", "N", "P", "S"]) | st.sampled_from(" 　界"), max_size=40)
 
@@ -38,16 +38,16 @@ def test_wrapping_breaks_at_spaces_and_cuts_only_a_word_longer_than_the_line():
 
 
 ENTRIES = [
-    Entry(None, [("── Quotes (2) ", False)]),
-    Entry("quote:a", [("“", False), ("hang", True), (" them”", False)], "Someone · undated", italic=True),
-    Entry("quote:b", [("a long quote " * 10, False)], "Parler LLC · 2021-01-11", italic=True),
-    Entry(None, [("── Events (1) ", False)]),
-    Entry("event:c", [("Parler sues AWS", False)], "2021-01-11 · filing"),
+    ResultItem(None, [("── Quotes (2) ", False)]),
+    ResultItem("quote:a", [("“", False), ("hang", True), (" them”", False)], "Someone · undated", italic=True),
+    ResultItem("quote:b", [("a long quote " * 10, False)], "Parler LLC · 2021-01-11", italic=True),
+    ResultItem(None, [("── Events (1) ", False)]),
+    ResultItem("event:c", [("Parler sues AWS", False)], "2021-01-11 · filing"),
 ]
 
 
 class ListApp(App[None]):
-    def __init__(self, entries: list[Entry] = ENTRIES) -> None:
+    def __init__(self, entries: list[ResultItem] = ENTRIES) -> None:
         super().__init__()
         self.entries = entries
         self.selected: list[str] = []
@@ -114,8 +114,8 @@ async def test_a_click_on_a_result_opens_it_and_the_cursor_keeps_it_in_view():
 
 
 TALL = [
-    Entry(None, [("── Quotes (3) ", False)]),
-    *(Entry(f"quote:{n}", [(f"line{n} " * 40, False)], "A long note that wraps as well " * 3) for n in range(3)),
+    ResultItem(None, [("── Quotes (3) ", False)]),
+    *(ResultItem(f"quote:{n}", [(f"line{n} " * 40, False)], "A long note that wraps as well " * 3) for n in range(3)),
 ]
 
 

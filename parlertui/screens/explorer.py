@@ -16,7 +16,7 @@ from textual.widgets import ContentSwitcher, Static
 from parlertui.messages import Navigate
 from parlertui.navigation import VIEW_TITLES, VIEWS, History, Location, Target
 from parlertui.store.filters import NO_FILTERS, Filters
-from parlertui.store.first_screen import FirstScreen
+from parlertui.store.first_screen import FirstScreenData
 from parlertui.store.queries import Store
 from parlertui.store.records import Catalogue
 from parlertui.exporting import WHOLE_BRIEF_LIMIT, Exports
@@ -142,7 +142,7 @@ class ExplorerScreen(ReportsStoreErrors, TakesAway, Exports, ReadingModes):
             self.catalogue = catalogue
             self.after = after
 
-    def __init__(self, store: Store, first_screen: FirstScreen | None = None) -> None:
+    def __init__(self, store: Store, first_screen: FirstScreenData | None = None) -> None:
         super().__init__()
         self.store = store
         self.first_screen = first_screen  # read before the app started, if it was

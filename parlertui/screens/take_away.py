@@ -48,12 +48,12 @@ def target_in_view(view: View) -> Target | None:
 
 def target_in_detail(pane: object) -> Target | None:
     """The link (or, in the debate, the quote) under a detail's cursor, if any."""
-    from parlertui.widgets.debate import DebateView
+    from parlertui.widgets.debate import DebatePane
     from parlertui.widgets.links import LinkList
 
     if isinstance(pane, LinkList):
         return pane.target_under_cursor
-    if isinstance(pane, DebateView):
+    if isinstance(pane, DebatePane):
         card = pane.current
         if card is not None:
             return card.target or Target("argument", card.argument_id)

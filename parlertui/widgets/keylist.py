@@ -13,6 +13,8 @@ from textual.binding import BindingType
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
+from parlertui.widgets.panes import ItemList
+
 Item = TypeVar("Item")
 
 
@@ -51,7 +53,7 @@ WRAP_BINDING = Binding(
 """The explorer's wrap mode (screens/reading.py), named by the lists so that the key bar shows it where they are."""
 
 
-class KeyList(OptionList):
+class KeyList(OptionList, ItemList):
     """A list moved by j/k, g/G and the usual keys; `enter` opens the highlighted item."""
 
     BINDINGS: ClassVar[list[BindingType]] = [*LIST_BINDINGS, WRAP_BINDING]
