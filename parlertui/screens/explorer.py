@@ -181,10 +181,10 @@ class ExplorerScreen(ReportsStoreErrors, TakesAway, Exports, ReadingModes):
             if self.query_one("#views").display:
                 self.set_focus(last)
 
-    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
         # Textual restyles a screen each time it is shown; the first time, every widget was styled as it mounted a
-        # moment before, and a second pass over them all was 6-8 ms of the start. Textual runs this handler, then
-        # Screen's own with the event as left here. (Textual is pinned: the handler is private; tests cover it.)
+        # moment before, and a second pass over them all was 6-8 ms of the start. A subclass's handler runs before
+        # its base's, so Screen's own sees the event as left here (tests cover it).
         if not self._resumed:
             self._resumed = True
             event.refresh_styles = False
