@@ -1,11 +1,34 @@
 """The command palette, guarded as our own lists are: PageUp or PageDown typed with the key that opens it (both in
 one read) reach its list of commands before that list has been laid out, where Textual's OptionList pages through a
-map of lines it has not built yet (KeyError)."""
+map of lines it has not built yet (KeyError). And `ScreenCommands`, the base of a screen's own commands in it."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from textual.app import SystemCommand
 from textual.binding import Binding
-from textual.command import CommandList, CommandPalette
+from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
+
+
+class ScreenCommands(Provider):
+    """A screen's own commands in the palette (a screen names its providers in `COMMANDS`; the palette asks those
+    of the screen it is opened over): every one, by title, before anything is typed; as words are typed, those
+    they match, as the App's own commands are found."""
+
+    def commands(self) -> Iterable[SystemCommand]:
+        raise NotImplementedError
+
+    async def discover(self) -> Hits:
+        for title, help, callback, discover in sorted(self.commands(), key=lambda command: command.title):
+            if discover:
+                yield DiscoveryHit(title, callback, help=help)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, help, callback, _ in self.commands():
+            if (score := matcher.match(title)) > 0:
+                yield Hit(score, matcher.highlight(title), callback, help=help)
 
 
 class Palette(CommandPalette):
