@@ -22,6 +22,7 @@ from textual.widget import AwaitMount
 from parlertui.collector import CHECK_EVERY, COLLECTOR_LATEST, IdleCollector
 from parlertui.screens.palette import Palette
 from parlertui.screens.explorer import ExplorerScreen
+from parlertui.screens.sizes import HORIZONTAL_BREAKPOINTS, VERTICAL_BREAKPOINTS
 from parlertui.store.first_screen import FirstScreen
 from parlertui.store.queries import Store
 from parlertui.views.timeline import TimelineView
@@ -63,17 +64,13 @@ HELP_NOTES = {
 }
 
 
-MIN_WIDTH, MIN_HEIGHT = 60, 16
-"""Below this size the views cannot be laid out legibly; the app asks for a larger terminal instead."""
-
-
 class ParlerApp(App[None]):
     """Explore a dispute's record, read from a store opened read-only."""
 
     CSS_PATH = "app.tcss"
     TITLE = "parlertui"
-    HORIZONTAL_BREAKPOINTS = [(0, "-too-narrow"), (MIN_WIDTH, "-narrow"), (110, "-wide"), (170, "-widest")]
-    VERTICAL_BREAKPOINTS = [(0, "-too-short"), (MIN_HEIGHT, "-tall")]
+    HORIZONTAL_BREAKPOINTS = HORIZONTAL_BREAKPOINTS  # (screens/sizes.py)
+    VERTICAL_BREAKPOINTS = VERTICAL_BREAKPOINTS
     BINDINGS = [
         Binding("question_mark,f1", "help", "Keys", tooltip="Show every key, grouped by view"),
         Binding("q", "quit", "Quit", tooltip="Quit parlertui"),

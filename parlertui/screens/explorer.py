@@ -6,27 +6,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual import events, on, work
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.geometry import Size
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Static
 
 from parlertui.messages import Navigate
-from parlertui.navigation import (
-    VIEW_OF_KIND,
-    VIEW_TITLES,
-    VIEWS,
-    History,
-    Location,
-    Target,
-    escape_from,
-    not_shown_reason,
-    opens_over,
-    step_to,
-    then_select,
-)
+from parlertui import navigation
+from parlertui.navigation import VIEW_OF_KIND, VIEW_TITLES, History, Location, Target
 from parlertui.store.filters import NO_FILTERS, Filters
 from parlertui.store.first_screen import FirstScreen
 from parlertui.store.queries import Store
@@ -36,8 +24,11 @@ from parlertui.screens.explorer_commands import ExplorerCommands
 from parlertui.screens.take_away import BINDINGS as TAKE_AWAY_KEYS
 from parlertui.screens.take_away import TakesAway, target_in_view
 from parlertui.screens.reading import READING_BINDINGS, ReadingModes
+from parlertui.screens.sizes import TOO_SMALL, breakpoint_classes
 from parlertui.views.base import View
 from parlertui.views.timeline import TimelineView
+from parlertui.views.make import make_view
+from parlertui.widgets.bars import TitleBar, ViewBar
 from parlertui.widgets.filter_bar import FilterBar
 from parlertui.widgets.key_bar import KeyBar
 from parlertui.workers import ReportsStoreErrors
@@ -45,65 +36,6 @@ from parlertui.workers import ReportsStoreErrors
 if TYPE_CHECKING:
     from parlertui.exporting import ExportRequest
     from parlertui.screens.search import SearchScreen
-
-TOO_SMALL = "Make the terminal larger to read the record: parlertui needs at least 60 columns and 16 rows."
-
-
-def make_view(name: str, store: Store) -> View:
-    """A view not yet built, its module imported now (only the timeline's is imported at start)."""
-    if name == "parties":
-        from parlertui.views.parties import PartiesView
-
-        return PartiesView(store)
-    if name == "arguments":
-        from parlertui.views.arguments import ArgumentsView
-
-        return ArgumentsView(store)
-    if name == "sources":
-        from parlertui.views.sources import SourcesView
-
-        return SourcesView(store)
-    if name == "quotes":
-        from parlertui.views.quotes import QuotesView
-
-        return QuotesView(store)
-    raise ValueError(f"no view named {name!r}")
-
-
-def breakpoint_classes(app: App, size: Size) -> dict[str, bool]:
-    """The app's breakpoint classes for a screen of `size`, on or off, as Textual sets them on a resize."""
-    classes = {}
-    for breakpoints, dimension in (
-        (app.HORIZONTAL_BREAKPOINTS or [], size.width),
-        (app.VERTICAL_BREAKPOINTS or [], size.height),
-    ):
-        reached = [name for at, name in sorted(breakpoints) if dimension >= at]
-        classes.update({name: name == (reached[-1] if reached else None) for _, name in breakpoints})
-    return classes
-
-
-class TitleBar(Static):
-    """The app's title and subtitle, as Textual's Header shows them, in one widget (the Header's four, with their
-    styles, were a tenth of the time to the first screen)."""
-
-    def on_mount(self) -> None:
-        self.watch(self.app, "title", self._show_title)
-        self.watch(self.app, "sub_title", self._show_title)
-
-    def _show_title(self) -> None:
-        self.update(self.app.format_title(self.app.title, self.app.sub_title))
-
-
-class ViewBar(Static):
-    """One line naming the views and their keys, the current one marked; a click switches view."""
-
-    def show(self, current: str) -> None:
-        parts = []
-        for number, view in enumerate(VIEWS, start=1):
-            label = f" {number} {VIEW_TITLES[view]} "
-            style = "reverse bold" if view == current else "dim"
-            parts.append(f"[{style}][@click=screen.show_view('{view}')]{label}[/][/]")
-        self.update(" ".join(parts))
 
 
 class ExplorerScreen(ReportsStoreErrors, TakesAway, Exports, ReadingModes):
@@ -231,7 +163,7 @@ class ExplorerScreen(ReportsStoreErrors, TakesAway, Exports, ReadingModes):
         self._show_filter_bar()
         after = message.after
         for view in self.query(View):
-            view.populate(catalogue, then=then_select(after, view.view_id))
+            view.populate(catalogue, then=navigation.then_select(after, view.view_id))
         self.refresh_bindings()
         if isinstance(after, Location):
             self.view(after.view).restore(after.state)
@@ -384,15 +316,15 @@ class ExplorerScreen(ReportsStoreErrors, TakesAway, Exports, ReadingModes):
         view.focus_pane(0)
 
     def go_to(self, target: Target) -> None:
-        """Show a record in its view, remembering where we were (navigation.step_to says where and how); a quote
-        opens over the view."""
-        if opens_over(target):
+        """Show a record in its view, remembering where we were (navigation.step_to says where, with what filters);
+        a quote opens over the view."""
+        if navigation.opens_over(target):
             from parlertui.screens.record import RecordScreen
 
             self.app.push_screen(RecordScreen(self.store, target), self._leave_record)
             return
         here = self.location()
-        step = step_to(target, here, self._listed)
+        step = navigation.step_to(target, here, self._listed)
         if step.remember:
             self.history.visit(here)
         self._switch(step.view)
@@ -422,7 +354,8 @@ class ExplorerScreen(ReportsStoreErrors, TakesAway, Exports, ReadingModes):
         self._say_not_listed(message.view)
 
     def _say_not_listed(self, view: View) -> None:
-        self.notify(not_shown_reason(view.view_id, view.narrowed, self.filters), severity="warning", markup=False)
+        why = navigation.not_shown_reason(view.view_id, view.narrowed, self.filters)
+        self.notify(why, severity="warning", markup=False)
 
     def _leave_record(self, target: Target | None) -> None:
         if target is not None:
@@ -436,7 +369,7 @@ class ExplorerScreen(ReportsStoreErrors, TakesAway, Exports, ReadingModes):
     def action_escape(self) -> None:
         if self.current_view.close_detail():
             return
-        step = escape_from(self.location(), self.history.peek_back(), self.current_view.narrowed)
+        step = navigation.escape_from(self.location(), self.history.peek_back(), self.current_view.narrowed)
         if step.remove_filter is not None:
             self.action_remove_filter(step.remove_filter)
         elif step.go_back:
