@@ -40,7 +40,8 @@ def selected(app) -> str | None:
 
 
 SVG_TEXT = re.compile(
-    r'<text class="[^"]*" x="([\d.]+)" y="[\d.]+" textLength="[\d.]+" clip-path="url\(#[^)]*-line-(\d+)\)">([^<]*)</text>'
+    r'<text class="[^"]*" x="([\d.]+)" y="[\d.]+" textLength="[\d.]+" '
+    r'clip-path="url\(#[^)]*-line-(\d+)\)">([^<]*)</text>'
 )
 CELL_WIDTH = 12.2  # a column in Rich's SVG export: its font size, 20, times 0.61
 
