@@ -28,14 +28,17 @@ Choices = tuple[list[tuple[str, Target, str]], bool]
 
 
 class ExplorerCommands(ScreenCommands):
-    """The explorer's commands, once its lists are read."""
+    """The explorer's commands: y and o always, the rest once its lists are read."""
 
     def commands(self) -> Iterable[SystemCommand]:
         from parlertui.screens.explorer import ExplorerScreen
 
         explorer = self.screen
-        if not isinstance(explorer, ExplorerScreen) or explorer.catalogue is None:
+        if not isinstance(explorer, ExplorerScreen):
             return
+        yield from take_away_commands(explorer)
+        if explorer.catalogue is None:
+            return  # the rest once the lists are read
         yield SystemCommand("Go to event…", "Pick an event by its title or date", partial(pick_event, explorer))
         yield SystemCommand("Go to party…", "Pick a party by name", partial(pick_party, explorer))
         yield SystemCommand("Go to topic…", "Pick a point in dispute", partial(pick_topic, explorer))
@@ -73,7 +76,6 @@ class ExplorerCommands(ScreenCommands):
         # Listed always, so a reader finds them; where there is nowhere to go, they say so.
         yield SystemCommand("Back", "Go back to where you were (alt+left)", partial(go, explorer, -1))
         yield SystemCommand("Forward", "Go forward again (alt+right)", partial(go, explorer, 1))
-        yield from take_away_commands(explorer)
 
 
 def clear_filters(explorer: ExplorerScreen) -> None:
