@@ -20,7 +20,7 @@ from textual.screen import Screen
 from textual.widget import AwaitMount
 
 from parlertui.collector import CHECK_EVERY, COLLECTOR_LATEST, IdleCollector
-from parlertui.screens.palette import Palette
+from parlertui.screens.palette import AppCommands, Palette
 from parlertui.screens.explorer import ExplorerScreen
 from parlertui.screens.sizes import HORIZONTAL_BREAKPOINTS, VERTICAL_BREAKPOINTS
 from parlertui.store.first_screen import FirstScreen
@@ -68,6 +68,7 @@ class ParlerApp(App[None]):
     """Explore a dispute's record, read from a store opened read-only."""
 
     CSS_PATH = "app.tcss"
+    COMMANDS = {AppCommands}
     TITLE = "parlertui"
     HORIZONTAL_BREAKPOINTS = HORIZONTAL_BREAKPOINTS  # (screens/sizes.py)
     VERTICAL_BREAKPOINTS = VERTICAL_BREAKPOINTS
