@@ -364,6 +364,32 @@ async def test_the_palette_goes_to_events_parties_and_topics_and_switches_the_th
         assert app.current_theme.dark is not dark
 
 
+async def listed_commands(pilot, wanted: set[str]) -> list[str]:
+    """Open the palette and read the titles it lists before anything is typed, once `wanted` are among them."""
+    await pilot.press("ctrl+p")
+
+    def titles() -> list[str]:
+        lists = pilot.app.screen.query("CommandList")
+        return [plain(option.prompt).splitlines()[0] for option in (lists.first().options if lists else [])]
+
+    await wait_until(pilot, lambda: wanted <= set(titles()), f"the palette to list {wanted}")
+    shown = titles()
+    await press(pilot, "escape")
+    return shown
+
+
+async def test_the_palette_lists_the_commands_of_the_screen_it_is_over_and_the_apps_in_one_list_by_title(mini_store):
+    async with running(mini_store) as (app, pilot):
+        titles = await listed_commands(pilot, {"Go to event…", "Back", "Copy as a citation", "Help: keys", "Quit"})
+        assert titles == sorted(titles) and len(titles) == len(set(titles))
+        app.explorer.go_to(Target("quote", "host-warning"))
+        await settle(pilot)
+        assert isinstance(app.screen, RecordScreen)
+        titles = await listed_commands(pilot, {"Copy as a citation", "Open the source in the browser", "Help: keys"})
+        assert titles == sorted(titles)
+        assert "Go to event…" not in titles and "Back" not in titles  # the explorer's, for the explorer itself
+
+
 async def test_markup_in_the_data_is_shown_as_text_everywhere(mini_store, tmp_path):
     odd = tmp_path / "odd.sqlite"
     odd.write_bytes(mini_store.read_bytes())
