@@ -83,6 +83,17 @@ def export_scope(
     return _scope(view, None, None, kept, what, catalogue)
 
 
+def too_long_to_write(scope: ExportScope, catalogue: Catalogue | None) -> str | None:
+    """Why ctrl+e will not write `scope` (the whole of a record too long to write from the app), or None."""
+    whole = scope.topic is None and scope.party is None and not scope.filters.narrowing
+    if not (whole and catalogue and catalogue.total_events > WHOLE_BRIEF_LIMIT):
+        return None
+    return (
+        f"This record is too long to write whole from here ({catalogue.total_events:,} events): "
+        "select a topic or a party, filter by one, or use `parlertui export`."
+    )
+
+
 def _scope(
     view: str,
     topic: str | None,
