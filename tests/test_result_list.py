@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 from textual.app import App, ComposeResult
 
-from apptools import wait_until
+from apptools import counted, press, wait_until
 from parlertui.widgets.result_list import ResultItem, ResultList, wrap
 
 WORDS = st.text(st.characters(categories=["L", "N", "P", "S"]) | st.sampled_from(" 　界"), max_size=40)
@@ -65,29 +65,29 @@ class ListApp(App[None]):
 
 async def test_the_cursor_passes_over_headings_and_enter_opens_the_result_under_it():
     app = ListApp()
-    async with app.run_test(size=(40, 12)) as pilot:
+    async with app.run_test(size=(40, 12), message_hook=counted(app)) as pilot:
         results = app.query_one(ResultList)
         assert results.highlighted_id == "quote:a" and results.option_count == 3
-        await pilot.press("j", "j")
+        await press(pilot, "j", "j")
         assert results.highlighted_id == "event:c"
-        await pilot.press("j")
+        await press(pilot, "j")
         assert results.highlighted_id == "event:c"  # the last stays
-        await pilot.press("k", "g")
+        await press(pilot, "k", "g")
         assert results.highlighted_id == "quote:a" and results.scroll_offset.y == 0
-        await pilot.press("G")
+        await press(pilot, "G")
         assert results.highlighted_id == "event:c"
-        await pilot.press("pageup")
+        await press(pilot, "pageup")
         assert results.highlighted_id == "quote:a"
-        await pilot.press("pagedown", "enter")
+        await press(pilot, "pagedown", "enter")
         assert app.selected == ["event:c"]
         assert results.highlight_id("quote:b") and not results.highlight_id("nothing")
-        await pilot.press("enter")
+        await press(pilot, "enter")
         assert app.selected == ["event:c", "quote:b"]
 
 
 async def test_results_wrap_to_the_width_and_again_when_it_changes():
     app = ListApp()
-    async with app.run_test(size=(40, 12)) as pilot:
+    async with app.run_test(size=(40, 12), message_hook=counted(app)) as pilot:
         results = app.query_one(ResultList)
         lines = results.lines_text()
         assert lines[:3] == ["── Quotes (2)", "“hang them”", "  Someone · undated"]
@@ -100,13 +100,13 @@ async def test_results_wrap_to_the_width_and_again_when_it_changes():
 
 async def test_a_click_on_a_result_opens_it_and_the_cursor_keeps_it_in_view():
     app = ListApp()
-    async with app.run_test(size=(40, 8)) as pilot:
+    async with app.run_test(size=(40, 8), message_hook=counted(app)) as pilot:
         results = app.query_one(ResultList)
-        await pilot.press("G")
+        await press(pilot, "G")
         start = results.lines_text().index("Parler sues AWS")
         top = results.scroll_offset.y
         assert top <= start - 1 and start + 1 < top + results.scrollable_content_region.height  # heading and note
-        await pilot.press("g")
+        await press(pilot, "g")
         await pilot.click(ResultList, offset=(2, 1))  # the first result's text
         assert app.selected == ["quote:a"]
         await pilot.click(ResultList, offset=(2, 0))  # a heading: nothing to open
@@ -121,7 +121,7 @@ TALL = [
 
 async def test_notes_wrap_under_their_result_and_a_result_taller_than_the_list_is_paged_through():
     app = ListApp(TALL)
-    async with app.run_test(size=(30, 6)) as pilot:
+    async with app.run_test(size=(30, 6), message_hook=counted(app)) as pilot:
         results = app.query_one(ResultList)
         lines = results.lines_text()
         notes = [line for line in lines if line.startswith("  A long")]
@@ -131,13 +131,13 @@ async def test_notes_wrap_under_their_result_and_a_result_taller_than_the_list_i
         seen = set()
         for _ in range(30):
             seen.add((results.highlighted_id, results.scroll_offset.y))
-            await pilot.press("pagedown")
+            await press(pilot, "pagedown")
         await wait_until(
             pilot, lambda: results.scroll_offset.y == results.max_scroll_y, "the list to scroll to its end"
         )
         assert results.highlighted_id == "quote:2"
         assert len({offset for cursor, offset in seen if cursor == "quote:0"}) > 2  # read through, a page at a time
         for _ in range(30):
-            await pilot.press("pageup")
+            await press(pilot, "pageup")
         await wait_until(pilot, lambda: results.scroll_offset.y == 0, "the list to scroll to its start")
         assert results.highlighted_id == "quote:0"
