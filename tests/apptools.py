@@ -84,31 +84,32 @@ async def quiet(pilot) -> None:
 
 
 async def probe_round(app: App, count: MessageCount, deadline: float) -> None:
-    left = 0
-    answered = asyncio.Event()
+    """Ask the app and every widget of its screen to call back once they have handled what is in their queues, and
+    the screen to call back after its next repaint; wait for each, or for the screen to be closed or covered (a
+    closed screen's widgets never answer; the screen on top now is the next round's)."""
+    screen = app.screen
+    answered: set[int] = set()
+    news = asyncio.Event()
 
-    def probe() -> None:
-        nonlocal left
-        left -= 1
-        if not left:
-            answered.set()
+    def probe(node: object) -> None:
+        answered.add(id(node))
+        news.set()
 
-    repainted = asyncio.Event()
-    count.probes.update((probe, repainted.set))
+    count.probes.add(probe)
     try:
-        for node in [app, *app.screen.walk_children(with_self=True)]:
-            left += bool(node.call_later(probe))
-        app.screen.call_after_refresh(repainted.set)
-        for event in (answered, repainted) if left else (repainted,):
-            while not event.is_set() and app.is_running:
-                if time.monotonic() > deadline:
-                    raise AssertionError(f"the app was still handling messages after {WAIT:.0f} s")
-                try:
-                    await asyncio.wait_for(event.wait(), 0.5)
-                except TimeoutError:
-                    pass  # only to look again whether the app is still running
+        asked = [node for node in [app, *screen.walk_children(with_self=True)] if node.call_later(probe, node)]
+        if screen.call_after_refresh(probe, "repaint"):
+            asked.append("repaint")
+        while app.screen is screen and app.is_running and any(id(node) not in answered for node in asked):
+            if time.monotonic() > deadline:
+                raise AssertionError(f"the app was still handling messages after {WAIT:.0f} s")
+            news.clear()
+            try:
+                await asyncio.wait_for(news.wait(), 0.05)
+            except TimeoutError:
+                pass  # only to look again whether the screen is still the one asked
     finally:
-        count.probes.difference_update((probe, repainted.set))
+        count.probes.discard(probe)
 
 
 async def wait_until(
