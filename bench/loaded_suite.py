@@ -47,7 +47,7 @@ def main() -> int:
             lines = [line for line in result.stdout.splitlines() if line.strip()]
             closing = lines[-1] if lines else "(no output)"
             outcomes.append(result.returncode)
-            print(f"run {run}: exit {result.returncode} in {elapsed:.1f} s beside {args.busy} busy processes: {closing}")
+            print(f"run {run}: exit {result.returncode} in {elapsed:.1f} s beside {args.busy} busy: {closing}")
             if result.returncode:
                 failed = [line for line in lines if line.startswith(("FAILED", "ERROR"))]
                 print("\n".join(f"    {line}" for line in failed), flush=True)
