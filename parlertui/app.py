@@ -14,6 +14,7 @@ from textual import events, work
 from textual.app import App, SystemCommand
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding
+from textual.reactive import reactive
 from textual.command import CommandListItem, CommandPalette, SimpleProvider
 from textual.theme import ThemeProvider
 from textual.screen import Screen
@@ -78,6 +79,9 @@ class ParlerApp(App[None]):
         # Textual makes ctrl+c a hint to press ctrl+q; a reader expects it to quit, as it does everywhere else.
         Binding("ctrl+c", "quit", "Quit", show=False, priority=True, tooltip="Quit parlertui"),
     ]
+
+    wrap: reactive[bool] = reactive(False, init=False)
+    """Wrap mode: every row of every list whole (w); the explorer's views follow it."""
 
     def __init__(self, store: Store, first_screen: FirstScreenData | None = None, *, owns_gc: bool = False) -> None:
         """`owns_gc`: the app is the only one its process runs, and tunes the garbage collector for it (see
@@ -182,7 +186,7 @@ class ParlerApp(App[None]):
 
     def action_toggle_wrap(self) -> None:
         """Wrap mode, from any list (the quote opened in full, over the explorer, included)."""
-        self.explorer.action_toggle_wrap()
+        self.wrap = not self.wrap
 
     def action_command_palette(self) -> None:
         if self.use_command_palette and not any(isinstance(screen, CommandPalette) for screen in self.screen_stack):
