@@ -69,7 +69,9 @@ async def quiet(pilot) -> None:
     and the screen to call back after its next repaint (after what call_after_refresh left for it before). A
     message handled meanwhile may have posted others; when two rounds in a row handle nothing but the probes,
     nothing is left. This asks nothing of the clock, where Textual's own wait for idle sleeps 20 ms at least and
-    takes a slow moment for idleness. Apps run without the hook (snapshot tests) get Textual's wait.
+    takes a slow moment for idleness. Apps run without the hook (snapshot tests) get Textual's wait. What a timer
+    does later (the explorer readies search half a second after its first screen) is not waited for: a test that
+    needs it waits for its effect with `wait_until`.
     """
     count = _counts.get(pilot.app)
     if count is None:
@@ -84,9 +86,9 @@ async def quiet(pilot) -> None:
 
 
 async def probe_round(app: App, count: MessageCount, deadline: float) -> None:
-    """Ask the app and every widget of its screen to call back once they have handled what is in their queues, and
-    the screen to call back after its next repaint; wait for each, or for the screen to be closed or covered (a
-    closed screen's widgets never answer; the screen on top now is the next round's)."""
+    """Ask the app and every widget of its screens to call back once they have handled what is in their queues,
+    and the screen on top to call back after its next repaint; wait for each, or for that screen to be closed or
+    covered (a closed screen's widgets never answer; the screen on top now is the next round's)."""
     screen = app.screen
     answered: set[int] = set()
     news = asyncio.Event()
@@ -97,7 +99,10 @@ async def probe_round(app: App, count: MessageCount, deadline: float) -> None:
 
     count.probes.add(probe)
     try:
-        asked = [node for node in [app, *screen.walk_children(with_self=True)] if node.call_later(probe, node)]
+        # Every screen of the stack: what a key does over a dialog may reach the explorer under it (w over the
+        # quote opened in full rewraps the explorer's lists).
+        nodes = [app, *(node for shown in app.screen_stack for node in shown.walk_children(with_self=True))]
+        asked = [node for node in nodes if node.call_later(probe, node)]
         if screen.call_after_refresh(probe, "repaint"):
             asked.append("repaint")
         while app.screen is screen and app.is_running and any(id(node) not in answered for node in asked):
@@ -130,9 +135,11 @@ async def settle(pilot) -> None:
     deadline = time.monotonic() + WAIT
     while True:
         try:
-            await pilot.app.workers.wait_for_complete()
+            await asyncio.wait_for(pilot.app.workers.wait_for_complete(), max(0.0, deadline - time.monotonic()))
         except WorkerCancelled:
             pass  # superseded by a newer one, as a reader's next key press would
+        except TimeoutError:
+            raise AssertionError(f"the app's workers were still busy after {WAIT:.0f} s") from None
         await quiet(pilot)  # ends with a repaint, and the calls waiting on it run
         if not busy(pilot.app):
             return
@@ -146,6 +153,7 @@ async def press(pilot, *keys: str) -> None:
         if pilot.app in _counts:
             pilot.app.post_message(key_event(key))  # as the terminal's driver does
             await quiet(pilot)
+            await pilot.app.animator.wait_until_complete()  # a scroll the key started, as Pilot.press waits for
         else:
             await pilot.press(key)  # returns once the app is idle again
         if busy(pilot.app):

@@ -50,7 +50,8 @@ LIST_BINDINGS: list[BindingType] = [
 WRAP_BINDING = Binding(
     "w", "app.toggle_wrap", "Wrap", tooltip="Show every row of the lists whole (w again: a line each)"
 )
-"""The explorer's wrap mode (screens/reading.py), named by the lists so that the key bar shows it where they are."""
+"""The app's wrap mode (ParlerApp.wrap, which the explorer's views follow), named by the lists so that the key bar
+shows it where they are."""
 
 
 class KeyList(OptionList, ItemList):
