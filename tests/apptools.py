@@ -141,6 +141,10 @@ async def settle(pilot) -> None:
         except TimeoutError:
             raise AssertionError(f"the app's workers were still busy after {WAIT:.0f} s") from None
         await quiet(pilot)  # ends with a repaint, and the calls waiting on it run
+        # Once more after a repaint forced by Pilot (pause(0) sleeps for nothing): under load a detail read after
+        # a repaint was once still to come when the probes had all answered.
+        await pilot.pause(0)
+        await quiet(pilot)
         if not busy(pilot.app):
             return
         if time.monotonic() > deadline:
