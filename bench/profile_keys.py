@@ -27,11 +27,13 @@ from __future__ import annotations
 import argparse
 import asyncio
 import cProfile
+import gc
 import io
 import os
 import pstats
 import statistics
 import sys
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -76,6 +78,8 @@ class FrameDriver(HeadlessDriver):
 class Row:
     name: str
     first: list[float] = field(default_factory=list)  # CPU ms to the first frame
+    collected: list[float] = field(default_factory=list)  # CPU ms of full collections (gen 2) in the key
+    wall: list[float] = field(default_factory=list)  # wall ms to the first frame (the load's as much as the app's)
     total: list[float] = field(default_factory=list)  # CPU ms until quiet
     frames: list[int] = field(default_factory=list)
     written: list[int] = field(default_factory=list)
@@ -88,6 +92,7 @@ class Harness:
         self.profiled = profiled
         self.rows: dict[str, Row] = {}
         self.frame_times: list[float] = []
+        self.frame_walls: list[float] = []
         self.last_frame = time.monotonic()
         self.drawn: dict[str, int] | None = None
         self.frame_log: list[tuple[float, int, dict[str, int]]] = []
@@ -96,12 +101,27 @@ class Harness:
         self.first_only = False  # profile a key to its first frame, not until quiet
         self.log: list[str] = []  # the frames of the rows logged (printing while the app runs would be lost)
         app.post_display_hook = self._frame  # type: ignore[method-assign]
+        self.collections: list[tuple[int, float]] = []  # (generation, CPU ms) of the collections in a key
+        self._collecting = 0.0
+        gc.callbacks.append(self._collection)
+
+    def _collection(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self._collecting = time.thread_time()
+        elif info["generation"] >= 1:
+            self.collections.append((info["generation"], (time.thread_time() - self._collecting) * 1000))
+            if info["generation"] == 2:
+                self.log.append(
+                    f"full collection in {threading.current_thread().name}: {self.collections[-1][1]:.1f} ms "
+                    f"CPU, {info['collected']} collected"
+                )
 
     def _frame(self) -> None:
         if self.profiling is not None and self.first_only:
             self.profiling.disable()
             self.profiling = None
         self.frame_times.append(time.process_time())
+        self.frame_walls.append(time.perf_counter())
         self.last_frame = time.monotonic()
         if self.drawn is not None:
             self.frame_log.append((time.process_time(), FrameDriver.written, dict(self.drawn)))
@@ -178,11 +198,13 @@ class Harness:
         if name in self.profiled:
             profile = row.profile = row.profile or cProfile.Profile(time.thread_time)
         self.frame_times.clear()
+        self.frame_walls.clear()
+        self.collections.clear()
         self.frame_log.clear()
         if self.drawn is not None:
             self.drawn.clear()
         written = FrameDriver.written
-        start = time.process_time()
+        start, wall = time.process_time(), time.perf_counter()
         if profile is not None:
             profile.enable()
             self.profiling = profile
@@ -194,6 +216,8 @@ class Harness:
             self.profiling = None
         frames = list(self.frame_times)
         row.first.append(((frames[0] if frames else end) - start) * 1000)
+        row.collected.append(sum(ms for generation, ms in self.collections if generation == 2))
+        row.wall.append(((self.frame_walls[0] if frames else time.perf_counter()) - wall) * 1000)
         row.total.append((end - start) * 1000)
         row.frames.append(len(frames))
         row.written.append(FrameDriver.written - written)
@@ -247,6 +271,30 @@ async def run_keys(harness: Harness, repeat: int) -> None:
             await h.measure("esc (close the search)", "escape")
 
 
+def tracked_objects(top: int = 25) -> str:
+    """What a full collection walks (the objects the collector tracks, less the frozen ones), by type; and what
+    the first one found to be garbage (in reference cycles), by type."""
+    from collections import Counter
+
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    gc.collect()
+    garbage = Counter(type(thing).__qualname__ for thing in gc.garbage)
+    gc.set_debug(0)
+    gc.garbage.clear()
+
+    frozen = gc.get_freeze_count()
+    objects = gc.get_objects()
+    kinds = Counter(type(thing).__qualname__ for thing in objects)
+    start = time.process_time()
+    gc.collect()
+    took = (time.process_time() - start) * 1000
+    lines = [f"tracked: {len(objects):,} objects ({frozen:,} frozen, not walked); a full collection: {took:.0f} ms CPU"]
+    lines += [f"  {count:9,} {kind}" for kind, count in kinds.most_common(top)]
+    lines.append(f"garbage found by the first: {sum(garbage.values()):,} objects")
+    lines += [f"  {count:9,} {kind}" for kind, count in garbage.most_common(top)]
+    return "\n".join(lines)
+
+
 async def first_screen(app: ParlerApp) -> None:
     """Until a frame has shown the timeline's rows (the first screen with data, as bench/run.py waits for)."""
     from parlertui.widgets.pagedlist import PagedList
@@ -286,17 +334,21 @@ async def main_async(args: argparse.Namespace) -> Harness:
             await harness.quiet()
             await pilot.pause()
             await run_keys(harness, args.repeat)
+            if args.objects:
+                harness.log.append(tracked_objects())
             return harness
 
 
 def report(rows: dict[str, Row], top: int) -> None:
     print(f"CPU ms per key (all threads), {SIZE[0]}x{SIZE[1]}; median and worst of the presses\n")
-    print(f"{'key':34}{'to 1st frame':>14}{'worst':>8}{'until quiet':>13}{'worst':>8}{'frames':>8}{'KB out':>8}")
+    heads = f"{'to 1st frame':>14}{'worst':>8}{'until quiet':>13}{'worst':>8}{'frames':>8}{'KB out':>8}{'wall':>7}"
+    print(f"{'key':34}{heads}{'gc2 ms':>8}")
     for row in rows.values():
         print(
             f"{row.name:34}{statistics.median(row.first):14.1f}{max(row.first):8.1f}"
             f"{statistics.median(row.total):13.1f}{max(row.total):8.1f}"
             f"{statistics.median(row.frames):8.0f}{statistics.median(row.written) / 1024:8.1f}"
+            f"{statistics.median(row.wall):7.1f}{sum(row.collected):8.1f}"
         )
     for row in rows.values():
         if row.profile is None:
@@ -323,6 +375,7 @@ def main() -> int:
     parser.add_argument("--frames", action="append", default=[], metavar="NAME", help="log this row's frames")
     parser.add_argument("--first", action="store_true", help="profile each key to its first frame only")
     parser.add_argument("--start-only", action="store_true", help="only the start: CPU to the first screen")
+    parser.add_argument("--objects", action="store_true", help="at the end, what a full collection walks")
     parser.add_argument("--top", type=int, default=25, help="profile entries shown (default 25)")
     args = parser.parse_args()
     if args.store is None:
