@@ -5,8 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import signal
-from collections.abc import Callable, Iterable, Sequence
-from functools import partial
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from pathlib import Path
@@ -15,25 +14,22 @@ from textual import events, work
 from textual.app import App, SystemCommand
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding
-from textual.content import Content
-from textual.command import CommandListItem, CommandPalette, DiscoveryHit, Hit, Hits, SimpleProvider
+from textual.reactive import reactive
+from textual.command import CommandListItem, CommandPalette, SimpleProvider
 from textual.theme import ThemeProvider
-from textual.markup import escape
 from textual.screen import Screen
 from textual.widget import AwaitMount
 
 from parlertui.collector import CHECK_EVERY, COLLECTOR_LATEST, IdleCollector
-from parlertui.navigation import VIEW_TITLES, VIEWS, Target
-from parlertui.screens.palette import Palette
+from parlertui.screens.palette import AppCommands, Palette
 from parlertui.screens.explorer import ExplorerScreen
-from parlertui.screens.take_away import TakesAway
-from parlertui.store.first_screen import FirstScreen
+from parlertui.screens.sizes import HORIZONTAL_BREAKPOINTS, VERTICAL_BREAKPOINTS
+from parlertui.store.first_screen import FirstScreenData
 from parlertui.store.queries import Store
 from parlertui.views.timeline import TimelineView
 from parlertui.views.with_strip import STRIP_BINDINGS
 from parlertui.widgets.keylist import KeyList
 from parlertui.widgets.pagedlist import PagedList
-from parlertui.widgets.render import SIDE_GROUPS
 from parlertui.widgets.typing import type_ahead
 
 if TYPE_CHECKING:
@@ -69,20 +65,14 @@ HELP_NOTES = {
 }
 
 
-Choices = tuple[list[tuple[str, Target, str]], bool]
-"""Records for the palette (label, where it goes, help), and whether they are every record of their kind."""
-
-MIN_WIDTH, MIN_HEIGHT = 60, 16
-"""Below this size the views cannot be laid out legibly; the app asks for a larger terminal instead."""
-
-
 class ParlerApp(App[None]):
     """Explore a dispute's record, read from a store opened read-only."""
 
     CSS_PATH = "app.tcss"
+    COMMANDS = {AppCommands}
     TITLE = "parlertui"
-    HORIZONTAL_BREAKPOINTS = [(0, "-too-narrow"), (MIN_WIDTH, "-narrow"), (110, "-wide"), (170, "-widest")]
-    VERTICAL_BREAKPOINTS = [(0, "-too-short"), (MIN_HEIGHT, "-tall")]
+    HORIZONTAL_BREAKPOINTS = HORIZONTAL_BREAKPOINTS  # (screens/sizes.py)
+    VERTICAL_BREAKPOINTS = VERTICAL_BREAKPOINTS
     BINDINGS = [
         Binding("question_mark,f1", "help", "Keys", tooltip="Show every key, grouped by view"),
         Binding("q", "quit", "Quit", tooltip="Quit parlertui"),
@@ -90,7 +80,10 @@ class ParlerApp(App[None]):
         Binding("ctrl+c", "quit", "Quit", show=False, priority=True, tooltip="Quit parlertui"),
     ]
 
-    def __init__(self, store: Store, first_screen: FirstScreen | None = None, *, owns_gc: bool = False) -> None:
+    wrap: reactive[bool] = reactive(False, init=False)
+    """Wrap mode: every row of every list whole (w); the explorer's views follow it."""
+
+    def __init__(self, store: Store, first_screen: FirstScreenData | None = None, *, owns_gc: bool = False) -> None:
         """`owns_gc`: the app is the only one its process runs, and tunes the garbage collector for it (see
         parlertui/collector.py); not for tests, which run many apps in one process."""
         super().__init__()
@@ -177,14 +170,14 @@ class ParlerApp(App[None]):
         from parlertui.screens.search import SearchScreen
         from parlertui.views.quotes import QuotesView
         from parlertui.views.sources import SourcesView
-        from parlertui.widgets.debate import DebateView
+        from parlertui.widgets.debate import DebatePane
 
         palette = Binding("ctrl+p", "command_palette", "Commands", tooltip="Go to an event, party or topic; themes")
         return [
             ("Everywhere", [*ExplorerScreen.BINDINGS, *self.BINDINGS, palette]),
             ("1 Timeline", [*PagedList.BINDINGS, *TimelineView.BINDINGS, *STRIP_BINDINGS]),
             ("2 Parties", KeyList.BINDINGS),
-            ("3 Arguments", DebateView.BINDINGS),
+            ("3 Arguments", DebatePane.BINDINGS),
             ("4 Sources", [*PagedList.BINDINGS, *SourcesView.BINDINGS]),
             ("5 Quotes", [*PagedList.BINDINGS, *TimelineView.BINDINGS, *QuotesView.BINDINGS, *STRIP_BINDINGS]),
             ("A quote opened in full", RecordScreen.BINDINGS),
@@ -193,7 +186,7 @@ class ParlerApp(App[None]):
 
     def action_toggle_wrap(self) -> None:
         """Wrap mode, from any list (the quote opened in full, over the explorer, included)."""
-        self.explorer.action_toggle_wrap()
+        self.wrap = not self.wrap
 
     def action_command_palette(self) -> None:
         if self.use_command_palette and not any(isinstance(screen, CommandPalette) for screen in self.screen_stack):
@@ -213,59 +206,9 @@ class ParlerApp(App[None]):
     def action_toggle_dark(self) -> None:
         self.theme = "textual-light" if self.current_theme.dark else "textual-dark"
 
-    # The command palette
+    # The command palette: the App's own commands; the explorer's are its screen's (screens/explorer_commands.py)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        if isinstance(self.screen_stack[0], ExplorerScreen) and self.explorer.catalogue is not None:
-            yield SystemCommand("Go to event…", "Pick an event by its title or date", self.pick_event)
-            yield SystemCommand("Go to party…", "Pick a party by name", self.pick_party)
-            yield SystemCommand("Go to topic…", "Pick a point in dispute", self.pick_topic)
-            yield SystemCommand("Go to source…", "Pick a source by outlet or title", self.pick_source)
-            explorer = self.explorer
-            yield SystemCommand(
-                "Search…", "Search quotes, events, arguments, parties and sources (/)", explorer.action_search
-            )
-            yield SystemCommand("Filter…", "Narrow the timeline and the quotes (f)", explorer.action_filter)
-            yield SystemCommand("Clear filters", "Show every event and quote again (x)", self._clear_filters)
-            yield SystemCommand(
-                "Go to a date…",
-                "Move to the first event (in the quotes: quote) on or after a day (t)",
-                self._jump_to_date,
-            )
-            yield SystemCommand(
-                "As of a date…", "Show the record as it stood at the end of a day (d)", explorer.action_as_of
-            )
-            if explorer.filters.as_of:
-                yield SystemCommand(
-                    "Whole record",
-                    f"Stop showing the record as of {explorer.filters.as_of}",
-                    lambda: explorer.change_filters(explorer.filters.set(as_of=None)),
-                )
-            yield SystemCommand(
-                "Export…",
-                "What the view shows, with its filters and date: a Markdown brief, CSV tables or JSON (ctrl+e)",
-                explorer.action_export,
-            )
-            for number, view in enumerate(VIEWS, start=1):
-                yield SystemCommand(
-                    f"Show {VIEW_TITLES[view]}",
-                    f"Switch to the {view} view ({number})",
-                    lambda view=view: self.explorer.action_show_view(view),
-                )
-            # Listed always, so a reader finds them; where there is nowhere to go, they say so.
-            yield SystemCommand("Back", "Go back to where you were (alt+left)", partial(self._go, -1))
-            yield SystemCommand("Forward", "Go forward again (alt+right)", partial(self._go, 1))
-        if isinstance(screen, TakesAway):
-            yield SystemCommand(
-                "Copy as a citation",
-                "Copy the quote, event or source under the cursor, cited with its source and address (y)",
-                screen.action_copy_citation,
-            )
-            yield SystemCommand(
-                "Open the source in the browser",
-                "Open the address of the source under the cursor, or of the quote's or event's first source (o)",
-                screen.action_open_source,
-            )
         yield SystemCommand("Help: keys", "Show every key, grouped by view (? or F1)", self.action_help)
         yield SystemCommand("Toggle light and dark", "Switch between the light and dark theme", self.action_toggle_dark)
         yield SystemCommand(
@@ -276,20 +219,6 @@ class ParlerApp(App[None]):
         yield from (
             command for command in super().get_system_commands(screen) if command.title not in ("Keys", "Screenshot")
         )
-
-    def _clear_filters(self) -> None:
-        explorer = self.explorer
-        if explorer.check_action("clear_filters", ()):
-            explorer.action_clear_filters()
-        else:
-            self.notify("No filters are on: the timeline and the quotes show everything.", markup=False)
-
-    def _go(self, step: int) -> None:
-        explorer, history = self.explorer, self.explorer.history
-        if step < 0:
-            explorer.action_go_back() if history.can_go_back else self.notify("Nowhere to go back to yet.")
-        else:
-            explorer.action_go_forward() if history.can_go_forward else self.notify("Nowhere to go forward to.")
 
     def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
         """Save the screen as SVG (after the palette has closed), saying where or why not."""
@@ -315,87 +244,3 @@ class ParlerApp(App[None]):
         if len(self.screen_stack) <= 1:
             return AwaitComplete(asyncio.sleep(0))
         return super().pop_screen()
-
-    def _pick(self, placeholder: str, choices: list[tuple[str, Target, str]]) -> None:
-        """A palette of records to go to. The palette reads names and help as markup, so the data is escaped."""
-        self.search_commands(
-            [
-                (escape(label), lambda target=target: self.explorer.go_to(target), escape(help))
-                for label, target, help in choices
-            ],
-            placeholder=placeholder,
-        )
-
-    def pick_event(self) -> None:
-        def find(text: str) -> Choices:
-            events, every = self.store.find_events(text)
-            return [(f"{e.date_label}  {e.title} · {e.kind}", Target("event", e.id), e.summary) for e in events], every
-
-        self._pick_from_store("Go to event…", find)
-
-    def pick_party(self) -> None:
-        parties = self.explorer.catalogue.parties if self.explorer.catalogue else ()
-        choices = [(p.name, Target("party", p.id), f"{p.kind} · {SIDE_GROUPS[p.side]}") for p in parties]
-        self._pick("Go to party…", choices)
-
-    def _jump_to_date(self) -> None:
-        """In the quotes, to a quote's date; anywhere else, on the timeline."""
-        explorer = self.explorer
-        if explorer.current_view.view_id != "quotes":
-            explorer.action_show_view("timeline")
-        explorer.action_jump_to_date()
-
-    def pick_source(self) -> None:
-        def find(text: str) -> Choices:
-            sources, every = self.store.find_sources(text)
-            return [(s.label, Target("source", s.id), s.published or "date not given") for s in sources], every
-
-        self._pick_from_store("Go to source…", find)
-
-    def _pick_from_store(self, placeholder: str, find: Callable[[str], Choices]) -> None:
-        """A palette of every record if there are few (matched as the reader types, at once); else of those the
-        store finds for what is typed (see StorePicker)."""
-        choices, every = find("")
-        if every:
-            self._pick(placeholder, choices)
-            return
-        self.push_screen(
-            Palette(
-                # The palette takes a SimpleProvider instance as well as provider classes (textual/command.py's
-                # provider loop); its annotation names only the classes.
-                providers=[StorePicker(self.screen, find, self.explorer.go_to)],  # type: ignore[list-item]
-                placeholder=placeholder,
-            )
-        )
-
-    def pick_topic(self) -> None:
-        topics = self.explorer.catalogue.topics if self.explorer.catalogue else ()
-        self._pick("Go to topic…", [(t.title, Target("topic", t.id), t.question) for t in topics])
-
-
-class StorePicker(SimpleProvider):
-    """Records to go to, read from the store in a thread as the reader types. A small store gives every record
-    and the palette's fuzzy matching picks; a big one gives those the store's index finds for the words.
-
-    A SimpleProvider, because the palette takes providers as classes except for that one kind of instance."""
-
-    def __init__(self, screen: Screen, find: Callable[[str], Choices], go_to: Callable[[Target], None]) -> None:
-        super().__init__(screen, [])
-        self.find, self.go_to = find, go_to
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        choices, every = await asyncio.to_thread(self.find, query)
-        for label, target, help in choices:
-            # Of every record, the fuzzy matches; of those the index found for the words, each one.
-            score = matcher.match(label) or (0.0 if every else 0.01)
-            if score > 0:
-                # A Content, not markup (a record's name may hold "[/]"): Content.from_markup passes one through as
-                # it is, and the matcher reads it as text. Its annotation says str.
-                shown = matcher.highlight(Content(label))  # type: ignore[arg-type]
-                yield Hit(score, shown, partial(self.go_to, target), help=help)
-
-    async def discover(self) -> Hits:
-        choices, _ = await asyncio.to_thread(self.find, "")
-        for label, target, help in choices[:100]:
-            yield DiscoveryHit(Content(label), partial(self.go_to, target), help=help)

@@ -83,6 +83,17 @@ def export_scope(
     return _scope(view, None, None, kept, what, catalogue)
 
 
+def too_long_to_write(scope: ExportScope, catalogue: Catalogue | None) -> str | None:
+    """Why ctrl+e will not write `scope` (the whole of a record too long to write from the app), or None."""
+    whole = scope.topic is None and scope.party is None and not scope.filters.narrowing
+    if not (whole and catalogue and catalogue.total_events > WHOLE_BRIEF_LIMIT):
+        return None
+    return (
+        f"This record is too long to write whole from here ({catalogue.total_events:,} events): "
+        "select a topic or a party, filter by one, or use `parlertui export`."
+    )
+
+
 def _scope(
     view: str,
     topic: str | None,
@@ -135,20 +146,34 @@ class Exports(_Screen):
         from parlertui.store.export import export
 
         scope = request.scope
-        options = {"topic": scope.topic, "party": scope.party, "filters": scope.filters}
         if self.app.is_web:
             if request.form == "csv":
                 raise ValueError("CSV tables are a folder, which a browser cannot download: choose Markdown or JSON")
             with tempfile.TemporaryDirectory() as folder:
                 written = Path(folder) / request.path.name
-                export(self.store.path, request.form, output=written, **options)  # type: ignore[arg-type]
+                export(
+                    self.store.path,
+                    request.form,
+                    output=written,
+                    topic=scope.topic,
+                    party=scope.party,
+                    filters=scope.filters,
+                )
                 text = written.read_text(encoding="utf-8")
             mime = "text/markdown" if request.form == "md" else "application/json"
             self.app.call_from_thread(
                 self.app.deliver_text, io.StringIO(text), save_filename=request.path.name, mime_type=mime
             )
             return "your browser's downloads", text.count("\n")
-        export(self.store.path, request.form, output=request.path, force=request.force, **options)  # type: ignore[arg-type]
+        export(
+            self.store.path,
+            request.form,
+            output=request.path,
+            force=request.force,
+            topic=scope.topic,
+            party=scope.party,
+            filters=scope.filters,
+        )
         if request.form == "csv" or not request.path.is_file():
             return str(request.path), None  # (a folder of tables; or a device or FIFO, written through)
         with request.path.open(encoding="utf-8", errors="replace") as written_file:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual.widget import Widget
 from textual.worker import Worker, WorkerState
 
 from parlertui.store.open import StoreError
@@ -16,7 +17,8 @@ class ReportsStoreErrors:
         if event.state != WorkerState.ERROR:
             return
         error = event.worker.error
+        assert error is not None  # a worker in state ERROR holds the error it ended with
         if not isinstance(error, StoreError):
-            raise error  # type: ignore[misc]  # an error of state ERROR is an exception; Worker types it as any value
-        # a mixin for widgets and screens, which have an app
-        self.app.exit(return_code=2, message=Text(f"parlertui: {error}"))  # type: ignore[attr-defined]
+            raise error
+        assert isinstance(self, Widget)  # mixed into widgets and screens only
+        self.app.exit(return_code=2, message=Text(f"parlertui: {error}"))

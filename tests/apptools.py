@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+import asyncio
 import io
 import time
+import unicodedata
+import weakref
 from collections.abc import Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 
 from rich.console import Console, RenderableType
+from textual import events
+from textual.app import App
+from textual.keys import KEY_NAME_REPLACEMENTS, KEY_TO_UNICODE_NAME
+from textual.message import Message
 from textual.worker import WorkerCancelled, WorkerState
 
 from parlertui.app import ParlerApp
 from parlertui.store.queries import Store
-from parlertui.widgets.debate import DebateView
+from parlertui.widgets.debate import DebatePane
 from parlertui.widgets.keylist import KeyList
 from parlertui.widgets.pagedlist import PagedList
 
@@ -25,12 +32,89 @@ async def running(path: Path, size: tuple[int, int] = (80, 24)):
     """The app on a store, once the store has been read."""
     with Store(path) as store:
         app = ParlerApp(store)
-        async with app.run_test(size=size) as pilot:
+        async with app.run_test(size=size, message_hook=counted(app)) as pilot:
             await settle(pilot)
             yield app, pilot
 
 
 WAIT = 60.0  # seconds: how long a test waits for something before it says it never came; only a broken app waits
+
+
+class MessageCount:
+    """How many messages the app's widgets have taken from their queues so far (Textual's test message hook),
+    leaving out the probes `quiet` sends to find that out."""
+
+    def __init__(self) -> None:
+        self.handled = 0
+        self.probes: set[Callable[[], object]] = set()
+
+    def __call__(self, message: Message) -> None:
+        callback = getattr(message, "callback", None)  # call_later's and call_after_refresh's messages
+        if getattr(callback, "func", callback) not in self.probes:
+            self.handled += 1
+
+
+_counts: weakref.WeakKeyDictionary[App, MessageCount] = weakref.WeakKeyDictionary()
+
+
+def counted(app: App) -> MessageCount:
+    """The hook to give `app.run_test(message_hook=...)`, so `quiet` knows when the app has nothing left to do."""
+    return _counts.setdefault(app, MessageCount())
+
+
+async def quiet(pilot) -> None:
+    """Let the app handle every message that what was done so far caused, and what waits for a repaint.
+
+    A round asks every widget of the screen, and the app, to call back once it has handled what is in its queue,
+    and the screen to call back after its next repaint (after what call_after_refresh left for it before). A
+    message handled meanwhile may have posted others; when two rounds in a row handle nothing but the probes,
+    nothing is left. This asks nothing of the clock, where Textual's own wait for idle sleeps 20 ms at least and
+    takes a slow moment for idleness. Apps run without the hook (snapshot tests) get Textual's wait. What a timer
+    does later (the explorer readies search half a second after its first screen) is not waited for: a test that
+    needs it waits for its effect with `wait_until`.
+    """
+    count = _counts.get(pilot.app)
+    if count is None:
+        await pilot.pause()
+        return
+    deadline = time.monotonic() + WAIT
+    quiet_rounds = 0
+    while quiet_rounds < 2:
+        before = count.handled
+        await probe_round(pilot.app, count, deadline)
+        quiet_rounds = quiet_rounds + 1 if count.handled == before else 0
+
+
+async def probe_round(app: App, count: MessageCount, deadline: float) -> None:
+    """Ask the app and every widget of its screens to call back once they have handled what is in their queues,
+    and the screen on top to call back after its next repaint; wait for each, or for that screen to be closed or
+    covered (a closed screen's widgets never answer; the screen on top now is the next round's)."""
+    screen = app.screen
+    answered: set[int] = set()
+    news = asyncio.Event()
+
+    def probe(node: object) -> None:
+        answered.add(id(node))
+        news.set()
+
+    count.probes.add(probe)
+    try:
+        # Every screen of the stack: what a key does over a dialog may reach the explorer under it (w over the
+        # quote opened in full rewraps the explorer's lists).
+        nodes = [app, *(node for shown in app.screen_stack for node in shown.walk_children(with_self=True))]
+        asked = [node for node in nodes if node.call_later(probe, node)]
+        if screen.call_after_refresh(probe, "repaint"):
+            asked.append("repaint")
+        while app.screen is screen and app.is_running and any(id(node) not in answered for node in asked):
+            if time.monotonic() > deadline:
+                raise AssertionError(f"the app was still handling messages after {WAIT:.0f} s")
+            news.clear()
+            try:
+                await asyncio.wait_for(news.wait(), 0.05)
+            except TimeoutError:
+                pass  # only to look again whether the screen is still the one asked
+    finally:
+        count.probes.discard(probe)
 
 
 async def wait_until(
@@ -51,11 +135,12 @@ async def settle(pilot) -> None:
     deadline = time.monotonic() + WAIT
     while True:
         try:
-            await pilot.app.workers.wait_for_complete()
+            await asyncio.wait_for(pilot.app.workers.wait_for_complete(), max(0.0, deadline - time.monotonic()))
         except WorkerCancelled:
             pass  # superseded by a newer one, as a reader's next key press would
-        await pilot.pause()  # ends with a repaint
-        await pilot.pause()  # the calls waiting on that repaint are run
+        except TimeoutError:
+            raise AssertionError(f"the app's workers were still busy after {WAIT:.0f} s") from None
+        await quiet(pilot)  # ends with a repaint, and the calls waiting on it run
         if not busy(pilot.app):
             return
         if time.monotonic() > deadline:
@@ -65,9 +150,30 @@ async def settle(pilot) -> None:
 async def press(pilot, *keys: str) -> None:
     """Press keys one at a time, letting the app settle after each, as a reader would."""
     for key in keys:
-        await pilot.press(key)  # returns once the app is idle again
+        if pilot.app in _counts:
+            pilot.app.post_message(key_event(key))  # as the terminal's driver does
+            await quiet(pilot)
+            await pilot.app.animator.wait_until_complete()  # a scroll the key started, as Pilot.press waits for
+        else:
+            await pilot.press(key)  # returns once the app is idle again
         if busy(pilot.app):
             await settle(pilot)
+
+
+def key_event(key: str) -> events.Key:
+    """The event a terminal sends for `key`, named as Textual's Pilot names it: a character ("a", "/", "-") or a
+    key ("enter", "ctrl+p", "slash")."""
+    if len(key) == 1:
+        if key.isalnum():
+            return events.Key(key, key)
+        name = unicodedata.name(key).lower().replace("-", "_").replace(" ", "_")
+        return events.Key(KEY_NAME_REPLACEMENTS.get(name, name), key)
+    replaced = {value: name for name, value in KEY_NAME_REPLACEMENTS.items()}.get(key, key)
+    try:
+        character: str | None = unicodedata.lookup(KEY_TO_UNICODE_NAME.get(replaced, replaced))
+    except KeyError:
+        character = None
+    return events.Key(key, character)
 
 
 def busy(app) -> bool:
@@ -107,7 +213,7 @@ def listed_ids(widget: PagedList) -> list[str]:
 
 def detail_text(app: ParlerApp, name: str | None = None) -> str:
     pane = view(app, name).detail_pane
-    if isinstance(pane, DebateView):
+    if isinstance(pane, DebatePane):
         return "\n".join(plain(widget.content) for widget in pane.query(".question, .card, .missing, .outcome"))
     return "\n".join(options_text(pane))
 
@@ -122,8 +228,8 @@ async def palette(pilot, command: str, choice: str | None = None) -> None:
     """Run a palette command as a reader would: ctrl+p, type, enter; for a picker, type the choice and enter."""
     for words in [command] if choice is None else [command, choice]:
         if words is command:
-            await pilot.press("ctrl+p")
-        await pilot.press(*words)
+            await press(pilot, "ctrl+p")
+        await press(pilot, *words)
         await palette_matches(pilot)
         await pilot.press("enter")
         await settle(pilot)

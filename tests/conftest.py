@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bytecode_cache  # noqa: F401  (first: it lets the imports below be cached)
 import shutil
 import tomllib
 from collections.abc import Callable

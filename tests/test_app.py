@@ -36,7 +36,7 @@ from parlertui.store.filters import NO_FILTERS
 from parlertui.store.listing import Listing
 from parlertui.store.open import StoreError
 from parlertui.store.queries import NotFound, Store
-from parlertui.widgets.debate import DebateView
+from parlertui.widgets.debate import DebatePane
 from parlertui.widgets.key_bar import KeyBar
 
 
@@ -137,7 +137,7 @@ async def test_tab_enter_and_escape_move_between_the_panes(mini_store):
         await press(pilot, "shift+tab")
         assert focused_pane(app) == "detail"
         await press(pilot, "3", "tab")
-        assert isinstance(app.focused, DebateView)
+        assert isinstance(app.focused, DebatePane)
         await press(pilot, "escape", "1")
         await press(pilot, "G", "enter")
         assert focused_pane(app) == "detail"
@@ -235,7 +235,7 @@ async def test_the_arguments_view_sets_each_claim_beside_its_answer(mini_store):
     async with running(mini_store) as (app, pilot):
         await press(pilot, "3")
         debate = view(app).detail_pane
-        assert isinstance(debate, DebateView)
+        assert isinstance(debate, DebatePane)
         text = detail_text(app)
         assert text.startswith("Breach of contract\nDid Host break the contract?")
         assert "Host ended the contract without the notice it requires." in text
@@ -364,6 +364,32 @@ async def test_the_palette_goes_to_events_parties_and_topics_and_switches_the_th
         assert app.current_theme.dark is not dark
 
 
+async def listed_commands(pilot, wanted: set[str]) -> list[str]:
+    """Open the palette and read the titles it lists before anything is typed, once `wanted` are among them."""
+    await pilot.press("ctrl+p")
+
+    def titles() -> list[str]:
+        lists = pilot.app.screen.query("CommandList")
+        return [plain(option.prompt).splitlines()[0] for option in (lists.first().options if lists else [])]
+
+    await wait_until(pilot, lambda: wanted <= set(titles()), f"the palette to list {wanted}")
+    shown = titles()
+    await press(pilot, "escape")
+    return shown
+
+
+async def test_the_palette_lists_the_commands_of_the_screen_it_is_over_and_the_apps_in_one_list_by_title(mini_store):
+    async with running(mini_store) as (app, pilot):
+        titles = await listed_commands(pilot, {"Go to event…", "Back", "Copy as a citation", "Help: keys", "Quit"})
+        assert titles == sorted(titles) and len(titles) == len(set(titles))
+        app.explorer.go_to(Target("quote", "host-warning"))
+        await settle(pilot)
+        assert isinstance(app.screen, RecordScreen)
+        titles = await listed_commands(pilot, {"Copy as a citation", "Open the source in the browser", "Help: keys"})
+        assert titles == sorted(titles)
+        assert "Go to event…" not in titles and "Back" not in titles  # the explorer's, for the explorer itself
+
+
 async def test_markup_in_the_data_is_shown_as_text_everywhere(mini_store, tmp_path):
     odd = tmp_path / "odd.sqlite"
     odd.write_bytes(mini_store.read_bytes())
@@ -431,25 +457,25 @@ async def test_a_slow_filter_does_not_override_a_newer_choice(mini_store, monkey
 async def test_a_remembered_detail_cursor_is_not_applied_to_another_event(mini_store):
     async with running(mini_store) as (app, pilot):
         await press(pilot, "G", "enter", "j", "j", "j")
-        at = view(app).detail.cursor
+        at = view(app).detail_pane.cursor
         assert at > 1
         await press(pilot, "2", "alt+left")
-        assert view(app).detail.cursor == at
+        assert view(app).detail_pane.cursor == at
         await press(pilot, "escape", "k")
-        assert selected(app) == "suspension" and view(app).detail.cursor == 0
+        assert selected(app) == "suspension" and view(app).detail_pane.cursor == 0
 
 
 async def test_back_across_a_party_filter_returns_to_the_same_paragraph(mini_store):
     async with running(mini_store) as (app, pilot):
         await press(pilot, "j", "enter", "j", "j", "j")
-        at = view(app).detail.cursor
+        at = view(app).detail_pane.cursor
         assert selected(app) == "email" and at > 1
         app.explorer.go_to(Target("event", "email", party="ceo"))
         await settle(pilot)
         assert app.screen.filters.party == "ceo" and selected(app) == "email"
         await press(pilot, "alt+left")
         assert app.screen.filters.party is None and selected(app) == "email"
-        assert view(app).detail.cursor == at and focused_pane(app) == "detail"
+        assert view(app).detail_pane.cursor == at and focused_pane(app) == "detail"
 
 
 async def test_a_store_with_no_events_says_so(mini_store, tmp_path):
@@ -717,23 +743,27 @@ def test_full_collections_wait_for_a_pause_in_the_input(monkeypatch):
         collector.stop()
 
 
-async def test_the_first_screen_is_styled_once_and_a_screen_shown_again_is_restyled(mini_store, monkeypatch):
-    from textual.screen import Screen
+async def test_the_first_screen_is_styled_once_and_a_screen_shown_again_is_restyled(mini_store):
+    # Each ScreenResume the app handles, read once handled: refresh_styles is then what Screen's own handler
+    # acted on (the explorer's handler runs first and may have turned it off).
+    resumes: list[events.ScreenResume] = []
 
-    resumes: list[bool] = []
-    resume = Screen._on_screen_resume
+    def seen(message) -> None:
+        if isinstance(message, events.ScreenResume):
+            resumes.append(message)
 
-    def counted(screen, event) -> None:
-        resumes.append(event.refresh_styles)
-        resume(screen, event)
-
-    monkeypatch.setattr(Screen, "_on_screen_resume", counted)
-    async with running(mini_store) as (app, pilot):
-        assert resumes == [False]  # styled as it mounted: not again
-        await press(pilot, "question_mark")
-        assert resumes == [False, True]  # the help, styled as Textual styles a screen shown
-        await press(pilot, "escape")
-        assert len(resumes) == 3  # the explorer again: its resume is handled once, as Textual handles it
+    with Store(mini_store) as store:
+        app = ParlerApp(store)
+        async with app.run_test(message_hook=seen) as pilot:
+            await settle(pilot)
+            assert [resume.refresh_styles for resume in resumes] == [False]  # styled as it mounted: not again
+            await press(pilot, "question_mark")
+            await wait_until(pilot, lambda: len(resumes) == 2, "the help screen to be shown")
+            assert resumes[1].refresh_styles  # the help, styled as Textual styles a screen shown
+            await press(pilot, "escape")
+            await wait_until(pilot, lambda: len(resumes) == 3, "the explorer to be shown again")
+            # The explorer again: its resume is left as Textual sends it, to restyle or not.
+            assert not isinstance(app.screen, HelpScreen)
 
 
 async def test_the_key_bar_keeps_its_keys_while_the_terminal_is_out_of_focus(mini_store):

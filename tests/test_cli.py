@@ -61,7 +61,7 @@ def test_build_writes_beside_the_dataset_by_default_from_any_directory(dataset, 
 
 
 def test_an_installed_parlertui_does_not_rebuild_its_bundled_store_in_place(monkeypatch, capsys):
-    monkeypatch.setattr("parlertui.cli.is_installed", lambda: True)
+    monkeypatch.setattr("parlertui.commands.is_installed", lambda: True)
     assert main(["build"]) == 2
     assert "give the store to write with -o" in capsys.readouterr().err
 

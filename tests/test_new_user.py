@@ -12,6 +12,7 @@ from apptools import (
     listed_ids,
     notices,
     palette,
+    plain,
     press,
     running,
     settle,
@@ -155,12 +156,12 @@ async def test_t_where_the_list_is_not_by_date_says_why(mini_store, name):
 
 async def test_no_court_column_on_a_topic_the_court_did_not_rule_on():
     from parlertui.navigation import Target
-    from parlertui.widgets.debate import DebateView
+    from parlertui.widgets.debate import DebatePane
 
     async with running(BUNDLED, (200, 50)) as (app, pilot):
         app.explorer.go_to(Target("topic", "switching-hosts"))
         await settle(pilot)
-        debate = app.screen.query_one(DebateView)
+        debate = app.screen.query_one(DebatePane)
         assert debate.has_class("no-court")
         cell = debate.query_one(".cell.parler")
         assert cell.region.width > debate.content_region.width * 0.4  # one of two columns, not of three
@@ -188,8 +189,16 @@ async def test_the_palette_always_has_forward_and_clear_filters(mini_store):
     from parlertui.store.filters import Filters
 
     async with running(mini_store) as (app, pilot):
-        titles = [command.title for command in app.get_system_commands(app.screen)]
-        assert {"Back", "Forward", "Clear filters"} <= set(titles)
+        # Before anything is typed, the palette lists every command (the explorer's come from its own provider).
+        await pilot.press("ctrl+p")
+
+        def listed() -> set[str]:
+            lists = app.screen.query("CommandList")
+            options = lists.first().options if lists else []
+            return {plain(option.prompt).splitlines()[0] for option in options}
+
+        await wait_until(pilot, lambda: {"Back", "Forward", "Clear filters", "Help: keys"} <= listed(), "the commands")
+        await press(pilot, "escape")
         await palette(pilot, "Forward")
         assert notices(app)[-1] == "Nowhere to go forward to."
         await palette(pilot, "Clear filters")
@@ -251,7 +260,7 @@ async def test_enter_on_a_quote_in_the_quotes_view_and_on_its_words_in_the_detai
         await press(pilot, "escape")
         assert not isinstance(app.screen, RecordScreen) and view(app).view_id == "quotes"
         await press(pilot, "tab")
-        assert view(app).detail.cursor == 0  # the quote's words
+        assert view(app).detail_pane.cursor == 0  # the quote's words
         await press(pilot, "enter")
         assert isinstance(app.screen, RecordScreen) and app.screen.trail[-1][0].id == quote_id
 

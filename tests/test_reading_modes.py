@@ -11,7 +11,7 @@ from apptools import BUNDLED, options_text, plain, press, running, settle, view
 
 from parlertui.store.queries import Store
 from parlertui.store.synth import synth_store
-from parlertui.widgets.debate import DebateView
+from parlertui.widgets.debate import DebatePane
 from parlertui.widgets.keylist import KeyList
 from parlertui.widgets.pagedlist import PagedList
 
@@ -120,7 +120,7 @@ async def test_wrap_mode_scrolls_and_jumps_with_the_cursor_always_on_screen(big_
             assert shown == list(range(shown[0], shown[0] + len(shown)))
         # A jump to the middle and the end: the rows read are only those around them, not the whole list.
         await press(pilot, "G")
-        assert len(pane._rows) < 500
+        assert len(pane.rows) < 500
 
 
 async def test_a_row_taller_than_the_list_is_read_through_with_j_and_k():
@@ -176,7 +176,7 @@ async def test_the_debate_maximizes_and_enter_on_a_topic_carries_the_maximize_to
     async with running(BUNDLED, (120, 40)) as (app, pilot):
         await press(pilot, "3", "f10", "enter")
         debate = view(app).detail_pane
-        assert isinstance(debate, DebateView)
+        assert isinstance(debate, DebatePane)
         assert app.screen.maximized is debate and debate.outer_size.width == 120
         await press(pilot, "1")  # another view: its list, maximized in turn
         assert app.screen.maximized is view(app).list_pane

@@ -7,8 +7,8 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 from textual.app import App, ComposeResult
 
-from apptools import wait_until
-from parlertui.widgets.result_list import Entry, ResultList, wrap
+from apptools import counted, press, wait_until
+from parlertui.widgets.result_list import ResultItem, ResultList, wrap
 
 WORDS = st.text(st.characters(categories=["L", "N", "P", "S"]) | st.sampled_from(" 　界"), max_size=40)
 
@@ -38,16 +38,16 @@ def test_wrapping_breaks_at_spaces_and_cuts_only_a_word_longer_than_the_line():
 
 
 ENTRIES = [
-    Entry(None, [("── Quotes (2) ", False)]),
-    Entry("quote:a", [("“", False), ("hang", True), (" them”", False)], "Someone · undated", italic=True),
-    Entry("quote:b", [("a long quote " * 10, False)], "Parler LLC · 2021-01-11", italic=True),
-    Entry(None, [("── Events (1) ", False)]),
-    Entry("event:c", [("Parler sues AWS", False)], "2021-01-11 · filing"),
+    ResultItem(None, [("── Quotes (2) ", False)]),
+    ResultItem("quote:a", [("“", False), ("hang", True), (" them”", False)], "Someone · undated", italic=True),
+    ResultItem("quote:b", [("a long quote " * 10, False)], "Parler LLC · 2021-01-11", italic=True),
+    ResultItem(None, [("── Events (1) ", False)]),
+    ResultItem("event:c", [("Parler sues AWS", False)], "2021-01-11 · filing"),
 ]
 
 
 class ListApp(App[None]):
-    def __init__(self, entries: list[Entry] = ENTRIES) -> None:
+    def __init__(self, entries: list[ResultItem] = ENTRIES) -> None:
         super().__init__()
         self.entries = entries
         self.selected: list[str] = []
@@ -65,29 +65,29 @@ class ListApp(App[None]):
 
 async def test_the_cursor_passes_over_headings_and_enter_opens_the_result_under_it():
     app = ListApp()
-    async with app.run_test(size=(40, 12)) as pilot:
+    async with app.run_test(size=(40, 12), message_hook=counted(app)) as pilot:
         results = app.query_one(ResultList)
         assert results.highlighted_id == "quote:a" and results.option_count == 3
-        await pilot.press("j", "j")
+        await press(pilot, "j", "j")
         assert results.highlighted_id == "event:c"
-        await pilot.press("j")
+        await press(pilot, "j")
         assert results.highlighted_id == "event:c"  # the last stays
-        await pilot.press("k", "g")
+        await press(pilot, "k", "g")
         assert results.highlighted_id == "quote:a" and results.scroll_offset.y == 0
-        await pilot.press("G")
+        await press(pilot, "G")
         assert results.highlighted_id == "event:c"
-        await pilot.press("pageup")
+        await press(pilot, "pageup")
         assert results.highlighted_id == "quote:a"
-        await pilot.press("pagedown", "enter")
+        await press(pilot, "pagedown", "enter")
         assert app.selected == ["event:c"]
         assert results.highlight_id("quote:b") and not results.highlight_id("nothing")
-        await pilot.press("enter")
+        await press(pilot, "enter")
         assert app.selected == ["event:c", "quote:b"]
 
 
 async def test_results_wrap_to_the_width_and_again_when_it_changes():
     app = ListApp()
-    async with app.run_test(size=(40, 12)) as pilot:
+    async with app.run_test(size=(40, 12), message_hook=counted(app)) as pilot:
         results = app.query_one(ResultList)
         lines = results.lines_text()
         assert lines[:3] == ["── Quotes (2)", "“hang them”", "  Someone · undated"]
@@ -100,13 +100,13 @@ async def test_results_wrap_to_the_width_and_again_when_it_changes():
 
 async def test_a_click_on_a_result_opens_it_and_the_cursor_keeps_it_in_view():
     app = ListApp()
-    async with app.run_test(size=(40, 8)) as pilot:
+    async with app.run_test(size=(40, 8), message_hook=counted(app)) as pilot:
         results = app.query_one(ResultList)
-        await pilot.press("G")
+        await press(pilot, "G")
         start = results.lines_text().index("Parler sues AWS")
         top = results.scroll_offset.y
         assert top <= start - 1 and start + 1 < top + results.scrollable_content_region.height  # heading and note
-        await pilot.press("g")
+        await press(pilot, "g")
         await pilot.click(ResultList, offset=(2, 1))  # the first result's text
         assert app.selected == ["quote:a"]
         await pilot.click(ResultList, offset=(2, 0))  # a heading: nothing to open
@@ -114,14 +114,14 @@ async def test_a_click_on_a_result_opens_it_and_the_cursor_keeps_it_in_view():
 
 
 TALL = [
-    Entry(None, [("── Quotes (3) ", False)]),
-    *(Entry(f"quote:{n}", [(f"line{n} " * 40, False)], "A long note that wraps as well " * 3) for n in range(3)),
+    ResultItem(None, [("── Quotes (3) ", False)]),
+    *(ResultItem(f"quote:{n}", [(f"line{n} " * 40, False)], "A long note that wraps as well " * 3) for n in range(3)),
 ]
 
 
 async def test_notes_wrap_under_their_result_and_a_result_taller_than_the_list_is_paged_through():
     app = ListApp(TALL)
-    async with app.run_test(size=(30, 6)) as pilot:
+    async with app.run_test(size=(30, 6), message_hook=counted(app)) as pilot:
         results = app.query_one(ResultList)
         lines = results.lines_text()
         notes = [line for line in lines if line.startswith("  A long")]
@@ -131,13 +131,13 @@ async def test_notes_wrap_under_their_result_and_a_result_taller_than_the_list_i
         seen = set()
         for _ in range(30):
             seen.add((results.highlighted_id, results.scroll_offset.y))
-            await pilot.press("pagedown")
+            await press(pilot, "pagedown")
         await wait_until(
             pilot, lambda: results.scroll_offset.y == results.max_scroll_y, "the list to scroll to its end"
         )
         assert results.highlighted_id == "quote:2"
         assert len({offset for cursor, offset in seen if cursor == "quote:0"}) > 2  # read through, a page at a time
         for _ in range(30):
-            await pilot.press("pageup")
+            await press(pilot, "pageup")
         await wait_until(pilot, lambda: results.scroll_offset.y == 0, "the list to scroll to its start")
         assert results.highlighted_id == "quote:0"

@@ -6,25 +6,29 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual import events, on, work
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.geometry import Size
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Static
 
 from parlertui.messages import Navigate
-from parlertui.navigation import VIEW_TITLES, VIEWS, History, Location, Target
+from parlertui import navigation
+from parlertui.navigation import VIEW_OF_KIND, VIEW_TITLES, History, Location, Target
 from parlertui.store.filters import NO_FILTERS, Filters
-from parlertui.store.first_screen import FirstScreen
+from parlertui.store.first_screen import FirstScreenData
 from parlertui.store.queries import Store
 from parlertui.store.records import Catalogue
-from parlertui.exporting import WHOLE_BRIEF_LIMIT, Exports
+from parlertui.exporting import Exports
+from parlertui.screens.explorer_commands import ExplorerCommands
 from parlertui.screens.take_away import BINDINGS as TAKE_AWAY_KEYS
 from parlertui.screens.take_away import TakesAway, target_in_view
 from parlertui.screens.reading import READING_BINDINGS, ReadingModes
+from parlertui.screens.sizes import TOO_SMALL, breakpoint_classes
 from parlertui.views.base import View
 from parlertui.views.timeline import TimelineView
+from parlertui.views.make import make_view
+from parlertui.widgets.bars import TitleBar, ViewBar
 from parlertui.widgets.filter_bar import FilterBar
 from parlertui.widgets.key_bar import KeyBar
 from parlertui.workers import ReportsStoreErrors
@@ -33,80 +37,13 @@ if TYPE_CHECKING:
     from parlertui.exporting import ExportRequest
     from parlertui.screens.search import SearchScreen
 
-TOO_SMALL = "Make the terminal larger to read the record: parlertui needs at least 60 columns and 16 rows."
-
-
-VIEW_OF_KIND = {
-    "event": "timeline",
-    "party": "parties",
-    "topic": "arguments",
-    "argument": "arguments",
-    "source": "sources",
-}
-
-
-def make_view(name: str, store: Store) -> View:
-    """A view not yet built, its module imported now (only the timeline's is imported at start)."""
-    if name == "parties":
-        from parlertui.views.parties import PartiesView
-
-        return PartiesView(store)
-    if name == "arguments":
-        from parlertui.views.arguments import ArgumentsView
-
-        return ArgumentsView(store)
-    if name == "sources":
-        from parlertui.views.sources import SourcesView
-
-        return SourcesView(store)
-    if name == "quotes":
-        from parlertui.views.quotes import QuotesView
-
-        return QuotesView(store)
-    raise ValueError(f"no view named {name!r}")
-
-
-def breakpoint_classes(app: App, size: Size) -> dict[str, bool]:
-    """The app's breakpoint classes for a screen of `size`, on or off, as Textual sets them on a resize."""
-    classes = {}
-    for breakpoints, dimension in (
-        (app.HORIZONTAL_BREAKPOINTS or [], size.width),
-        (app.VERTICAL_BREAKPOINTS or [], size.height),
-    ):
-        reached = [name for at, name in sorted(breakpoints) if dimension >= at]
-        classes.update({name: name == (reached[-1] if reached else None) for _, name in breakpoints})
-    return classes
-
-
-class TitleBar(Static):
-    """The app's title and subtitle, as Textual's Header shows them, in one widget (the Header's four, with their
-    styles, were a tenth of the time to the first screen)."""
-
-    def on_mount(self) -> None:
-        self.watch(self.app, "title", self._show_title)
-        self.watch(self.app, "sub_title", self._show_title)
-
-    def _show_title(self) -> None:
-        self.update(self.app.format_title(self.app.title, self.app.sub_title))
-
-
-class ViewBar(Static):
-    """One line naming the views and their keys, the current one marked; a click switches view."""
-
-    def show(self, current: str) -> None:
-        parts = []
-        for number, view in enumerate(VIEWS, start=1):
-            label = f" {number} {VIEW_TITLES[view]} "
-            style = "reverse bold" if view == current else "dim"
-            parts.append(f"[{style}][@click=screen.show_view('{view}')]{label}[/][/]")
-        self.update(" ".join(parts))
-
 
 class ExplorerScreen(ReportsStoreErrors, TakesAway, Exports, ReadingModes):
     """Timeline, parties, arguments, sources and quotes. Following a link records where you were, so back returns
     there; the filters and the "as of" date are part of where you were."""
 
     BINDING_GROUP_TITLE = "Everywhere"
+    COMMANDS = {ExplorerCommands}
     BINDINGS = [
         # The view bar names the number keys, so the footer need not.
         Binding("1", "show_view('timeline')", "Timeline", show=False, tooltip="Show the timeline"),
@@ -142,7 +79,7 @@ class ExplorerScreen(ReportsStoreErrors, TakesAway, Exports, ReadingModes):
             self.catalogue = catalogue
             self.after = after
 
-    def __init__(self, store: Store, first_screen: FirstScreen | None = None) -> None:
+    def __init__(self, store: Store, first_screen: FirstScreenData | None = None) -> None:
         super().__init__()
         self.store = store
         self.first_screen = first_screen  # read before the app started, if it was
@@ -181,10 +118,10 @@ class ExplorerScreen(ReportsStoreErrors, TakesAway, Exports, ReadingModes):
             if self.query_one("#views").display:
                 self.set_focus(last)
 
-    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
         # Textual restyles a screen each time it is shown; the first time, every widget was styled as it mounted a
-        # moment before, and a second pass over them all was 6-8 ms of the start. Textual runs this handler, then
-        # Screen's own with the event as left here. (Textual is pinned: the handler is private; tests cover it.)
+        # moment before, and a second pass over them all was 6-8 ms of the start. A subclass's handler runs before
+        # its base's, so Screen's own sees the event as left here (tests cover it).
         if not self._resumed:
             self._resumed = True
             event.refresh_styles = False
@@ -226,8 +163,7 @@ class ExplorerScreen(ReportsStoreErrors, TakesAway, Exports, ReadingModes):
         self._show_filter_bar()
         after = message.after
         for view in self.query(View):
-            going = isinstance(after, Target) and VIEW_OF_KIND.get(after.kind) == view.view_id
-            view.populate(catalogue, then=after.id if isinstance(after, Target) and going else None)
+            view.populate(catalogue, then=navigation.then_select(after, view.view_id))
         self.refresh_bindings()
         if isinstance(after, Location):
             self.view(after.view).restore(after.state)
@@ -306,22 +242,15 @@ class ExplorerScreen(ReportsStoreErrors, TakesAway, Exports, ReadingModes):
 
     def action_export(self) -> None:
         """Open the export dialog for what the view shows (see parlertui/exporting.py)."""
-        from parlertui.exporting import export_scope
+        from parlertui.exporting import export_scope, too_long_to_write
         from parlertui.screens.export_dialog import ExportScreen
 
         view = self.current_view
         scope = export_scope(view.view_id, view.highlighted_id, view.narrowed, self.filters, self.catalogue)
-        whole = scope.topic is None and scope.party is None and not scope.filters.narrowing
-        if whole and self.catalogue and self.catalogue.total_events > WHOLE_BRIEF_LIMIT:
-            self.notify(
-                f"This record is too long to write whole from here ({self.catalogue.total_events:,} events): "
-                "select a topic or a party, filter by one, or use `parlertui export`.",
-                severity="warning",
-                markup=False,
-                timeout=8,
-            )
-            return
-        self.app.push_screen(ExportScreen(scope), self._export_chosen)
+        if (why := too_long_to_write(scope, self.catalogue)) is not None:
+            self.notify(why, severity="warning", markup=False, timeout=8)
+        else:
+            self.app.push_screen(ExportScreen(scope), self._export_chosen)
 
     def _export_chosen(self, request: ExportRequest | None) -> None:
         if request is not None:
@@ -387,31 +316,25 @@ class ExplorerScreen(ReportsStoreErrors, TakesAway, Exports, ReadingModes):
         view.focus_pane(0)
 
     def go_to(self, target: Target) -> None:
-        """Show a record in its view, remembering where we were; a quote opens over the view. An event of one
-        party's (`target.party`) is shown in the timeline narrowed to that party."""
-        if target.kind == "quote":
+        """Show a record in its view, remembering where we were (navigation.step_to says where, with what filters);
+        a quote opens over the view."""
+        if navigation.opens_over(target):
             from parlertui.screens.record import RecordScreen
 
             self.app.push_screen(RecordScreen(self.store, target), self._leave_record)
             return
-        name = VIEW_OF_KIND[target.kind]
         here = self.location()
-        if target.party:
-            filters = here.filters.cleared().set(party=target.party)
-        elif target.kind == "event" and not self._listed(target.id):
-            filters = here.filters.cleared()  # an event the filters hide is shown with them off
-        else:
-            filters = here.filters
-        if (here.view, here.state.selected, here.filters) != (name, target.id, filters):
-            self.history.visit(here)  # going where you already are is not a step to go back over
-        self._switch(name)
-        if filters != here.filters:
-            self.apply_filters(filters, after=target)
+        step = navigation.step_to(target, here, self._listed)
+        if step.remember:
+            self.history.visit(here)
+        self._switch(step.view)
+        if step.filters != here.filters:
+            self.apply_filters(step.filters, after=target)
         else:
             self._select(target)
 
     def _listed(self, event_id: str) -> bool:
-        """Whether the timeline lists the event now, with the filters last asked for."""
+        """Whether the timeline lists the event now, with the filters last asked for (asked by step_to)."""
         timeline = self.view("timeline")
         assert isinstance(timeline, TimelineView)
         listing = timeline.list_pane.listing
@@ -431,13 +354,8 @@ class ExplorerScreen(ReportsStoreErrors, TakesAway, Exports, ReadingModes):
         self._say_not_listed(message.view)
 
     def _say_not_listed(self, view: View) -> None:
-        if view.narrowed and self.filters.narrowing:
-            why = "it is hidden by the filters (x clears them)"
-        elif self.filters.as_of:
-            why = f"it was not on the record as of {self.filters.as_of} (d changes the date)"
-        else:
-            why = "this store does not hold it"
-        self.notify(f"Not shown in {VIEW_TITLES[view.view_id]}: {why}.", severity="warning", markup=False)
+        why = navigation.not_shown_reason(view.view_id, view.narrowed, self.filters)
+        self.notify(why, severity="warning", markup=False)
 
     def _leave_record(self, target: Target | None) -> None:
         if target is not None:
@@ -451,15 +369,11 @@ class ExplorerScreen(ReportsStoreErrors, TakesAway, Exports, ReadingModes):
     def action_escape(self) -> None:
         if self.current_view.close_detail():
             return
-        if self.current_view.narrowed and self._wanted_filters.narrowing:
-            # One filter a press, the last chip first: x clears them all.
-            last = [name for name, _ in self._wanted_filters.active() if name != "as_of"][-1]
-            self.action_remove_filter(last)
-            return
-        here, behind = self.location(), self.history.peek_back()
-        if behind is not None and (behind.view, behind.state.selected) == (here.view, here.state.selected):
-            return  # back from here would only put filters or a date back on: escape does not (alt+left does)
-        self.action_go_back()
+        step = navigation.escape_from(self.location(), self.history.peek_back(), self.current_view.narrowed)
+        if step.remove_filter is not None:
+            self.action_remove_filter(step.remove_filter)
+        elif step.go_back:
+            self.action_go_back()
 
     def action_go_back(self) -> None:
         place = self.history.back(self.location())

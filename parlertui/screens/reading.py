@@ -17,7 +17,7 @@ WRAP_TOOLTIP = "Show every row of the lists whole (w again: a line each)"
 
 READING_BINDINGS = [
     # Named in the key bar by the lists and details (keylist.WRAP_BINDING), where it is of use: the debate's is full.
-    Binding("w", "toggle_wrap", "Wrap", id="wrap", show=False, tooltip=WRAP_TOOLTIP),
+    Binding("w", "app.toggle_wrap", "Wrap", id="wrap", show=False, tooltip=WRAP_TOOLTIP),
     Binding("f10", "toggle_maximize", "Max", id="maximize", tooltip="This pane over the whole screen (again: back)"),
 ]
 
@@ -35,18 +35,22 @@ class ReadingModes(Screen[None]):
 
     ALLOW_IN_MAXIMIZED_VIEW = "#key-bar"
     wrap = False
-    """Every row of every list whole (w)."""
+    """Every row of every list whole (w): the app's wrap mode, which this screen follows."""
 
     @property
     def current_view(self) -> View:
         raise NotImplementedError
 
-    def action_toggle_wrap(self) -> None:
+    def on_mount(self) -> None:
+        # The app holds wrap mode (w works over the quote opened in full too); the views follow it.
+        self.watch(self.app, "wrap", self.wrap_rows, init=False)
+
+    def wrap_rows(self, wrap: bool) -> None:
         from parlertui.views.base import View
 
-        self.wrap = not self.wrap
+        self.wrap = wrap
         for view in self.query(View):
-            view.set_wrap(self.wrap)
+            view.set_wrap(wrap)
 
     def action_toggle_maximize(self) -> None:
         if self.maximized is not None:

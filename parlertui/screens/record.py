@@ -16,7 +16,7 @@ from parlertui.store.queries import NotFound, Store
 from parlertui.store.records import QuoteDetail, SourceDetail
 from parlertui.widgets.links import LinkList, quote_detail_entries, source_detail_entries
 from parlertui.screens.take_away import BINDINGS as TAKE_AWAY_KEYS
-from parlertui.screens.take_away import TakesAway
+from parlertui.screens.take_away import TakeAwayCommands, TakesAway
 from parlertui.workers import ReportsStoreErrors
 
 
@@ -27,6 +27,7 @@ class RecordScreen(ReportsStoreErrors, TakesAway, ModalScreen["Target | None"]):
     """
 
     CSS_PATH = "dialogs.tcss"
+    COMMANDS = {TakeAwayCommands}
     BINDINGS = [Binding("escape", "back", "Back", tooltip="Back to the previous record, or close"), *TAKE_AWAY_KEYS]
 
     class Loaded(Message):

@@ -16,7 +16,7 @@ from parlertui.navigation import Target
 from parlertui.store.filters import Filters
 from parlertui.store.queries import SearchInterrupted, Store
 from parlertui.store.search import KIND_TITLES, Hit, SearchResults, has_plain_words, marked
-from parlertui.widgets.result_list import Entry, ResultList
+from parlertui.widgets.result_list import ResultItem, ResultList
 from parlertui.widgets.typing import TypeAhead
 from parlertui.workers import ReportsStoreErrors
 
@@ -25,19 +25,19 @@ FIRST_PAGE = 8
 is a few milliseconds); the counted answer after it brings up to 50."""
 
 
-def hit_entry(hit: Hit) -> Entry:
+def hit_entry(hit: Hit) -> ResultItem:
     """A match: its text with the matched words marked (a quote in its frame or quotation marks), then what it is."""
     pieces = marked(hit.text.replace("\n", " "))  # a quote's text comes in its frame or its quotation marks
-    return Entry(f"{hit.kind}:{hit.id}", pieces, hit.about, italic=hit.kind == "quote")
+    return ResultItem(f"{hit.kind}:{hit.id}", pieces, hit.about, italic=hit.kind == "quote")
 
 
 def hit_target(hit: Hit) -> Target:
     return Target(hit.kind, hit.id, topic=hit.topic)
 
 
-def result_entries(results: SearchResults) -> list[Entry]:
+def result_entries(results: SearchResults) -> list[ResultItem]:
     """A heading for each kind matched, saying how many there are and in what order, then its matches."""
-    entries: list[Entry] = []
+    entries: list[ResultItem] = []
     for group in results.groups:
         if not group.counted:
             count = f"first {len(group.hits)}, counting…"
@@ -46,7 +46,7 @@ def result_entries(results: SearchResults) -> list[Entry]:
         else:
             count = f"{len(group.hits)} of {group.total:,}" if len(group.hits) < group.total else f"{group.total:,}"
         order = "" if group.ranked else ", in record order"
-        entries.append(Entry(None, [(f"── {KIND_TITLES[group.kind]} ({count}{order}) ", False)]))
+        entries.append(ResultItem(None, [(f"── {KIND_TITLES[group.kind]} ({count}{order}) ", False)]))
         entries += [hit_entry(hit) for hit in group.hits]
     return entries
 

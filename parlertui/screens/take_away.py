@@ -3,13 +3,16 @@ the terminal's clipboard, OSC 52), `o` opens the address it can be read at in th
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from textual import work
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
 from parlertui.navigation import Target
+from parlertui.screens.palette import ScreenCommands
 from parlertui.store.citation import Citation
 from parlertui.store.queries import NotFound, Store
 
@@ -48,16 +51,38 @@ def target_in_view(view: View) -> Target | None:
 
 def target_in_detail(pane: object) -> Target | None:
     """The link (or, in the debate, the quote) under a detail's cursor, if any."""
-    from parlertui.widgets.debate import DebateView
+    from parlertui.widgets.debate import DebatePane
     from parlertui.widgets.links import LinkList
 
     if isinstance(pane, LinkList):
         return pane.target_under_cursor
-    if isinstance(pane, DebateView):
+    if isinstance(pane, DebatePane):
         card = pane.current
         if card is not None:
             return card.target or Target("argument", card.argument_id)
     return None
+
+
+def take_away_commands(screen: TakesAway) -> Iterable[SystemCommand]:
+    """y and o in the palette, for a screen that shows records."""
+    yield SystemCommand(
+        "Copy as a citation",
+        "Copy the quote, event or source under the cursor, cited with its source and address (y)",
+        screen.action_copy_citation,
+    )
+    yield SystemCommand(
+        "Open the source in the browser",
+        "Open the address of the source under the cursor, or of the quote's or event's first source (o)",
+        screen.action_open_source,
+    )
+
+
+class TakeAwayCommands(ScreenCommands):
+    """The palette's commands of a screen that shows records (a TakesAway screen names it in its COMMANDS)."""
+
+    def commands(self) -> Iterable[SystemCommand]:
+        screen = self.screen
+        return take_away_commands(screen) if isinstance(screen, TakesAway) else ()
 
 
 class TakesAway(_Screen):

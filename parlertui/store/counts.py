@@ -149,6 +149,7 @@ def has_table(connection: sqlite3.Connection) -> bool:
 
 
 def _counts(read: Read, what: str, sql: str, parameters: tuple[object, ...]) -> Counts:
+    # SQLite gives the sums as integers (or NULL, for a period without that kind); its rows are typed as objects
     days = [
         PeriodCount(str(row[0]), int(row[1]), tuple(int(number or 0) for number in row[2:]))  # type: ignore[call-overload]
         for row in read(sql, parameters)

@@ -43,14 +43,14 @@ class Problem:
 
 
 @dataclass
-class Entry:
+class DatasetEntry:
     """One entry of a file, with the name problems use for it."""
 
     file: str
     kind: str
     index: int
     data: dict[str, Any]
-    parent: Entry | None = None
+    parent: DatasetEntry | None = None
 
     @property
     def id(self) -> str | None:
@@ -77,9 +77,9 @@ class Dataset:
 
     folder: Path
     dispute: dict[str, Any] | None = None  # None when dispute.toml could not be read
-    entries: dict[str, list[Entry]] = field(default_factory=dict)
+    entries: dict[str, list[DatasetEntry]] = field(default_factory=dict)
 
-    def of(self, kind: str) -> list[Entry]:
+    def of(self, kind: str) -> list[DatasetEntry]:
         return self.entries.get(kind, [])
 
 
@@ -124,7 +124,7 @@ def _read_entries(dataset: Dataset, file: str, key: str, document: dict[str, Any
         return problems + [Problem(file, "", key, f"expected [[{key}]] entries")]
     entries = dataset.entries.setdefault(key, [])
     for index, item in enumerate(items):
-        entry = Entry(file, key, index, item if isinstance(item, dict) else {})
+        entry = DatasetEntry(file, key, index, item if isinstance(item, dict) else {})
         if not isinstance(item, dict):
             problems.append(entry.problem("", f"expected a [[{key}]] table of fields"))
             continue
@@ -135,7 +135,7 @@ def _read_entries(dataset: Dataset, file: str, key: str, document: dict[str, Any
                 problems.append(entry.problem("argument", "expected [[topic.argument]] entries"))
                 continue
             for position, argument in enumerate(arguments):
-                child = Entry(file, "argument", position, argument if isinstance(argument, dict) else {}, entry)
+                child = DatasetEntry(file, "argument", position, argument if isinstance(argument, dict) else {}, entry)
                 if isinstance(argument, dict):
                     dataset.entries.setdefault("argument", []).append(child)
                 else:

@@ -16,7 +16,7 @@ from parlertui.store.records import Catalogue, TimelineEvent
 PAGE = 64
 
 
-class FirstScreen(NamedTuple):
+class FirstScreenData(NamedTuple):
     """The catalogue, and the whole timeline's listing with its headings and first page."""
 
     catalogue: Catalogue
@@ -31,7 +31,7 @@ class FirstScreenReader:
 
     def __init__(self, store: Store) -> None:
         self._store = store
-        self._result: FirstScreen | None = None
+        self._result: FirstScreenData | None = None
         self._thread = threading.Thread(target=self._read, name="first-screen", daemon=True)
         self._thread.start()
 
@@ -40,10 +40,10 @@ class FirstScreenReader:
             catalogue = self._store.catalogue()
             listing = event_listing(self._store)
             headings = listing.headings()
-            self._result = FirstScreen(catalogue, listing, headings, dict(enumerate(listing.first(PAGE))))
+            self._result = FirstScreenData(catalogue, listing, headings, dict(enumerate(listing.first(PAGE))))
         except Exception:  # noqa: BLE001 - the app's own read reports it
             self._result = None
 
-    def result(self) -> FirstScreen | None:
+    def result(self) -> FirstScreenData | None:
         self._thread.join()
         return self._result

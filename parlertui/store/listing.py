@@ -145,6 +145,7 @@ class Listing(Generic[Record]):
         table = self.table
         if table.descending:
             operator = {">": "<", ">=": "<=", "<": ">", "<=": ">="}[operator]
+        # a key of more than one column is a tuple of them, which the Key union (a value or a tuple) cannot say
         values = tuple(key) if table.width > 1 else (key,)  # type: ignore[arg-type]
         marks = ", ".join("?" * len(values))
         return f" AND ({table.key}) {operator} ({marks})", values

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, time
 from typing import Any
 
-from parlertui.store.dataset import Dataset, Entry, Problem
+from parlertui.store.dataset import Dataset, DatasetEntry, Problem
 from parlertui.store.dates import DateError, home_zone, parse_when
 from parlertui.store.quote_text import QUOTE_MARK
 from parlertui.store.record_rules import record_problems
@@ -115,7 +115,7 @@ def validate(dataset: Dataset) -> list[Problem]:
     """Every problem in the dataset, in file order; an empty list means it builds."""
     problems: list[Problem] = []
     if dataset.dispute is not None:
-        problems += _check_fields(Entry("dispute.toml", "dispute", 0, dataset.dispute), "dispute")
+        problems += _check_fields(DatasetEntry("dispute.toml", "dispute", 0, dataset.dispute), "dispute")
     ids = {kind: {entry.id for entry in dataset.of(kind) if entry.id} for kind in FIELDS}
     for kind in FIELDS:
         for entry in dataset.of(kind):
@@ -130,7 +130,7 @@ def validate(dataset: Dataset) -> list[Problem]:
     return sorted(set(problems), key=lambda problem: problem.sort_key)
 
 
-def _check_fields(entry: Entry, kind: str) -> list[Problem]:
+def _check_fields(entry: DatasetEntry, kind: str) -> list[Problem]:
     spec = FIELDS[kind]
     found: list[Problem] = []
 
@@ -200,7 +200,7 @@ def _shape_problem(value: Any, rule: Field) -> str | None:
     return None
 
 
-def _check_references(entry: Entry, kind: str, ids: dict[str, set[str]]) -> list[Problem]:
+def _check_references(entry: DatasetEntry, kind: str, ids: dict[str, set[str]]) -> list[Problem]:
     found = []
     for name, rule in FIELDS[kind].items():
         value = entry.data.get(name)
@@ -220,7 +220,7 @@ def _check_references(entry: Entry, kind: str, ids: dict[str, set[str]]) -> list
     return found
 
 
-def _check_duplicates(entries: list[Entry]) -> list[Problem]:
+def _check_duplicates(entries: list[DatasetEntry]) -> list[Problem]:
     counts = Counter(entry.id for entry in entries if entry.id)
     seen: set[str] = set()
     found = []
@@ -232,7 +232,7 @@ def _check_duplicates(entries: list[Entry]) -> list[Problem]:
     return found
 
 
-def _check_chains(entries: list[Entry], name: str) -> list[Problem]:
+def _check_chains(entries: list[DatasetEntry], name: str) -> list[Problem]:
     """A source known via another, or a party affiliated to another, must not lead back to itself."""
     parent = {entry.id: _text(entry.data.get(name)) for entry in entries if entry.id}
     found = []

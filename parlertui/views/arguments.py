@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual.widget import Widget
 from textual.widgets.option_list import Option
 
 from parlertui.navigation import Target
@@ -16,14 +15,14 @@ from parlertui.widgets.keylist import KeyList
 from parlertui.widgets.render import Line, side_marks
 
 if TYPE_CHECKING:
-    from parlertui.widgets.debate import DebateView
+    from parlertui.widgets.debate import DebatePane
 
 
 def topic_row(topic: Topic, *, wrap: bool = False) -> Line:
     return Line((Text(side_marks(topic.sides), style="bold"), 4), (Text(topic.title), None), wrap=wrap)
 
 
-class ArgumentsView(View[TopicDetail]):
+class ArgumentsView(View[Topic, TopicDetail]):
     """The topics, and the selected one laid out as a debate."""
 
     view_id = "arguments"
@@ -39,26 +38,29 @@ class ArgumentsView(View[TopicDetail]):
         topics.border_subtitle = "P Parler · A AWS · C court"
         return topics
 
-    def make_detail(self) -> Widget:
-        from parlertui.widgets.debate import DebateView  # loaded with the view, when it is first shown
+    def make_detail(self) -> DebatePane:
+        from parlertui.widgets.debate import DebatePane  # loaded with the view, when it is first shown
 
-        return DebateView(classes="detail")
+        return DebatePane(classes="detail")
 
     def list_options(self, catalogue: Catalogue) -> list[Option]:
-        return [Option(topic_row(topic, wrap=self.wrap), id=topic.id) for topic in catalogue.topics]
+        return [Option(self.render_row(topic), id=topic.id) for topic in catalogue.topics]
+
+    def render_row(self, record: Topic) -> Line:
+        return topic_row(record, wrap=self.wrap)
 
     def fetch(self, item_id: str) -> TopicDetail:
         return self.store.topic(item_id, self.as_of)
 
     @property
-    def debate(self) -> DebateView:
-        from parlertui.widgets.debate import DebateView  # loaded already: make_detail made one
+    def debate(self) -> DebatePane:
+        from parlertui.widgets.debate import DebatePane  # loaded already: make_detail made one
 
-        return self.query_one(".detail", DebateView)
+        return self.query_one(".detail", DebatePane)
 
     def select(self, target: Target) -> bool:
         """A topic, or an argument: its topic with the cursor on the argument's claim."""
-        if self._select_once_built(target):
+        if self._selection_deferred(target):
             return True
         if target.kind != "argument":
             return super().select(target)

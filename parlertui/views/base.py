@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import ClassVar, Generic, Protocol, TypeVar
+from typing import ClassVar, Generic, TypeVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -17,21 +17,27 @@ from parlertui.store.queries import NotFound, Store
 from parlertui.store.records import Catalogue
 from parlertui.widgets.keylist import KeyList
 from parlertui.widgets.pagedlist import PagedList
-from parlertui.widgets.links import Entry, LinkList
+from parlertui.widgets.links import DetailBlock, LinkList
+from parlertui.widgets.panes import DetailPane, ItemList
+from parlertui.widgets.render import Line
 from parlertui.workers import ReportsStoreErrors
 
-Record = TypeVar("Record")
+Item = TypeVar("Item")
+"""What one line of a view's list shows (a Party, a TimelineEvent, a Quote...)."""
+Detail = TypeVar("Detail")
+"""What a view's detail shows of the highlighted item (a PartyDetail, an EventDetail...), read by `fetch`."""
 
 
-class DetailPane(Protocol):
-    """What a view needs of its detail pane (a LinkList or the debate)."""
+class DetailLoaded(Message, Generic[Detail]):
+    """A record's detail has been read for the item `item_id` (or the store no longer holds it)."""
 
-    cursor: int | None
+    def __init__(self, item_id: str, record: Detail | NotFound) -> None:
+        super().__init__()
+        self.item_id = item_id
+        self.record = record
 
-    def show_message(self, text: str) -> None: ...
 
-
-class View(ReportsStoreErrors, Container, Generic[Record]):
+class View(ReportsStoreErrors, Container, Generic[Item, Detail]):
     """A list pane and a detail pane. The detail follows the list's highlight and is read off the UI thread.
 
     Subclasses say how to list the catalogue, how to read one record and how to show it.
@@ -53,14 +59,6 @@ class View(ReportsStoreErrors, Container, Generic[Record]):
         def __init__(self, view: View, item_id: str) -> None:
             super().__init__()
             self.view, self.item_id = view, item_id
-
-    class DetailLoaded(Message):
-        """A record's detail has been read for the item `item_id`."""
-
-        def __init__(self, item_id: str, record: object) -> None:
-            super().__init__()
-            self.item_id = item_id
-            self.record = record
 
     def __init__(self, store: Store, *, built: bool = False) -> None:
         """`built`: mount the panes with the view, for the view on screen at start."""
@@ -90,7 +88,7 @@ class View(ReportsStoreErrors, Container, Generic[Record]):
         for call in waiting:
             call()
 
-    def _once_built(self, call: Callable[[], object]) -> bool:
+    def _deferred_until_built(self, call: Callable[[], object]) -> bool:
         """False if the view is built (the caller goes on); else `call` is kept for when it is, and True."""
         if self.built:
             return False
@@ -99,53 +97,55 @@ class View(ReportsStoreErrors, Container, Generic[Record]):
 
     # What each view supplies
 
-    def make_list(self) -> KeyList | PagedList:
+    def make_list(self) -> ItemList:
+        """The list pane, with the class "records"."""
         raise NotImplementedError
 
-    def make_detail(self) -> Widget:
+    def make_detail(self) -> DetailPane:
+        """The detail pane, with the class "detail"."""
         return LinkList(classes="detail")
+
+    def render_row(self, record: Item) -> Line:
+        """One line of the list."""
+        raise NotImplementedError
 
     def list_options(self, catalogue: Catalogue) -> list[Option]:
         raise NotImplementedError
 
-    def fetch(self, item_id: str) -> Record:
+    def fetch(self, item_id: str) -> Detail:
         """Read one record's detail from the store (runs in a worker thread)."""
         raise NotImplementedError
 
-    def entries(self, record: Record) -> list[Entry]:
+    def entries(self, record: Detail) -> list[DetailBlock]:
         """The blocks of a record's detail, for views whose detail is a LinkList."""
         raise NotImplementedError
 
-    async def show_detail(self, record: Record) -> None:
+    async def show_detail(self, record: Detail) -> None:
         self.query_one(".detail", LinkList).show(self.entries(record))
 
     def select(self, target: Target) -> bool:
         """Show the record `target` names; False if this view does not list it (a view not yet built says so
         with NotListed once it is)."""
-        if self._select_once_built(target):
+        if self._selection_deferred(target):
             return True
         return self.list_pane.highlight_id(target.id)
 
-    def _select_once_built(self, target: Target) -> bool:
+    def _selection_deferred(self, target: Target) -> bool:
         """For a view not yet built: select `target` once it is, and say so if it is not listed; True. False for a
         built view."""
-        return self._once_built(lambda: self.select(target) or self.post_message(self.NotListed(self, target.id)))
+        return self._deferred_until_built(
+            lambda: self.select(target) or self.post_message(self.NotListed(self, target.id))
+        )
 
     # Panes
 
     @property
-    def list_pane(self) -> KeyList | PagedList:
-        # make_list made it: a KeyList or a PagedList (query_one with a union of types is not in Textual's API)
-        return self.query_one(".records")  # type: ignore[return-value]
+    def list_pane(self) -> ItemList:
+        return self.query_one(".records", ItemList)
 
     @property
-    def detail_pane(self) -> Widget:
-        return self.query_one(".detail")
-
-    @property
-    def detail(self) -> DetailPane:
-        # make_detail makes a widget that meets DetailPane (a Protocol, which Widget does not declare)
-        return self.detail_pane  # type: ignore[return-value]
+    def detail_pane(self) -> DetailPane:
+        return self.query_one(".detail", DetailPane)
 
     @property
     def panes(self) -> list[Widget]:
@@ -154,7 +154,7 @@ class View(ReportsStoreErrors, Container, Generic[Record]):
     def focus_pane(self, index: int) -> None:
         # At once, not after the queued messages as Widget.focus() would: keys typed right after a view switch
         # ("3jjj" in one read) must reach the new view's list, not the old one's.
-        if self._once_built(lambda: self.focus_pane(index)):
+        if self._deferred_until_built(lambda: self.focus_pane(index)):
             return
         panes = self.panes
         self.screen.set_focus(panes[max(0, min(index, len(panes) - 1))])
@@ -185,10 +185,10 @@ class View(ReportsStoreErrors, Container, Generic[Record]):
     def populate(self, catalogue: Catalogue, then: str | None = None) -> None:
         """Fill the list from the catalogue, highlighting `then`, else keeping the selection if it is still there.
         Details are read again if the "as of" date has changed."""
-        if self._once_built(lambda: self.populate(catalogue, then)):
+        if self._deferred_until_built(lambda: self.populate(catalogue, then)):
             self.catalogue = catalogue  # (so the list is not shown as loading when it is built)
             return
-        self.list_pane.loading = False
+        self.whole_list.loading = False
         if self.catalogue is not None and self.catalogue.filters.as_of != catalogue.filters.as_of:
             self._shown = self._loaded = None
         self.catalogue = catalogue
@@ -208,16 +208,20 @@ class View(ReportsStoreErrors, Container, Generic[Record]):
             why = "hidden by filters"
         return f"{what}: {shown:,} of {total:,} ({total - shown:,} {why})"
 
+    @property
+    def whole_list(self) -> KeyList:
+        """The list of a view that holds it whole (a PagedView's is a PagedList, filled from a Listing)."""
+        return self.query_one(".records", KeyList)
+
     def fill(self, options: list[Option], keep: str | None) -> None:
         """Replace the list, highlighting `keep` if it is there, else the first item; say so if it is empty."""
-        pane = self.list_pane
-        assert isinstance(pane, KeyList)  # a list held whole; a PagedView fills its list from a Listing
+        pane = self.whole_list
         pane.set_options(options)
         if not pane.highlight_id(keep):
             pane.action_first()
         if pane.option_count == 0:
             self._shown = self._loaded = None
-            self.detail.show_message(self.empty_message())
+            self.detail_pane.show_message(self.empty_message())
 
     def empty_message(self) -> str:
         filters = self.catalogue.filters if self.catalogue else None
@@ -234,16 +238,17 @@ class View(ReportsStoreErrors, Container, Generic[Record]):
         self.wrap = wrap
         if not self.built:
             return  # the panes are made with it
-        pane = self.list_pane
-        if isinstance(pane, PagedList):
-            pane.set_wrap(wrap)
-        elif self.catalogue is not None:
-            self.fill(self.list_options(self.catalogue), pane.highlighted_id)
+        self.wrap_list()
         if self._loaded is not None and self._loaded == self._shown:
-            if self.detail.cursor is not None:
-                self._pending_cursor = (self._loaded, self.detail.cursor)
+            if self.detail_pane.cursor is not None:
+                self._pending_cursor = (self._loaded, self.detail_pane.cursor)
             self._shown = None
             self.follow_highlight()
+
+    def wrap_list(self) -> None:
+        """Draw the list again in the wrap mode now set."""
+        if self.catalogue is not None:
+            self.fill(self.list_options(self.catalogue), self.list_pane.highlighted_id)
 
     # Where the view is, for back and forward
 
@@ -254,10 +259,12 @@ class View(ReportsStoreErrors, Container, Generic[Record]):
     def state(self) -> ViewState:
         if not self.built:
             return ViewState()
-        return ViewState(selected=self.list_pane.highlighted_id, pane=self.focused_pane(), detail=self.detail.cursor)
+        return ViewState(
+            selected=self.list_pane.highlighted_id, pane=self.focused_pane(), detail=self.detail_pane.cursor
+        )
 
     def restore(self, state: ViewState) -> None:
-        if self._once_built(lambda: self.restore(state)):
+        if self._deferred_until_built(lambda: self.restore(state)):
             return
         if state.selected is not None:
             if state.detail is not None:
@@ -269,14 +276,14 @@ class View(ReportsStoreErrors, Container, Generic[Record]):
     def _apply_pending_cursor(self) -> None:
         """Put back a remembered detail cursor, once the item it belongs to is on screen."""
         if self._pending_cursor is not None and self._pending_cursor[0] == self._loaded == self._shown:
-            self.detail.cursor = self._pending_cursor[1]
+            self.detail_pane.cursor = self._pending_cursor[1]
             self._pending_cursor = None
 
     # The detail follows the highlight
 
     @on(KeyList.OptionHighlighted, ".records")
     @on(PagedList.Highlighted, ".records")
-    def _follow_highlight(self, message: KeyList.OptionHighlighted | PagedList.Highlighted) -> None:
+    def _follow_highlight(self, message: Message) -> None:
         message.stop()
         self.follow_highlight()
 
@@ -301,7 +308,7 @@ class View(ReportsStoreErrors, Container, Generic[Record]):
 
     @on(KeyList.OptionSelected, ".records")
     @on(PagedList.Selected, ".records")
-    def _open(self, message: KeyList.OptionSelected | PagedList.Selected) -> None:
+    def _open(self, message: Message) -> None:
         message.stop()
         self.open_highlighted()
 
@@ -311,21 +318,21 @@ class View(ReportsStoreErrors, Container, Generic[Record]):
 
     @work(thread=True, exclusive=True, group="detail", exit_on_error=False)
     def load_detail(self, item_id: str) -> None:
+        record: Detail | NotFound
         try:
-            record: object = self.fetch(item_id)
+            record = self.fetch(item_id)
         except NotFound as missing:
             record = missing
-        self.post_message(self.DetailLoaded(item_id, record))
+        self.post_message(DetailLoaded(item_id, record))
 
     @on(DetailLoaded)
-    async def _show_detail(self, message: DetailLoaded) -> None:
+    async def _show_detail(self, message: DetailLoaded[Detail]) -> None:
         message.stop()
         if message.item_id != self._shown:
             return  # the reader has moved on
         if isinstance(message.record, NotFound):
-            self.detail.show_message(f"This store no longer holds {message.item_id!r}.")
+            self.detail_pane.show_message(f"This store no longer holds {message.item_id!r}.")
         else:
-            # what load_detail read with fetch(), a Record; a Message cannot be generic in it
-            await self.show_detail(message.record)  # type: ignore[arg-type]
+            await self.show_detail(message.record)
         self._loaded = message.item_id
         self._apply_pending_cursor()

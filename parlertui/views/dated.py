@@ -10,14 +10,14 @@ from textual.binding import Binding
 from textual.widgets import Input
 
 from parlertui.store.filters import FilterError, parse_day
-from parlertui.views.base import Record
-from parlertui.views.paged import Item, PagedView
+from parlertui.views.base import Detail, Item
+from parlertui.views.paged import PagedView
 
 UNDATED_KEY = "~"
 """Sort keys of what has no date start with this, after every date."""
 
 
-class DatedView(PagedView[Item, Record]):
+class DatedView(PagedView[Item, Detail]):
     """A paged view sorted by date; `t` moves its cursor to a day."""
 
     ITEMS: ClassVar[str] = "item"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from typing import ClassVar, Generic, TypeVar
 
 from textual import on, work
 from textual.message import Message
@@ -13,16 +12,12 @@ from parlertui.store.listing import Heading, Listing, Row
 from parlertui.store.queries import Store
 from parlertui.store.records import Catalogue
 from parlertui.store.widths import NameWidths, name_widths
-from parlertui.views.base import Record, View
-from parlertui.widgets.pagedlist import PAGE, PagedList
-from parlertui.widgets.render import Line
+from parlertui.views.base import Detail, Item, View
+from parlertui.widgets.paged_rows import PAGE
+from parlertui.widgets.pagedlist import PagedList
 
 
-Item = TypeVar("Item")
-"""What one line of the list shows (a TimelineEvent, a Quote, a Source); Record is what its detail shows."""
-
-
-class PagedView(View[Record], Generic[Item, Record]):
+class PagedView(View[Item, Detail]):
     """A view whose list is a PagedList over a Listing of the store.
 
     A new listing (new filters, a new "as of" date) is counted and its headings found in a worker; the page the
@@ -30,7 +25,8 @@ class PagedView(View[Record], Generic[Item, Record]):
     the listing has arrived (back, or a link): it is remembered and placed when it does.
     """
 
-    list_title: ClassVar[str] = "Items"
+    list_title: str = "Items"
+    """The list's title; a view read in more than one order names the one it is in (views/sorting.py)."""
 
     class ListingLoaded(Message):
         def __init__(
@@ -67,11 +63,11 @@ class PagedView(View[Record], Generic[Item, Record]):
     def list_pane(self) -> PagedList:
         return self.query_one(".records", PagedList)
 
-    def render_row(self, record: Item) -> Line:
-        raise NotImplementedError
-
     def make_listing(self, filters: Filters) -> Listing[Item]:
         raise NotImplementedError
+
+    def wrap_list(self) -> None:
+        self.list_pane.set_wrap(self.wrap)
 
     # Filling the list
 
@@ -149,7 +145,7 @@ class PagedView(View[Record], Generic[Item, Record]):
         pane.border_title = self.count_title(self.list_title, count, message.total)
         if count == 0:
             self._shown = self._loaded = None
-            self.detail.show_message(self.empty_message())
+            self.detail_pane.show_message(self.empty_message())
         if message.missing is not None and self._asked_for == message.missing:
             self.post_message(self.NotListed(self, message.missing))
         self._asked_for = None
@@ -159,7 +155,7 @@ class PagedView(View[Record], Generic[Item, Record]):
     # Going to an item
 
     def select(self, target: Target) -> bool:
-        if self._select_once_built(target):
+        if self._selection_deferred(target):
             return True
         if self._loading or self._wanted is not None:
             self._ask_for(target.id)
@@ -178,7 +174,7 @@ class PagedView(View[Record], Generic[Item, Record]):
             self._read_wanted()
 
     def restore(self, state: ViewState) -> None:
-        if self._once_built(lambda: self.restore(state)):
+        if self._deferred_until_built(lambda: self.restore(state)):
             return
         if state.selected is not None and (self._loading or self._wanted is not None):
             if state.detail is not None:

@@ -9,7 +9,7 @@ from parlertui.navigation import Target
 from parlertui.store.records import Catalogue, Party, PartyDetail
 from parlertui.views.base import View
 from parlertui.widgets.keylist import KeyList, grouped_options
-from parlertui.widgets.links import Entry, argument_entries, heading, quote_entries
+from parlertui.widgets.links import DetailBlock, argument_entries, heading, quote_entries
 from parlertui.widgets.render import SIDE_GROUPS, Line, event_row, labelled
 
 
@@ -19,7 +19,7 @@ def party_row(party: Party, *, wrap: bool = False) -> Line:
     return Line((Text(), 2 * party.depth - 1), name, wrap=wrap) if party.depth else Line(name, wrap=wrap)
 
 
-class PartiesView(View[PartyDetail]):
+class PartiesView(View[Party, PartyDetail]):
     view_id = "parties"
     empty_text = "This store holds no parties."
 
@@ -32,35 +32,40 @@ class PartiesView(View[PartyDetail]):
         return grouped_options(
             catalogue.parties,
             lambda party: SIDE_GROUPS[party.side],
-            lambda party: party_row(party, wrap=self.wrap),
+            self.render_row,
             lambda party: party.id,
         )
+
+    def render_row(self, record: Party) -> Line:
+        return party_row(record, wrap=self.wrap)
 
     def fetch(self, item_id: str) -> PartyDetail:
         return self.store.party(item_id, self.as_of)
 
-    def entries(self, record: PartyDetail) -> list[Entry]:
+    def entries(self, record: PartyDetail) -> list[DetailBlock]:
         party = record.party
         entries = [
-            Entry(Text.assemble((party.name, "bold"), "\n", (f"{party.kind} · {SIDE_GROUPS[party.side]}", "dim"))),
-            Entry(Text(party.description)),
+            DetailBlock(
+                Text.assemble((party.name, "bold"), "\n", (f"{party.kind} · {SIDE_GROUPS[party.side]}", "dim"))
+            ),
+            DetailBlock(Text(party.description)),
         ]
         if party.aliases:
-            entries.append(Entry(labelled("Also called", "; ".join(party.aliases))))
+            entries.append(DetailBlock(labelled("Also called", "; ".join(party.aliases))))
         if party.affiliation_id:
             name = party.affiliation_name or party.affiliation_id
-            entries.append(Entry(labelled("Part of", name), Target("party", party.affiliation_id)))
+            entries.append(DetailBlock(labelled("Part of", name), Target("party", party.affiliation_id)))
         if record.members:
             entries.append(heading("Members", len(record.members)))
-            entries += [Entry(Text(member.name), Target("party", member.id)) for member in record.members]
+            entries += [DetailBlock(Text(member.name), Target("party", member.id)) for member in record.members]
         entries.append(heading("Events", len(record.events)))
         if not record.events:
-            entries.append(Entry(Text("Takes part in no event on the record.", style="dim")))
+            entries.append(DetailBlock(Text("Takes part in no event on the record.", style="dim")))
         for event in record.events:
-            entries.append(Entry(event_row(event, wrap=self.wrap), Target("event", event.id, party=party.id)))
+            entries.append(DetailBlock(event_row(event, wrap=self.wrap), Target("event", event.id, party=party.id)))
         entries.append(heading("Quotes", len(record.quotes)))
         if not record.quotes:
-            entries.append(Entry(Text("No quotes on the record.", style="dim")))
+            entries.append(DetailBlock(Text("No quotes on the record.", style="dim")))
         entries += quote_entries(record.quotes, speaker=False)
         if record.arguments:
             entries.append(heading("Arguments", len(record.arguments)))

@@ -13,7 +13,7 @@ from parlertui.store.records import Quote, QuoteDetail
 from parlertui.store.widths import NameWidths
 from parlertui.views.sorting import Sorted
 from parlertui.views.with_strip import WithStrip
-from parlertui.widgets.links import Entry, quote_detail_entries
+from parlertui.widgets.links import DetailBlock, quote_detail_entries
 from parlertui.widgets.columns import Sized
 from parlertui.widgets.render import DATE_WIDTH, SIDE_MARKS, Line
 
@@ -62,5 +62,5 @@ class QuotesView(Sorted, WithStrip[Quote, QuoteDetail]):
     def fetch(self, item_id: str) -> QuoteDetail:
         return self.store.quote(item_id)
 
-    def entries(self, record: QuoteDetail) -> list[Entry]:
+    def entries(self, record: QuoteDetail) -> list[DetailBlock]:
         return quote_detail_entries(record, wrap=self.wrap)

@@ -3,12 +3,10 @@ the list's title names the one it is in."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from parlertui.store.listing import Sort
-
-if TYPE_CHECKING:
-    from parlertui.views.paged import PagedView
+from parlertui.views.paged import PagedView
 
 
 class Sorted:
@@ -29,9 +27,9 @@ class Sorted:
 
     def action_sort(self) -> None:
         """The next order, the cursor kept on the item it was on."""
-        view: PagedView = self  # type: ignore[assignment]
+        assert isinstance(self, PagedView)
         names = list(self.SORTS)
         self.sort = names[(names.index(self.sort_key) + 1) % len(names)]
-        view.list_title = f"{self.LIST_NAME} {self.SORTS[self.sort].name}"  # type: ignore[misc]  # names the order
-        if view.catalogue is not None:
-            view.populate(view.catalogue)
+        self.list_title = f"{self.LIST_NAME} {self.SORTS[self.sort].name}"
+        if self.catalogue is not None:
+            self.populate(self.catalogue)

@@ -11,7 +11,7 @@ from parlertui.store.records import Source, SourceDetail
 from parlertui.store.widths import NameWidths
 from parlertui.views.paged import PagedView
 from parlertui.views.sorting import Sorted
-from parlertui.widgets.links import Entry, source_detail_entries
+from parlertui.widgets.links import DetailBlock, source_detail_entries
 from parlertui.widgets.pagedlist import PagedList
 from parlertui.widgets.columns import Sized
 from parlertui.widgets.render import Line
@@ -53,5 +53,5 @@ class SourcesView(Sorted, PagedView[Source, SourceDetail]):
     def fetch(self, item_id: str) -> SourceDetail:
         return self.store.source(item_id, self.as_of)
 
-    def entries(self, record: SourceDetail) -> list[Entry]:
+    def entries(self, record: SourceDetail) -> list[DetailBlock]:
         return source_detail_entries(record, wrap=self.wrap)

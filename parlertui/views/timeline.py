@@ -9,7 +9,7 @@ from parlertui.store.filters import Filters
 from parlertui.store.listing import Listing, event_listing
 from parlertui.store.records import EventDetail, TimelineEvent
 from parlertui.views.with_strip import WithStrip
-from parlertui.widgets.links import Entry, argument_entries, heading, quote_entries
+from parlertui.widgets.links import DetailBlock, argument_entries, heading, quote_entries
 from parlertui.widgets.pagedlist import PagedList
 from parlertui.widgets.render import SIDE_LEGEND, SIDE_NAMES, Line, event_row
 
@@ -37,17 +37,17 @@ class TimelineView(WithStrip[TimelineEvent, EventDetail]):
     def fetch(self, item_id: str) -> EventDetail:
         return self.store.event(item_id, self.as_of)
 
-    def entries(self, record: EventDetail) -> list[Entry]:
+    def entries(self, record: EventDetail) -> list[DetailBlock]:
         event = record.event
         entries = [
-            Entry(Text.assemble((event.title, "bold"), "\n", (f"{event.date_label} · {event.kind}", "dim"))),
-            Entry(Text(event.summary)),
+            DetailBlock(Text.assemble((event.title, "bold"), "\n", (f"{event.date_label} · {event.kind}", "dim"))),
+            DetailBlock(Text(event.summary)),
         ]
         if record.parties:
             entries.append(heading("Parties", len(record.parties)))
             for role in record.parties:
                 line = Text.assemble((role.name, "bold"), f" ({SIDE_NAMES[role.side]}): {role.role}")
-                entries.append(Entry(line, Target("party", role.party_id)))
+                entries.append(DetailBlock(line, Target("party", role.party_id)))
         if record.quotes:
             entries.append(heading("Quotes", len(record.quotes)))
             entries += quote_entries(record.quotes)
@@ -57,7 +57,7 @@ class TimelineView(WithStrip[TimelineEvent, EventDetail]):
                 line = Text(source.label)
                 if source.via_label:
                     line.append(f"\nas quoted in {source.via_label}", style="dim")
-                entries.append(Entry(line, Target("source", source.id)))
+                entries.append(DetailBlock(line, Target("source", source.id)))
         if record.arguments:
             entries.append(heading("Arguments citing these quotes", len(record.arguments)))
             entries += argument_entries(record.arguments)

@@ -14,9 +14,8 @@ from textual.message import Message
 from parlertui.store.counts import Counts, event_counts, quote_counts
 from parlertui.store.filters import Filters
 from parlertui.store.records import Catalogue
-from parlertui.views.base import Record
+from parlertui.views.base import Detail, Item
 from parlertui.views.dated import DatedView
-from parlertui.views.paged import Item
 from parlertui.store.periods import StripLayout
 from parlertui.widgets.period_strip import PeriodStrip, lay_out_all
 
@@ -46,7 +45,7 @@ STRIP_BINDINGS: list[BindingType] = [
 ]
 
 
-class WithStrip(DatedView[Item, Record]):
+class WithStrip(DatedView[Item, Detail]):
     """A view sorted by date (`t` goes to a day) with a PeriodStrip docked over the list and the detail."""
 
     counts_of: ClassVar[str] = "events"

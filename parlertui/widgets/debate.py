@@ -17,6 +17,7 @@ from textual.widgets import Static
 from parlertui.messages import Navigate
 from parlertui.navigation import Target
 from parlertui.store.records import Argument, ArgumentRow, TopicDetail
+from parlertui.widgets.panes import DetailPane
 from parlertui.widgets.render import quote_block
 
 COLUMNS = ("parler", "aws", "court", "other")
@@ -89,13 +90,13 @@ def row_cells(row: ArgumentRow, as_of: str | None = None) -> list[Widget]:
     return cells
 
 
-class DebateView(VerticalScroll, can_focus=True):
+class DebatePane(VerticalScroll, DetailPane, can_focus=True):
     """The selected topic: its question, the rows of claims and answers, and the outcome. A cursor walks the cards."""
 
     BINDING_GROUP_TITLE = "Arguments"
     ALLOW_MAXIMIZE = True  # (a scrolling container is not, by Textual's default)
     # Its styles, in debate.tcss, are default CSS so that they are parsed when a debate is first shown, not at start;
-    # unscoped, as they name DebateView and the screen's breakpoint classes themselves.
+    # unscoped, as they name DebatePane and the screen's breakpoint classes themselves.
     DEFAULT_CSS = Path(__file__).with_name("debate.tcss").read_text(encoding="utf-8")
     SCOPED_CSS = False
     BINDINGS = [

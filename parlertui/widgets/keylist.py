@@ -13,6 +13,8 @@ from textual.binding import BindingType
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
+from parlertui.widgets.panes import ItemList
+
 Item = TypeVar("Item")
 
 
@@ -48,10 +50,11 @@ LIST_BINDINGS: list[BindingType] = [
 WRAP_BINDING = Binding(
     "w", "app.toggle_wrap", "Wrap", tooltip="Show every row of the lists whole (w again: a line each)"
 )
-"""The explorer's wrap mode (screens/reading.py), named by the lists so that the key bar shows it where they are."""
+"""The app's wrap mode (ParlerApp.wrap, which the explorer's views follow), named by the lists so that the key bar
+shows it where they are."""
 
 
-class KeyList(OptionList):
+class KeyList(OptionList, ItemList):
     """A list moved by j/k, g/G and the usual keys; `enter` opens the highlighted item."""
 
     BINDINGS: ClassVar[list[BindingType]] = [*LIST_BINDINGS, WRAP_BINDING]

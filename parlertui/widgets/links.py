@@ -15,6 +15,7 @@ from parlertui.messages import Navigate
 from parlertui.navigation import Target
 from parlertui.store.records import ArgumentRef, Quote, QuoteDetail, Source, SourceDetail
 from parlertui.widgets.keylist import KeyList
+from parlertui.widgets.panes import DetailPane
 from parlertui.store.quote_text import source_title, with_pin
 from parlertui.widgets.address import Address
 from parlertui.widgets.render import (
@@ -28,7 +29,7 @@ from parlertui.widgets.render import (
 )
 
 
-class Entry(NamedTuple):
+class DetailBlock(NamedTuple):
     """One block of a detail: a heading, a paragraph, or a link to another record."""
 
     content: RenderableType
@@ -36,12 +37,12 @@ class Entry(NamedTuple):
     heading: bool = False
 
 
-def heading(title: str, count: int | None = None) -> Entry:
+def heading(title: str, count: int | None = None) -> DetailBlock:
     label = title if count is None else f"{title} ({count})"
-    return Entry(Text("\n" + label, style="bold"), heading=True)
+    return DetailBlock(Text("\n" + label, style="bold"), heading=True)
 
 
-class LinkList(KeyList):
+class LinkList(KeyList, DetailPane):
     """A scrollable detail the cursor walks block by block; `enter` on a link posts Navigate.
 
     Headings are not stops for the cursor, but every paragraph is, so j/k reads through all of the text.
@@ -70,9 +71,9 @@ class LinkList(KeyList):
         return self._targets.get(self.highlighted) if self.highlighted is not None else None
 
     def show_message(self, text: str) -> None:
-        self.show([Entry(Text(text, style="italic"))])
+        self.show([DetailBlock(Text(text, style="italic"))])
 
-    def show(self, entries: Iterable[Entry], cursor: int | None = None) -> None:
+    def show(self, entries: Iterable[DetailBlock], cursor: int | None = None) -> None:
         """Replace the content; put the cursor on block `cursor` (or the first) and scroll to the top."""
         options: list[Option] = []
         self._targets = {}
@@ -156,14 +157,14 @@ class LinkList(KeyList):
             self.post_message(Navigate(target))
 
 
-def argument_entries(arguments: Iterable[ArgumentRef]) -> list[Entry]:
+def argument_entries(arguments: Iterable[ArgumentRef]) -> list[DetailBlock]:
     """Links to arguments, each naming its topic, side and claim."""
-    return [Entry(argument_line(a), Target("argument", a.id, topic=a.topic_id)) for a in arguments]
+    return [DetailBlock(argument_line(a), Target("argument", a.id, topic=a.topic_id)) for a in arguments]
 
 
-def quote_entries(quotes: Iterable[Quote], *, speaker: bool = True) -> list[Entry]:
+def quote_entries(quotes: Iterable[Quote], *, speaker: bool = True) -> list[DetailBlock]:
     """Links to quotes, each in full with its citation."""
-    return [Entry(quote_block(quote, speaker=speaker), Target("quote", quote.id)) for quote in quotes]
+    return [DetailBlock(quote_block(quote, speaker=speaker), Target("quote", quote.id)) for quote in quotes]
 
 
 def source_line(source: Source, label: str, value: str, *, wrap: bool = False) -> RenderableType:
@@ -173,44 +174,48 @@ def source_line(source: Source, label: str, value: str, *, wrap: bool = False) -
     return labelled(label, value)
 
 
-def quote_detail_entries(detail: QuoteDetail, *, wrap: bool = False) -> list[Entry]:
+def quote_detail_entries(detail: QuoteDetail, *, wrap: bool = False) -> list[DetailBlock]:
     quote = detail.quote
     entries = [
-        Entry(quote_words(quote), Target("quote", quote.id)),  # enter opens it over the view
-        Entry(
+        DetailBlock(quote_words(quote), Target("quote", quote.id)),  # enter opens it over the view
+        DetailBlock(
             labelled("Said by", f"{quote.speaker_name} ({SIDE_NAMES.get(quote.speaker_side, quote.speaker_side)})"),
             Target("party", quote.speaker_id),
         ),
-        Entry(labelled("Said on", quote.said_on or "date not given by the source")),
+        DetailBlock(labelled("Said on", quote.said_on or "date not given by the source")),
     ]
     if quote.context:
-        entries.append(Entry(labelled("Context", quote.context)))
+        entries.append(DetailBlock(labelled("Context", quote.context)))
     entries.append(heading("Event"))
     if detail.event is not None:
         event = detail.event
-        entries.append(Entry(Text.assemble((event.title, "bold"), f"\n{event.date_label}"), Target("event", event.id)))
+        entries.append(
+            DetailBlock(Text.assemble((event.title, "bold"), f"\n{event.date_label}"), Target("event", event.id))
+        )
     else:
-        entries.append(Entry(Text("Not tied to an event on the timeline.", style="dim")))
+        entries.append(DetailBlock(Text("Not tied to an event on the timeline.", style="dim")))
     entries.append(heading("Source"))
-    entries.append(Entry(Text(with_pin(detail.source.label, quote.pin)), Target("source", detail.source.id)))
+    entries.append(DetailBlock(Text(with_pin(detail.source.label, quote.pin)), Target("source", detail.source.id)))
     for label, value in source_lines(detail.source)[1:]:
         if label == "Held":
             value = quote_held(detail.source)
-        entries.append(Entry(source_line(detail.source, label, value, wrap=wrap)))
+        entries.append(DetailBlock(source_line(detail.source, label, value, wrap=wrap)))
     if detail.arguments:
         entries.append(heading("Arguments citing this quote", len(detail.arguments)))
         entries += argument_entries(detail.arguments)
     return entries
 
 
-def source_detail_entries(detail: SourceDetail, *, wrap: bool = False) -> list[Entry]:
+def source_detail_entries(detail: SourceDetail, *, wrap: bool = False) -> list[DetailBlock]:
     source = detail.source
-    entries = [Entry(Text(source_title(source.title, source.title_ours), style="bold"))]
+    entries = [DetailBlock(Text(source_title(source.title, source.title_ours), style="bold"))]
     for label, value in source_lines(source)[1:]:
         target = Target("source", source.via_id) if label == "Held" and source.via_id else None
-        entries.append(Entry(source_line(source, label, value, wrap=wrap), target))
+        entries.append(DetailBlock(source_line(source, label, value, wrap=wrap), target))
     entries.append(heading("Events drawn from it", len(detail.events)))
-    entries += [Entry(Text.assemble((e.date_label, "dim"), " ", e.title), Target("event", e.id)) for e in detail.events]
+    entries += [
+        DetailBlock(Text.assemble((e.date_label, "dim"), " ", e.title), Target("event", e.id)) for e in detail.events
+    ]
     entries.append(heading("Quotes drawn from it", len(detail.quotes)))
-    entries += [Entry(quote_block(quote), Target("quote", quote.id)) for quote in detail.quotes]
+    entries += [DetailBlock(quote_block(quote), Target("quote", quote.id)) for quote in detail.quotes]
     return entries

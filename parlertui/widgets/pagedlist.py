@@ -28,18 +28,14 @@ from textual.strip import Strip
 from parlertui.store.listing import Heading, Key, Listing, Row
 from parlertui.widgets.component_styles import ComponentStyles
 from parlertui.widgets.keylist import LIST_BINDINGS, WRAP_BINDING
+from parlertui.widgets.paged_rows import PagedRows
+from parlertui.widgets.panes import ItemList
 from parlertui.widgets.render import Line
 from parlertui.widgets.wrap_layout import WrapLayout
 from parlertui.widgets.wrapped_rows import WrappedRows
 
-PAGE = 64
-"""Rows read at a time."""
 
-KEEP = 2000
-"""Rows kept in memory; beyond this, rows far from the screen are forgotten."""
-
-
-class PagedList(ComponentStyles, WrappedRows, ScrollView, can_focus=True):
+class PagedList(ComponentStyles, WrappedRows, ScrollView, ItemList, can_focus=True):
     """Items read from a Listing a page at a time, under group headings, with a cursor moved by j/k/g/G."""
 
     BINDINGS: ClassVar[list[BindingType]] = [*LIST_BINDINGS, WRAP_BINDING]
@@ -83,12 +79,11 @@ class PagedList(ComponentStyles, WrappedRows, ScrollView, can_focus=True):
     ) -> None:
         super().__init__(id=id, classes=classes)
         self._render_row = row
-        self.listing: Listing | None = None
-        self.count = 0
+        self.rows = PagedRows(self._forget_drawn_rows)
+        """The rows read of the listing shown."""
         self.headings: list[Heading] = []
         self._firsts: list[int] = []  # the first item of each heading
         self._heading_lines: list[int] = []  # the line each heading is drawn on
-        self._rows: dict[int, Row] = {}
         self._strips: dict[tuple[int, int, str], Strip] = {}
         self.cursor: int | None = None
         self.wrap = False
@@ -104,11 +99,10 @@ class PagedList(ComponentStyles, WrappedRows, ScrollView, can_focus=True):
     ) -> None:
         """Show a new listing of `count` items, some rows of which are already read, the cursor on item `cursor`
         (or on the first). The owner reads the detail: no Highlighted message is sent."""
-        self.listing, self.count = listing, count
+        self.rows.show(listing, count, rows)
         self.headings = headings
         self._firsts = [heading.first for heading in headings]
         self._heading_lines = [heading.first + number for number, heading in enumerate(headings)]
-        self._rows = dict(rows)
         self._forget_drawn()
         self._update_virtual_size()
         self.cursor = None if count == 0 else max(0, min(cursor or 0, count - 1))
@@ -116,6 +110,15 @@ class PagedList(ComponentStyles, WrappedRows, ScrollView, can_focus=True):
             self.scroll_to(y=0, animate=False, immediate=True)
         self._scroll_to_cursor()
         self.refresh()
+
+    @property
+    def listing(self) -> Listing | None:
+        return self.rows.listing
+
+    @property
+    def count(self) -> int:
+        """How many items the listing shown has."""
+        return self.rows.count
 
     @property
     def line_count(self) -> int:
@@ -139,39 +142,13 @@ class PagedList(ComponentStyles, WrappedRows, ScrollView, can_focus=True):
 
     def row(self, index: int) -> Row | None:
         """Item `index`, read with its page if it is not at hand (None past the end or with no listing)."""
-        if not 0 <= index < self.count or self.listing is None:
-            return None
-        if index not in self._rows:
-            self._read_around(index)
-        return self._rows.get(index)
+        return self.rows.row(index)
 
-    def _read_around(self, index: int) -> None:
-        assert self.listing is not None
-        rows = self._rows
-        if index - 1 in rows:  # reading on down: from the item before
-            start, page = index, self.listing.after(rows[index - 1].key, PAGE)
-        elif index + 1 in rows:  # reading on up: from the item after
-            page = self.listing.before(rows[index + 1].key, PAGE)
-            start = index + 1 - len(page)
-        elif index >= self.count - PAGE:  # the end is read from the other side
-            page = self.listing.last(PAGE)
-            start = self.count - len(page)
-        elif index < PAGE:
-            start, page = 0, self.listing.first(PAGE)
-        else:  # a jump into the middle: the one read that counts rows
-            start = max(0, index - PAGE // 2)
-            page = self.listing.at(start, PAGE)
-        for offset, row in enumerate(page):
-            rows[start + offset] = row
-        if len(rows) > KEEP:
-            self._forget_far_from(index)
-
-    def _forget_far_from(self, index: int) -> None:
-        far = sorted(self._rows, key=lambda kept: abs(kept - index))[KEEP // 2 :]
-        for kept in far:
-            del self._rows[kept]
-        self._strips = {key: strip for key, strip in self._strips.items() if key[0] in self._rows}
-        kept_lines = {self.line_of(index) for index in self._rows}
+    def _forget_drawn_rows(self) -> None:
+        """Forget what was drawn of rows no longer held."""
+        held = set(self.rows.places())
+        self._strips = {key: strip for key, strip in self._strips.items() if key[0] in held}
+        kept_lines = {self.line_of(index) for index in held}
         self._wrapped = {key: strips for key, strips in self._wrapped.items() if key[0] in kept_lines}
         self._layout.forget(lambda line: line in kept_lines or self.at_line(line)[0] == "heading")
 
@@ -186,10 +163,11 @@ class PagedList(ComponentStyles, WrappedRows, ScrollView, can_focus=True):
         """Put the cursor on item `item_id` and bring it into view; False if this list does not hold it."""
         if item_id is None or self.listing is None:
             return False
-        if self.cursor is not None and self.cursor in self._rows and self._rows[self.cursor].id == item_id:
+        at_cursor = self.rows.get(self.cursor) if self.cursor is not None else None
+        if at_cursor is not None and at_cursor.id == item_id:
             self._scroll_to_cursor()
             return True
-        known = next((index for index, row in self._rows.items() if row.id == item_id), None)
+        known = self.rows.held_place(item_id)
         if known is None:
             key = self.listing.key_of(item_id)
             if key is None:
@@ -204,12 +182,7 @@ class PagedList(ComponentStyles, WrappedRows, ScrollView, can_focus=True):
         if self.listing is None or not self.count:
             return
         place = min(self.listing.place_of_key(key), self.count - 1)
-        if place not in self._rows and place < self.count - PAGE:  # (the end is read from the other side)
-            before = self.listing.before(key, PAGE // 2)
-            for offset, row in enumerate(before + self.listing.from_key(key, PAGE // 2), start=place - len(before)):
-                self._rows[offset] = row
-            if len(self._rows) > KEEP:
-                self._forget_far_from(place)
+        self.rows.read_at_key(key, place)
         self.move_to(place)
 
     def move_to(self, index: int | None) -> None:

@@ -27,7 +27,7 @@ Pieces = list[tuple[str, bool]]
 """Text as runs, each flagged True where it matched the words searched for."""
 
 
-class Entry(NamedTuple):
+class ResultItem(NamedTuple):
     """A result (with an id) or a heading (without one: the cursor passes over it)."""
 
     id: str | None
@@ -118,7 +118,7 @@ class ResultList(ComponentStyles, ScrollView, can_focus=True):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.entries: list[Entry] = []
+        self.entries: list[ResultItem] = []
         self.cursor: int | None = None  # the entry the cursor is on (never a heading)
         self._lines: list[Drawn] = []
         self._first_line: list[int] = []  # the line each entry starts on
@@ -126,7 +126,7 @@ class ResultList(ComponentStyles, ScrollView, can_focus=True):
 
     # What the list holds
 
-    def show(self, entries: list[Entry]) -> None:
+    def show(self, entries: list[ResultItem]) -> None:
         """Show these entries, the cursor on the first result, scrolled to the top."""
         self.entries = entries
         self._width = 0

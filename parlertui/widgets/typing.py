@@ -25,12 +25,14 @@ class TypeAhead:
     TYPE_AHEAD_BOX: ClassVar[str]
     """The selector of the box."""
     AUTO_FOCUS: ClassVar[str | None] = None
+    _box_ready = False  # True once the screen is mounted
+    _typed_ahead: tuple[events.Key, ...] = ()  # the keys held until then
 
     def take_early_key(self, event: events.Key) -> None:
         """Put `event` into the box (focusing it), or keep it until the screen is mounted."""
         assert isinstance(self, Screen)
-        if not getattr(self, "_box_ready", False):
-            self._typed_ahead = [*getattr(self, "_typed_ahead", []), event]
+        if not self._box_ready:
+            self._typed_ahead = (*self._typed_ahead, event)
             return
         box = self.query_one(self.TYPE_AHEAD_BOX, Input)
         self.set_focus(box)
@@ -40,12 +42,12 @@ class TypeAhead:
             self.call_later(box.action_submit)  # a coroutine: called bare, it never ran
 
     def on_mount(self) -> None:
-        # Textual runs the on_mount of every class in a screen's MRO, this mixin's included, before the screen's
-        # base classes'.
+        # Not super().on_mount(): Textual calls the handler of each class along a screen's MRO, this mixin's after
+        # the screen's own (Message.prevent_default documents it: "handlers in any base classes").
         assert isinstance(self, Screen)
         self._box_ready = True
         self.set_focus(self.query_one(self.TYPE_AHEAD_BOX, Input))
-        typed, self._typed_ahead = getattr(self, "_typed_ahead", []), []
+        typed, self._typed_ahead = self._typed_ahead, ()
         for event in typed:
             self.take_early_key(event)
 
