@@ -27,7 +27,7 @@ from apptools import (
 from textual import events
 
 from parlertui.app import ParlerApp
-from parlertui.collector import FULL_COLLECTION_EVERY, IDLE_SECONDS, IdleCollector
+from parlertui.collector import FULL_COLLECTION_EVERY, IDLE_SECONDS, YOUNG_COLLECTION_AFTER, IdleCollector
 from parlertui.navigation import VIEWS, Target
 from parlertui.screens.explorer import ExplorerScreen
 from parlertui.screens.help import HelpScreen
@@ -671,6 +671,7 @@ async def test_the_app_a_process_runs_freezes_its_start_and_collects_garbage_whe
                 collector = app.collector
                 await wait_until(pilot, lambda: collector.started, "the collector to start")
                 assert gc.isenabled() and frozen == [True] and gc.get_threshold()[2] == FULL_COLLECTION_EVERY
+                assert gc.get_threshold()[0] == YOUNG_COLLECTION_AFTER
                 now = [1000.0]
                 collector.clock = lambda: now[0]  # the collector's own clock: input is seen at 1000
                 await press(pilot, "j")

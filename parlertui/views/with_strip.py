@@ -110,6 +110,14 @@ class WithStrip(DatedView[Item, Detail]):
         filters = self.catalogue.filters
         if filters != self._counted:
             self._counted = filters
+            # After the next repaint, not now: the strip has been laid out by then, so the worker lays the counts
+            # out for the width the strip has (before its first layout it has none, and each unit was laid out
+            # again on the UI thread as it was drawn), and the screen being drawn does not share the GIL with it.
+            self.call_after_refresh(self._load_counts_if_wanted, filters)
+
+    def _load_counts_if_wanted(self, filters: Filters) -> None:
+        strip = self.strip
+        if strip is not None and filters == self._counted:
             self.load_counts(filters, strip.room)
 
     @work(thread=True, exclusive=True, group="strip", exit_on_error=False)
