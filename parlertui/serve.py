@@ -30,7 +30,7 @@ import jinja2
 from aiohttp import WSCloseCode, WSMsgType, web
 from textual_serve.server import Server
 
-from parlertui.serve_options import check_ranges
+from parlertui.serve_options import SERVER_PID, check_ranges
 from parlertui.serve_sessions import STOP_WAIT, Session, Spare, start_session, stop_session
 
 BUSY_PAGE = """<!DOCTYPE html>
@@ -117,9 +117,13 @@ class SessionServer(Server):
         try:
             await websocket.prepare(request)
             width, height = _size(request, "width", 80), _size(request, "height", 24)
-            session = await self.spare.take(width, height) or await self.start_session(width, height)
-            self.sessions[websocket] = session
-            await session.attach(websocket, width, height)
+            session = await self.spare.take(width, height)
+            if session is not None:
+                self.sessions[websocket] = session
+                await session.attach(websocket, width, height)
+            else:
+                self.sessions[websocket] = session = await self.start_session(width, height)
+                await session.relay.attach(websocket)
             self.keep_a_spare()
             activity = _Activity()
             watchdog = asyncio.create_task(self._close_when_idle(websocket, activity))
@@ -294,5 +298,6 @@ def serve(store: Path, args: argparse.Namespace) -> int:
             )
         print(f"Serving {store.name} at {url} (ctrl+c stops)", flush=True)
 
+    os.environ[SERVER_PID] = str(os.getpid())  # in every session's environment (textual-serve copies ours)
     asyncio.run(server.run(sock, ready))
     return 0

@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import re
 from collections.abc import Awaitable, Callable
 
 from aiohttp import web
@@ -24,6 +25,9 @@ STOP_WAIT = 5.0
 """Seconds a session's process has to end after it is told to quit, before it is killed."""
 
 DEFAULT_SIZE = (80, 24)
+FIRST_SCREEN_WAIT = 60.0
+"""Seconds a tab that took a spare still drawing its first screen waits for it before sending its own size."""
+CURSOR_TO = re.compile(rb"\x1b\[\d+;\d+H")  # Textual moves the cursor only to draw: the modes it sets first do not
 
 
 class Relay:
@@ -33,9 +37,12 @@ class Relay:
         self.websocket: web.WebSocketResponse | None = None
         self.kept: list[bytes | str] = []
         self.ended = False  # the process ended before any tab took it
+        self.drawn = asyncio.Event()  # the session has drawn its first screen (or ended)
         self.lock = asyncio.Lock()  # what was kept goes out before anything sent after the tab attached
 
     async def send(self, data: bytes | str) -> None:
+        if isinstance(data, bytes) and not self.drawn.is_set() and CURSOR_TO.search(data):
+            self.drawn.set()
         async with self.lock:
             if self.websocket is None:
                 self.kept.append(data)
@@ -50,6 +57,7 @@ class Relay:
             self.websocket = websocket
 
     async def close(self) -> None:
+        self.drawn.set()  # nothing more will be
         if self.websocket is None:
             self.ended = True
         else:
@@ -57,10 +65,16 @@ class Relay:
 
 
 async def _send_to(websocket: web.WebSocketResponse, data: bytes | str) -> None:
-    if isinstance(data, bytes):
-        await websocket.send_bytes(data)
-    else:
-        await websocket.send_str(data)
+    """Output for a tab that has closed is dropped: textual-serve stops reading a session's output when a write
+    fails, and a session whose pipe is full never reads the quit it is then sent, so its process would outlive its
+    tab (a tab closed while the session still draws, e.g. the repaint at its size after the spare's screen)."""
+    if websocket.closed:
+        return
+    with contextlib.suppress(ConnectionError):
+        if isinstance(data, bytes):
+            await websocket.send_bytes(data)
+        else:
+            await websocket.send_str(data)
 
 
 class Session(AppService):
@@ -84,8 +98,12 @@ class Session(AppService):
             await self.remote_close()
 
     async def attach(self, websocket: web.WebSocketResponse, width: int, height: int) -> None:
-        """Give this session to a tab: what it has drawn so far, then the tab's size (a repaint if it differs)."""
+        """Give this spare session to a tab: what it has drawn so far, then the tab's size (Textual draws again if
+        it differs). The size waits for the first screen: told a new size while it still lays out its first, the
+        app was seen to draw at the old and the new size in turns, without end."""
         await self.relay.attach(websocket)
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self.relay.drawn.wait(), FIRST_SCREEN_WAIT)
         await self.set_terminal_size(width, height)
 
 
