@@ -15,7 +15,8 @@ import asyncio
 import contextlib
 import logging
 import re
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
+from typing import Any
 
 from aiohttp import web
 from textual_serve.app_service import AppService
@@ -121,7 +122,7 @@ async def stop_session(session: Session) -> None:
 class Spare:
     """At most one session's process started ahead of the tab that will take it."""
 
-    def __init__(self, start: Callable[[int, int], Awaitable[Session]]) -> None:
+    def __init__(self, start: Callable[[int, int], Coroutine[Any, Any, Session]]) -> None:
         self.start = start
         self.size = DEFAULT_SIZE  # the last tab's: the next tab's likely size
         self.starting: asyncio.Task[Session] | None = None
