@@ -120,10 +120,10 @@ class SessionServer(Server):
             session = await self.spare.take(width, height)
             if session is not None:
                 self.sessions[websocket] = session
-                await session.attach(websocket, width, height)
+                await session.attach(websocket, (width, height))
             else:
                 self.sessions[websocket] = session = await self.start_session(width, height)
-                await session.relay.attach(websocket)
+                await session.attach(websocket, None)
             self.keep_a_spare()
             activity = _Activity()
             watchdog = asyncio.create_task(self._close_when_idle(websocket, activity))

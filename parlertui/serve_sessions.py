@@ -27,7 +27,7 @@ STOP_WAIT = 5.0
 
 DEFAULT_SIZE = (80, 24)
 FIRST_SCREEN_WAIT = 60.0
-"""Seconds a tab that took a spare still drawing its first screen waits for it before sending its own size."""
+"""Seconds a tab waits for its session's first screen before its own size and keys are sent anyway."""
 CURSOR_TO = re.compile(rb"\x1b\[\d+;\d+H")  # Textual moves the cursor only to draw: the modes it sets first do not
 
 
@@ -98,14 +98,17 @@ class Session(AppService):
         with contextlib.suppress(Exception):
             await self.remote_close()
 
-    async def attach(self, websocket: web.WebSocketResponse, width: int, height: int) -> None:
-        """Give this spare session to a tab: what it has drawn so far, then the tab's size (Textual draws again if
-        it differs). The size waits for the first screen: told a new size while it still lays out its first, the
-        app was seen to draw at the old and the new size in turns, without end."""
+    async def attach(self, websocket: web.WebSocketResponse, size: tuple[int, int] | None) -> None:
+        """Give this session to a tab: what it has drawn so far, and once it has drawn its first screen, the tab's
+        `size` if it was started at another (the spare: Textual draws again if it differs). Nothing from the tab
+        reaches the session before its first screen either (the caller relays the tab's messages after this):
+        told a new size while it still laid out its first screen, the app drew at the old and the new size in
+        turns without end (Textual's web driver posts its start size after a size read meanwhile)."""
         await self.relay.attach(websocket)
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self.relay.drawn.wait(), FIRST_SCREEN_WAIT)
-        await self.set_terminal_size(width, height)
+        if size is not None:
+            await self.set_terminal_size(*size)
 
 
 async def start_session(command: str, download_manager: DownloadManager, width: int, height: int) -> Session:
