@@ -5,7 +5,8 @@ websocket to it. It has no limit on sessions, no idle timeout, and builds its pa
 was given (so a page served on 0.0.0.0 would point the browser at 0.0.0.0). This module keeps its page, its
 scripts, its AppService (one session's process) and its downloads, and adds those around them with aiohttp's
 public API: our own socket (bound before serving, so a bad host or port is one line), our own index and
-websocket handlers, and a shutdown that ends every session's process.
+websocket handlers, a spare session's process started ahead of its tab (parlertui/serve_sessions.py), and a
+shutdown that ends every session's process.
 """
 
 from __future__ import annotations
@@ -27,13 +28,10 @@ from pathlib import Path
 import aiohttp_jinja2
 import jinja2
 from aiohttp import WSCloseCode, WSMsgType, web
-from textual_serve.app_service import AppService
 from textual_serve.server import Server
 
-from parlertui.serve_options import check_ranges
-
-STOP_WAIT = 5.0
-"""Seconds a session's process has to end after it is told to quit, before it is killed."""
+from parlertui.serve_options import SERVER_PID, check_ranges
+from parlertui.serve_sessions import STOP_WAIT, Session, Spare, start_session, stop_session
 
 BUSY_PAGE = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>parlertui: all sessions in use</title>
@@ -50,18 +48,8 @@ class ServeError(Exception):
     """Why the server cannot start, in one line."""
 
 
-class Session(AppService):
-    """One tab's app process. When the process ends by itself (the reader pressed q, or it failed to start), the
-    tab's websocket is closed too, so the page says the session ended instead of waiting on a blank terminal."""
-
-    async def run(self) -> None:
-        await super().run()
-        with contextlib.suppress(Exception):
-            await self.remote_close()
-
-
 class SessionServer(Server):
-    """textual-serve's Server with a limit on sessions, an idle timeout, and a clean shutdown."""
+    """textual-serve's Server with a limit on sessions, an idle timeout, a spare session, and a clean shutdown."""
 
     def __init__(self, command: str, *, max_sessions: int, idle_minutes: float, title: str) -> None:
         super().__init__(command, title=title)
@@ -70,6 +58,15 @@ class SessionServer(Server):
         self.sessions: dict[web.WebSocketResponse, Session | None] = {}
         self.closing = False
         self.ended = asyncio.Event()  # set whenever the last session has ended
+        self.spare = Spare(self.start_session)
+
+    async def start_session(self, width: int, height: int) -> Session:
+        return await start_session(self.command, self.download_manager, width, height)
+
+    def keep_a_spare(self) -> None:
+        """A spare process while a reader could take it: so the processes never outnumber --max-sessions."""
+        if not self.closing and not self.full:
+            self.spare.prepare()
 
     @property
     def full(self) -> bool:
@@ -119,19 +116,15 @@ class SessionServer(Server):
         session: Session | None = None
         try:
             await websocket.prepare(request)
-
-            async def close() -> None:
-                await websocket.close()
-
-            session = Session(
-                self.command,
-                write_bytes=websocket.send_bytes,
-                write_str=websocket.send_str,
-                close=close,
-                download_manager=self.download_manager,
-            )
-            self.sessions[websocket] = session
-            await session.start(_size(request, "width", 80), _size(request, "height", 24))
+            width, height = _size(request, "width", 80), _size(request, "height", 24)
+            session = await self.spare.take(width, height)
+            if session is not None:
+                self.sessions[websocket] = session
+                await session.attach(websocket, (width, height))
+            else:
+                self.sessions[websocket] = session = await self.start_session(width, height)
+                await session.attach(websocket, None)
+            self.keep_a_spare()
             activity = _Activity()
             watchdog = asyncio.create_task(self._close_when_idle(websocket, activity))
             await self._relay(websocket, session, activity)
@@ -141,10 +134,11 @@ class SessionServer(Server):
             if watchdog is not None:
                 watchdog.cancel()
             if session is not None:
-                await _stop(session)
+                await stop_session(session)
             del self.sessions[websocket]
             if not self.sessions:
                 self.ended.set()
+            self.keep_a_spare()
         return websocket
 
     async def _relay(self, websocket: web.WebSocketResponse, session: Session, activity: _Activity) -> None:
@@ -177,8 +171,9 @@ class SessionServer(Server):
         await websocket.close(code=WSCloseCode.GOING_AWAY, message=b"closed after a long time idle")
 
     async def close_sessions(self) -> None:
-        """Close every tab's websocket; each handler then ends its session's process."""
+        """End the spare, and close every tab's websocket; each handler then ends its session's process."""
         self.closing = True
+        await self.spare.stop()
         for websocket in list(self.sessions):
             with contextlib.suppress(Exception):
                 await websocket.close(code=WSCloseCode.GOING_AWAY, message=b"the server is stopping")
@@ -195,8 +190,10 @@ class SessionServer(Server):
         loop = asyncio.get_running_loop()
         for number in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(number, stop.set)
-        ready()
         try:
+            self.keep_a_spare()
+            await self.spare.started()
+            ready()
             await stop.wait()
         finally:
             await self.close_sessions()
@@ -219,11 +216,6 @@ def _size(request: web.Request, name: str, default: int) -> int:
         return max(1, min(int(request.query.get(name, default)), 1000))
     except ValueError:
         return default
-
-
-async def _stop(session: Session) -> None:
-    with contextlib.suppress(TimeoutError, Exception):
-        await asyncio.wait_for(session.stop(), STOP_WAIT)
 
 
 def _kill_children() -> None:
@@ -306,5 +298,6 @@ def serve(store: Path, args: argparse.Namespace) -> int:
             )
         print(f"Serving {store.name} at {url} (ctrl+c stops)", flush=True)
 
+    os.environ[SERVER_PID] = str(os.getpid())  # in every session's environment (textual-serve copies ours)
     asyncio.run(server.run(sock, ready))
     return 0

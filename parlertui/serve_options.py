@@ -12,6 +12,10 @@ IDLE_MINUTES = 30.0
 long enough to read a long detail or step away for a coffee, short enough that tabs left open do not keep the
 server's sessions (and memory) for the day."""
 
+SERVER_PID = "PARLERTUI_SERVER_PID"
+"""The server's process id, in its sessions' environment: a session spawned just before its server was killed may
+find itself an orphan already when it starts watching for its server's end."""
+
 WEB_DRIVER = "textual.drivers.web_driver:WebDriver"
 """What textual-serve sets TEXTUAL_DRIVER to for each session's process, which it runs over pipes."""
 
@@ -71,7 +75,10 @@ def end_with_the_server(poll: float = 1.0) -> None:
     import threading
     import time
 
-    server = os.getppid()
+    try:
+        server = int(os.environ[SERVER_PID])
+    except (KeyError, ValueError):
+        server = os.getppid()
 
     def watch() -> None:
         while os.getppid() == server:

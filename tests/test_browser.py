@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import time
+from pathlib import Path
 
 import pytest
 
@@ -102,3 +103,42 @@ def test_eight_sessions_at_once_all_get_their_first_screen(browser):
         assert len(server.session_pids()) == 8
         for page in pages:
             page.context.close()
+
+
+def test_a_tab_on_the_spare_shows_what_a_tab_repainted_at_its_size_shows(browser):
+    """The first tab takes the spare drawn at 80x24 and is repainted at its own size; the second takes the next
+    spare, drawn ahead at that size, and is sent only what it drew. Both terminals must hold the same screen."""
+    with served() as server:
+        (first_spare,) = server.session_pids()
+        wait_until(lambda: written(first_spare) > 4096, "the first spare drew its first screen")
+        first_context, first = new_page(browser)
+        first.goto(server.url)
+        wait_for_text(first, FIRST_SCREEN, timeout=90)
+        wait_until(lambda: len(server.session_pids()) == 2, "a new spare")
+        (spare,) = set(server.session_pids()) - {first_spare}
+        wait_until(lambda: written(spare) > 4096, "the new spare drew its first screen")
+        second_context, second = new_page(browser)
+        second.goto(server.url)
+        wait_for_text(second, FIRST_SCREEN, timeout=90)
+        assert {first_spare, spare} <= set(server.session_pids())
+        deadline = time.monotonic() + 60
+        while (screens := (screen_text(first), screen_text(second)))[0] != screens[1]:
+            assert time.monotonic() < deadline, "the tabs differ; the first:\n{}\nthe second:\n{}".format(*screens)
+            time.sleep(0.02)
+        assert "1 Timeline" in screen_text(second)
+        first_context.close()
+        second_context.close()
+
+
+def wait_until(condition, what: str, timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"not within {timeout:.0f} s: {what}")
+        time.sleep(0.02)
+
+
+def written(pid: int) -> int:
+    """Bytes the process has written (its output to the server, for a session)."""
+    io = dict(line.split(": ") for line in Path(f"/proc/{pid}/io").read_text().splitlines())
+    return int(io["wchar"])

@@ -144,11 +144,24 @@ def wait_until(condition, timeout: float = 30.0, what: str = "") -> None:
         time.sleep(0.02)
 
 
+def the_spare(server) -> int:
+    """The spare session's process, started ahead of the next tab: the only one while no tab is open."""
+    wait_until(lambda: len(server.session_pids()) == 1, what="one spare session's process")
+    return server.session_pids()[0]
+
+
+def written(pid: int) -> int:
+    """Bytes the process has written (its output to the server, for a session)."""
+    io = dict(line.split(": ") for line in Path(f"/proc/{pid}/io").read_text().splitlines())
+    return int(io["wchar"])
+
+
 def test_over_the_limit_a_page_says_so_and_no_process_starts(mini_store):
     async def scenario(url: str, server) -> None:
+        spare = the_spare(server)
         first = await _session_until(url, b"Mini v. Host")
         try:
-            assert len(server.session_pids()) == 1
+            assert server.session_pids() == [spare]  # the tab took the spare; no other, with the limit reached
             async with aiohttp.ClientSession() as client:
                 async with client.get(url) as page:
                     assert page.status == 503
@@ -160,7 +173,7 @@ def test_over_the_limit_a_page_says_so_and_no_process_starts(mini_store):
             assert len(server.session_pids()) == 1  # neither the page nor the websocket started one
         finally:
             await _close(first)
-        wait_until(lambda: not server.session_pids(), what="the session's process ended with its tab")
+        wait_until(lambda: not alive(spare), what="the session's process ended with its tab")
         # The server frees the place once it has reaped the process, a moment after the process is gone: a
         # reader told to try again gets the app as soon as it is free.
         deadline = time.monotonic() + 30
@@ -172,15 +185,104 @@ def test_over_the_limit_a_page_says_so_and_no_process_starts(mini_store):
                     break
                 await asyncio.sleep(0.05)
         assert status == 200 and "textual.js" in text
+        assert the_spare(server) != spare  # with a place free again, a new spare waits for its reader
 
     with served("--max-sessions", "1", db=mini_store) as server:
         asyncio.run(scenario(server.url, server))
 
 
+async def _open_tab(url: str, server, spare: int) -> tuple[aiohttp.ClientWebSocketResponse, bytes]:
+    """A tab of 120x40 opened once `spare` has drawn its first screen (so the server holds what it drew), and what
+    it was sent until it showed the store at its own size: a move to its 40th row."""
+    wait_until(lambda: written(spare) > 4096, what="the spare drew its first screen")
+    client = aiohttp.ClientSession()
+    websocket = await client.ws_connect(url.replace("http://", "ws://") + "ws?width=120&height=40")
+    websocket.client = client  # type: ignore[attr-defined]
+    seen = b""
+    async with asyncio.timeout(60):
+        while b"Mini v. Host" not in seen or b"\x1b[40;" not in seen:
+            message = await websocket.receive()
+            assert message.type == aiohttp.WSMsgType.BINARY, f"the session ended: {message}"
+            seen += message.data
+    return websocket, seen
+
+
+def test_a_tab_takes_the_spare_with_what_it_drew_and_a_new_spare_is_started(mini_store):
+    async def scenario(url: str, server) -> None:
+        spare = the_spare(server)  # drawn at 80x24, before any tab
+        first, seen = await _open_tab(url, server, spare)
+        assert seen.startswith(b"\x1b[?1049h")  # the spare's first output (the alternate screen): nothing lost
+        assert alive(spare) and spare in server.session_pids()
+        wait_until(lambda: len(server.session_pids()) == 2, what="a new spare")
+        (second_spare,) = set(server.session_pids()) - {spare}
+        second, seen = await _open_tab(url, server, second_spare)  # drawn at 120x40: the first tab's size
+        assert seen.startswith(b"\x1b[?1049h") and b"Mini v. Host" in seen
+        await _close(first)
+        wait_until(lambda: not alive(spare), what="the first tab's process ended with its tab")
+        assert alive(second_spare)
+        await _close(second)
+        wait_until(lambda: not alive(second_spare), what="the second tab's process ended with its tab")
+
+    with served(db=mini_store) as server:
+        asyncio.run(scenario(server.url, server))
+
+
+def test_the_spare_is_no_readers_session_and_never_over_the_limit(mini_store):
+    async def scenario(url: str, server) -> None:
+        spare = the_spare(server)  # with no tab open: one process, no reader
+        async with aiohttp.ClientSession() as client, client.get(url) as page:
+            assert page.status == 200
+        first, _ = await _open_tab(url, server, spare)
+        wait_until(lambda: len(server.session_pids()) == 2, what="a spare for the second place")
+        (second_spare,) = set(server.session_pids()) - {spare}
+        second, _ = await _open_tab(url, server, second_spare)
+        async with aiohttp.ClientSession() as client, client.get(url) as page:
+            assert page.status == 503 and "All 2 sessions are in use" in await page.text()
+        assert sorted(server.session_pids()) == sorted([spare, second_spare])  # the limit reached: no spare
+        await _close(second)
+        wait_until(lambda: not alive(second_spare), what="the second tab's process ended with its tab")
+        wait_until(lambda: len(server.session_pids()) == 2, what="a spare for the place set free")
+        assert spare in server.session_pids()
+        await _close(first)
+
+    with served("--max-sessions", "2", db=mini_store) as server:
+        asyncio.run(scenario(server.url, server))
+
+
+async def test_a_relay_keeps_what_a_session_drew_until_its_tab_attaches():
+    from parlertui.serve_sessions import Relay
+
+    class Tab:
+        def __init__(self) -> None:
+            self.sent: list[bytes | str] = []
+            self.closed = False
+
+        async def send_bytes(self, data: bytes) -> None:
+            self.sent.append(data)
+
+        async def send_str(self, data: str) -> None:
+            self.sent.append(data)
+
+        async def close(self) -> None:
+            self.closed = True
+
+    relay, tab = Relay(), Tab()
+    await relay.send(b"modes")
+    await relay.send('["open_url"]')
+    await relay.attach(tab)  # type: ignore[arg-type]
+    await relay.send(b"frame")
+    assert tab.sent == [b"modes", '["open_url"]', b"frame"] and not relay.kept
+    await relay.close()
+    assert tab.closed and not relay.ended
+    untaken = Relay()
+    await untaken.close()  # its process ended before any tab came
+    assert untaken.ended
+
+
 def test_an_idle_session_is_closed(mini_store):
     async def scenario(url: str, server) -> None:
+        pid = the_spare(server)  # the process the tab takes
         session = await _session_until(url, b"Mini v. Host", keep_alive=True)
-        pid = server.session_pids()[0]
         try:
             async with asyncio.timeout(60):
                 while (message := await session.receive()).type == aiohttp.WSMsgType.BINARY:
@@ -203,8 +305,8 @@ def test_stopping_ends_every_session(mini_store, stop):
     with served(db=mini_store) as server:
         loop = asyncio.new_event_loop()
         sessions = loop.run_until_complete(open_sessions(server.url))
+        wait_until(lambda: len(server.session_pids()) == 3, what="two sessions and a spare")
         pids = server.session_pids()
-        assert len(pids) == 2
         assert server.stop(stop) == 0
         assert not [pid for pid in pids if alive(pid)], "a session's process outlived the server"
         for session in sessions:
@@ -236,8 +338,10 @@ def test_the_session_command_opens_the_given_store(mini_store):
 def test_a_session_opens_the_store_read_only_and_ends_when_the_server_is_killed(mini_store):
     with served(db=mini_store) as server:
         loop = asyncio.new_event_loop()
+        pid = the_spare(server)
         session = loop.run_until_complete(_session_until(server.url, b"Mini v. Host"))
-        (pid,) = server.session_pids()
+        wait_until(lambda: len(server.session_pids()) == 2, what="the tab's session and a new spare")
+        pids = server.session_pids()
         store_fds = [fd for fd in Path(f"/proc/{pid}/fd").iterdir() if _target(fd) == str(mini_store.resolve())]
         assert store_fds, "the session holds no descriptor on the store"
         for fd in store_fds:
@@ -249,7 +353,7 @@ def test_a_session_opens_the_store_read_only_and_ends_when_the_server_is_killed(
             assert int(flags.split()[1], 8) & os.O_ACCMODE == os.O_RDONLY
         server.process.kill()  # no chance to stop its sessions
         server.process.wait()
-        wait_until(lambda: not alive(pid), what="the session's process ended with its server")
+        wait_until(lambda: not any(map(alive, pids)), what="the session's and the spare's ended with their server")
         loop.run_until_complete(_close(session))
         loop.close()
 
