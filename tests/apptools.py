@@ -14,7 +14,7 @@ from pathlib import Path
 from rich.console import Console, RenderableType
 from textual import events
 from textual.app import App
-from textual.keys import KEY_NAME_REPLACEMENTS, KEY_TO_UNICODE_NAME
+from textual.keys import KEY_NAME_REPLACEMENTS, KEY_TO_UNICODE_NAME, REPLACED_KEYS
 from textual.message import Message
 from textual.worker import WorkerCancelled, WorkerState
 
@@ -85,6 +85,10 @@ async def quiet(pilot) -> None:
         quiet_rounds = quiet_rounds + 1 if count.handled == before else 0
 
 
+REPAINT = object()
+"""What the repaint probe answers for: the screen, after its next repaint."""
+
+
 async def probe_round(app: App, count: MessageCount, deadline: float) -> None:
     """Ask the app and every widget of its screens to call back once they have handled what is in their queues,
     and the screen on top to call back after its next repaint; wait for each, or for that screen to be closed or
@@ -103,8 +107,8 @@ async def probe_round(app: App, count: MessageCount, deadline: float) -> None:
         # quote opened in full rewraps the explorer's lists).
         nodes = [app, *(node for shown in app.screen_stack for node in shown.walk_children(with_self=True))]
         asked = [node for node in nodes if node.call_later(probe, node)]
-        if screen.call_after_refresh(probe, "repaint"):
-            asked.append("repaint")
+        if screen.call_after_refresh(probe, REPAINT):
+            asked.append(REPAINT)
         while app.screen is screen and app.is_running and any(id(node) not in answered for node in asked):
             if time.monotonic() > deadline:
                 raise AssertionError(f"the app was still handling messages after {WAIT:.0f} s")
@@ -173,7 +177,7 @@ def key_event(key: str) -> events.Key:
             return events.Key(key, key)
         name = unicodedata.name(key).lower().replace("-", "_").replace(" ", "_")
         return events.Key(KEY_NAME_REPLACEMENTS.get(name, name), key)
-    replaced = {value: name for name, value in KEY_NAME_REPLACEMENTS.items()}.get(key, key)
+    replaced = REPLACED_KEYS.get(key, key)
     try:
         character: str | None = unicodedata.lookup(KEY_TO_UNICODE_NAME.get(replaced, replaced))
     except KeyError:

@@ -4,13 +4,14 @@ width), with Textual's own maximize (Screen.maximize, `allow_maximize`)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
 
 if TYPE_CHECKING:
+    from parlertui.app import ParlerApp
     from parlertui.views.base import View
 
 WRAP_TOOLTIP = "Show every row of the lists whole (w again: a line each)"
@@ -34,8 +35,11 @@ class ReadingModes(Screen[None]):
     """Wrap mode and maximize for a screen of views; the screen says which view is current."""
 
     ALLOW_IN_MAXIMIZED_VIEW = "#key-bar"
-    wrap = False
-    """Every row of every list whole (w): the app's wrap mode, which this screen follows."""
+
+    @property
+    def wrap(self) -> bool:
+        """Every row of every list whole (w): the app's wrap mode, which this screen follows."""
+        return cast("ParlerApp", self.app).wrap
 
     @property
     def current_view(self) -> View:
@@ -48,7 +52,6 @@ class ReadingModes(Screen[None]):
     def wrap_rows(self, wrap: bool) -> None:
         from parlertui.views.base import View
 
-        self.wrap = wrap
         for view in self.query(View):
             view.set_wrap(wrap)
 
