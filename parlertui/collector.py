@@ -77,6 +77,7 @@ class IdleCollector:
 
         if self._divide is None:
             self._divide = textuals = Strip.divide
+            # mypy forbids assigning to a method; the swap is the point (see divide_without_cycle)
             Strip.divide = divide_without_cycle(textuals)  # type: ignore[method-assign, assignment]
         gc.freeze()
         self._thresholds = gc.get_threshold()
@@ -92,7 +93,7 @@ class IdleCollector:
         if self._divide is not None:
             from textual.strip import Strip
 
-            Strip.divide = self._divide  # type: ignore[method-assign, assignment]
+            Strip.divide = self._divide  # type: ignore[method-assign, assignment]  # Textual's own back
             self._divide = None
         if self._thresholds is not None:
             gc.set_threshold(*self._thresholds)
