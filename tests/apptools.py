@@ -14,6 +14,7 @@ from pathlib import Path
 from rich.console import Console, RenderableType
 from textual import events
 from textual.app import App
+from textual.command import CommandInput
 from textual.keys import KEY_NAME_REPLACEMENTS, KEY_TO_UNICODE_NAME, REPLACED_KEYS
 from textual.message import Message
 from textual.worker import WorkerCancelled, WorkerState
@@ -233,12 +234,18 @@ def focused_pane(app: ParlerApp) -> str:
     return "list" if "records" in focused.classes else "detail"
 
 
-async def palette(pilot, command: str, choice: str | None = None) -> None:
-    """Run a palette command as a reader would: ctrl+p, type, enter; for a picker, type the choice and enter."""
+async def palette(pilot, command: str, choice: str | None = None, *, typed: bool = False) -> None:
+    """Run a palette command: ctrl+p, the words, enter; for a picker, the choice and enter. The words go into the
+    palette's box at once, as a paste would put them (the palette searches every provider again at each key, and
+    typing a command key by key cost a test seconds); `typed` types them key by key, as a reader would."""
     for words in [command] if choice is None else [command, choice]:
         if words is command:
             await press(pilot, "ctrl+p")
-        await press(pilot, *words)
+        if typed:
+            await press(pilot, *words)
+        else:
+            pilot.app.screen.query_one(CommandInput).value = words
+            await settle(pilot)
         await palette_matches(pilot)
         await pilot.press("enter")
         await settle(pilot)

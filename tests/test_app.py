@@ -357,7 +357,7 @@ async def test_the_palette_goes_to_events_parties_and_topics_and_switches_the_th
             ("party", "pat", "parties", "ceo"),
             ("topic", "contr", "arguments", "contract"),
         ]:
-            await palette(pilot, command, query)
+            await palette(pilot, command, query, typed=True)  # key by key, as a reader types
             assert current(app) == view_name and selected(app) == wanted
         dark = app.current_theme.dark
         await palette(pilot, "toggle")
