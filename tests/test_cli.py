@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import sqlite3
 import subprocess
@@ -25,6 +27,37 @@ def run(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) 
         env={**os.environ, **(env or {})},
         timeout=60,
     )
+
+
+def run_in_process(
+    *args: str, cwd: Path | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess:
+    """What `run` gives, from the command line's `main` called in this process: no interpreter to start and no
+    modules to import again (0.2 s of CPU a run). For tests of what a command does, not of the process around it
+    (those use `run`). Its output is read back as `run` reads it: text, with universal newlines."""
+    stdout, stderr = io.BytesIO(), io.BytesIO()
+    saved_env, saved_cwd = dict(os.environ), os.getcwd()
+    out, err = io.TextIOWrapper(stdout, encoding="utf-8"), io.TextIOWrapper(stderr, encoding="utf-8")
+    try:
+        os.environ.update(env or {})
+        if cwd is not None:
+            os.chdir(cwd)
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = main(list(args))
+            except SystemExit as exit_:  # argparse, on a bad argument or --help
+                code = exit_.code if isinstance(exit_.code, int) else 2
+        out.flush()
+        err.flush()
+    finally:
+        os.chdir(saved_cwd)
+        os.environ.clear()
+        os.environ.update(saved_env)
+
+    def text(written: io.BytesIO) -> str:
+        return io.TextIOWrapper(io.BytesIO(written.getvalue()), encoding="utf-8", newline=None).read()
+
+    return subprocess.CompletedProcess(["parlertui", *args], code, text(stdout), text(stderr))
 
 
 def altered(mini_store: Path, tmp_path: Path, name: str, *statements: str) -> Path:

@@ -22,7 +22,7 @@ import pytest
 from field_tools import ROOT, free_port, missing
 from parlertui.store.datasette import datasette_metadata, schema_notes
 from parlertui.store.schema import schema_sql
-from test_cli import run
+from test_cli import run_in_process as run  # what a command does; test_cli runs the process
 
 BUNDLED = ROOT / "db" / "events.sqlite"
 

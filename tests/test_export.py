@@ -21,7 +21,7 @@ from parlertui.store.export import OutputExists, UnknownId, markdown_brief, writ
 from parlertui.store.open import StoreError
 from parlertui.store.schema import SCHEMA_VERSION, TABLE_ORDER
 from store_dump import dump
-from test_cli import run
+from test_cli import run_in_process as run  # what a command does; test_cli runs the process
 
 MINI = Path(__file__).resolve().parent / "data" / "mini"
 

@@ -14,7 +14,7 @@ import pytest
 from field_tools import ROOT, argdown_command
 from parlertui.store.argdown import ArgumentTitles, text
 from parlertui.store.build import build_store
-from test_cli import run
+from test_cli import run_in_process as run  # what a command does; test_cli runs the process
 from test_export import two_topic_store  # noqa: F401  (a fixture)
 
 BUNDLED = ROOT / "db" / "events.sqlite"

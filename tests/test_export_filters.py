@@ -13,7 +13,7 @@ from parlertui.store.check import check_store
 from parlertui.store.export import markdown_brief
 from parlertui.store.filters import Filters
 from parlertui.store.queries import Store
-from test_cli import run
+from test_cli import run_in_process as run  # what a command does; test_cli runs the process
 import test_export
 from test_export import rows
 

@@ -15,7 +15,7 @@ import pytest
 from field_tools import ROOT, chromium, http_server, npm_package
 from parlertui.store.build import build_store
 from parlertui.store.timelinejs import timeline_date
-from test_cli import run
+from test_cli import run_in_process as run  # what a command does; test_cli runs the process
 
 BUNDLED = ROOT / "db" / "events.sqlite"
 PACIFIC = ZoneInfo("America/Los_Angeles")

@@ -21,7 +21,7 @@ from parlertui.store.output_files import (
     replace_text_file,
     write_new_file,
 )
-from test_cli import run
+from test_cli import run_in_process as run  # what a command does; test_cli runs the process
 
 MINI = Path(__file__).resolve().parent / "data" / "mini"
 

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from parlertui.store.verify import VerifyError, missing_quotes, normalise, source_text_files, verify_store
-from test_cli import run
+from test_cli import run_in_process as run  # what a command does; test_cli runs the process
 
 REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "tools" / "check_quotes.py"
 
