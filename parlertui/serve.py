@@ -51,8 +51,9 @@ class ServeError(Exception):
 class SessionServer(Server):
     """textual-serve's Server with a limit on sessions, an idle timeout, a spare session, and a clean shutdown."""
 
-    def __init__(self, command: str, *, max_sessions: int, idle_minutes: float, title: str) -> None:
+    def __init__(self, command: str, *, max_sessions: int, idle_minutes: float, title: str, spare: bool = True) -> None:
         super().__init__(command, title=title)
+        self.keeps_a_spare = spare  # False with --no-spare
         self.max_sessions = max_sessions
         self.idle_minutes = idle_minutes
         self.sessions: dict[web.WebSocketResponse, Session | None] = {}
@@ -65,7 +66,7 @@ class SessionServer(Server):
 
     def keep_a_spare(self) -> None:
         """A spare process while a reader could take it: so the processes never outnumber --max-sessions."""
-        if not self.closing and not self.full:
+        if self.keeps_a_spare and not self.closing and not self.full:
             self.spare.prepare()
 
     @property
@@ -287,7 +288,11 @@ def serve(store: Path, args: argparse.Namespace) -> int:
     url, listening, local = address_of(sock)
     logging.basicConfig(level=logging.WARNING, format="parlertui serve: %(message)s")
     server = SessionServer(
-        session_command(store), max_sessions=args.max_sessions, idle_minutes=args.idle_minutes, title="parlertui"
+        session_command(store),
+        max_sessions=args.max_sessions,
+        idle_minutes=args.idle_minutes,
+        title="parlertui",
+        spare=not args.no_spare,
     )
 
     def ready() -> None:

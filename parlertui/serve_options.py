@@ -66,6 +66,12 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
         help=f"close a session after this many minutes without a key or click from its reader "
         f"(default: {IDLE_MINUTES:g})",
     )
+    parser.add_argument(
+        "--no-spare",
+        action="store_true",
+        help="start a tab's session when the tab opens, not one ahead of it (one process less while nobody "
+        "reads; each tab's first screen comes later)",
+    )
 
 
 def end_with_the_server(poll: float = 1.0) -> None:

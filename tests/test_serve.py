@@ -315,17 +315,30 @@ def test_stopping_ends_every_session(mini_store, stop):
 
 
 def test_another_host_is_said_to_expose_the_store(mini_store):
-    with served("--host", "0.0.0.0", db=mini_store) as server:
+    # No session is opened here, so no spare is needed: one process less to start.
+    with served("--host", "0.0.0.0", "--no-spare", db=mini_store) as server:
         wait_until(lambda: server.errors, what="the warning")
         assert re.fullmatch(
             r"parlertui: listening on 0\.0\.0\.0: anyone who can reach this address can read .*mini\.sqlite\n",
             server.errors[0],
         )
         assert server.url.startswith("http://127.0.0.1:")
-    with served(db=mini_store) as server:
+    with served("--no-spare", db=mini_store) as server:
         assert server.url.startswith("http://127.0.0.1:")
         assert server.stop() == 0
         assert not server.errors
+
+
+def test_with_no_spare_a_tab_starts_its_own_process(mini_store):
+    with served("--no-spare", db=mini_store) as server:
+        # Serving is announced once a spare has been spawned (the_spare finds it at once); here there is none.
+        assert server.session_pids() == []
+        loop = asyncio.new_event_loop()
+        session = loop.run_until_complete(_session_until(server.url, b"Mini v. Host"))
+        assert len(server.session_pids()) == 1  # the tab's own
+        loop.run_until_complete(_close(session))
+        loop.close()
+        assert server.stop() == 0
 
 
 def test_the_session_command_opens_the_given_store(mini_store):
