@@ -38,6 +38,9 @@ def test_the_app_starts_without_loading_what_its_first_screen_does_not_show():
         "parlertui.views.arguments",
         "parlertui.views.sources",
         "parlertui.views.quotes",
+        "parlertui.store.search",  # the store's search session is made at the first search
+        "parlertui.store.date_search",
+        "parlertui.store.citation",
         "sqlite_utils",
     ]
     code = f"import sys, parlertui.app; sys.exit(','.join(m for m in {later!r} if m in sys.modules) or None)"

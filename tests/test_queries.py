@@ -170,7 +170,8 @@ CLOSE_WHILE_READING = """
 import sys, threading
 ROUNDS = 15
 from parlertui.store.open import StoreError
-from parlertui.store.queries import SearchInterrupted, Store
+from parlertui.store.queries import Store
+from parlertui.store.search import SearchInterrupted
 
 def keep_reading(store, read, stop):
     for _ in range(30):  # (a bound: a thread that reads on without pause could keep close() from its lock)

@@ -13,10 +13,10 @@ from textual.screen import Screen
 
 from parlertui.navigation import Target
 from parlertui.screens.palette import ScreenCommands
-from parlertui.store.citation import Citation
 from parlertui.store.queries import NotFound, Store
 
 if TYPE_CHECKING:
+    from parlertui.store.citation import Citation
     from parlertui.views.base import View
 
     _Screen = Screen[Any]

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from parlertui.store.citation import Citation, read_citation
 from parlertui.store.dates import home_zone
 from parlertui.store.debate import arrange
 from parlertui.store.filters import (
@@ -54,9 +55,12 @@ from parlertui.store.rows import (
     sources_from,
     topic_from,
 )
-from parlertui.store.search import SearchInterrupted, SearchResults, SearchSession, plain_query
 
-__all__ = ["Dispute", "NotFound", "SearchInterrupted", "Store", "TimelineEvent", "date_label"]
+if TYPE_CHECKING:
+    from parlertui.store.citation import Citation
+    from parlertui.store.search import SearchResults, SearchSession
+
+__all__ = ["Dispute", "NotFound", "Store", "TimelineEvent", "date_label"]
 
 PICKABLE = 2000
 """Up to this many sources are listed whole for the filter dialog and the palette to pick from."""
@@ -76,14 +80,33 @@ class Store:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self.reader = Reader(self.path)
-        self.searches = SearchSession(self.path)
+        self._searches: SearchSession | None = None
+        self._searches_made = threading.Lock()
+        self._closed = False
         self._dispute: Dispute | None = None
+
+    @property
+    def searches(self) -> SearchSession:
+        """The store's search session, made at the first search or `prepare_search`: the first screen needs no
+        search, and the search modules' import is a few ms of the start."""
+        with self._searches_made:
+            if self._searches is None:
+                from parlertui.store.search import SearchSession
+
+                self._searches = SearchSession(self.path)
+                if self._closed:
+                    self._searches.close()  # its searches raise StoreError, as a closed store's reads do
+            return self._searches
 
     def close(self) -> None:
         """Close every connection, each once no thread is reading on it: closing a connection in the middle of
         another thread's read crashes the process (seen when the app quit as search was being readied). A read
         asked for after this raises StoreError."""
-        self.searches.close()
+        with self._searches_made:
+            self._closed = True
+            searches = self._searches
+        if searches is not None:
+            searches.close()
         self.reader.close()
 
     def __enter__(self) -> Store:
@@ -288,6 +311,8 @@ class Store:
     def citation(self, kind: str, item_id: str) -> Citation:
         """The quote, event or source `item_id` cited as the brief cites it, with its first address (see
         store/citation.py). NotFound if the store does not hold it."""
+        from parlertui.store.citation import read_citation
+
         with self.reader.reading() as db:
             found = read_citation(db, kind, item_id)
         if found is None:
@@ -299,6 +324,8 @@ class Store:
     def find_events(self, text: str, limit: int = 100) -> tuple[list[TimelineEvent], bool]:
         """Every event if there are few enough for the palette to match them itself (True); else up to `limit`
         events whose title or summary has the words typed, or whose date starts with what was typed (False)."""
+        from parlertui.store.search import plain_query
+
         if self.count("events") <= PICKABLE:
             return self.timeline(), True
         rows = self.reader.rows(
@@ -314,6 +341,8 @@ class Store:
     def find_sources(self, text: str, limit: int = 100) -> tuple[list[Source], bool]:
         """Every source if there are few enough to match them in the palette (True); else up to `limit` whose
         outlet, title or author has the words typed (False)."""
+        from parlertui.store.search import plain_query
+
         if self.count("sources") <= PICKABLE:
             return self.sources(), True
         words = plain_query(text)
