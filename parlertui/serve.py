@@ -51,9 +51,11 @@ class ServeError(Exception):
 class SessionServer(Server):
     """textual-serve's Server with a limit on sessions, an idle timeout, a spare session, and a clean shutdown."""
 
-    def __init__(self, command: str, *, max_sessions: int, idle_minutes: float, title: str, spare: bool = True) -> None:
+    def __init__(
+        self, command: str, *, max_sessions: int, idle_minutes: float, title: str, keep_spare: bool = True
+    ) -> None:
         super().__init__(command, title=title)
-        self.keeps_a_spare = spare  # False with --no-spare
+        self.keeps_a_spare = keep_spare  # False with --no-spare
         self.max_sessions = max_sessions
         self.idle_minutes = idle_minutes
         self.sessions: dict[web.WebSocketResponse, Session | None] = {}
@@ -292,7 +294,7 @@ def serve(store: Path, args: argparse.Namespace) -> int:
         max_sessions=args.max_sessions,
         idle_minutes=args.idle_minutes,
         title="parlertui",
-        spare=not args.no_spare,
+        keep_spare=not args.no_spare,
     )
 
     def ready() -> None:
