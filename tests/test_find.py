@@ -8,8 +8,7 @@ from hypothesis import strategies as st
 
 from parlertui.store.filters import Filters, FilterError, outcome_known, parse_day
 from parlertui.store.queries import Store
-from parlertui.store.search import SearchInterrupted
-from parlertui.store.search import MARK_START, has_plain_words, marked, plain_query
+from parlertui.store.search import MARK_START, SearchInterrupted, has_plain_words, marked, plain_query
 
 
 @pytest.fixture

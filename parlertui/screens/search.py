@@ -15,8 +15,7 @@ from textual.widgets import Input, Static
 from parlertui.navigation import Target
 from parlertui.store.filters import Filters
 from parlertui.store.queries import Store
-from parlertui.store.search import SearchInterrupted
-from parlertui.store.search import KIND_TITLES, Hit, SearchResults, has_plain_words, marked
+from parlertui.store.search import KIND_TITLES, Hit, SearchInterrupted, SearchResults, has_plain_words, marked
 from parlertui.widgets.result_list import ResultItem, ResultList
 from parlertui.widgets.typing import TypeAhead
 from parlertui.workers import ReportsStoreErrors

@@ -324,10 +324,10 @@ class Store:
     def find_events(self, text: str, limit: int = 100) -> tuple[list[TimelineEvent], bool]:
         """Every event if there are few enough for the palette to match them itself (True); else up to `limit`
         events whose title or summary has the words typed, or whose date starts with what was typed (False)."""
-        from parlertui.store.search import plain_query
-
         if self.count("events") <= PICKABLE:
             return self.timeline(), True
+        from parlertui.store.search import plain_query
+
         rows = self.reader.rows(
             f"""{EVENTS} WHERE substr(e.occurred_at, 1, length(:typed)) = :typed
             OR e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH :words LIMIT :limit)
@@ -341,10 +341,10 @@ class Store:
     def find_sources(self, text: str, limit: int = 100) -> tuple[list[Source], bool]:
         """Every source if there are few enough to match them in the palette (True); else up to `limit` whose
         outlet, title or author has the words typed (False)."""
-        from parlertui.store.search import plain_query
-
         if self.count("sources") <= PICKABLE:
             return self.sources(), True
+        from parlertui.store.search import plain_query
+
         words = plain_query(text)
         rows = (
             self.reader.rows(
