@@ -6,7 +6,7 @@ Each app runs as a person runs it, in a real terminal: a tmux session 120x40 on 
 turns so that noise falls on all of them alike:
 
 - start: from starting the session to the first screen with data (the modules compiled to bytecode first, as an
-  installed app's are): a bare Textual app showing one line
+  installed app's are; an empty config folder, as a new reader's): a bare Textual app showing one line
   (bench/bare_app.py, the floor), parlertui on the bundled store (its timeline shows 2021-01-06), and parlertui
   on the big store (its timeline shows the date of its first event);
 - peak memory: VmHWM of the app's process, read when its screen has settled, just before it is killed;
@@ -37,6 +37,7 @@ import sqlite3
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -446,6 +447,9 @@ def main() -> int:
         parser.error("--runs must be 5 or more: the targets are read on medians")
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # so the cleanup below runs
     os.environ.pop("PARLERTUI_DB", None)
+    # A new reader's start, whatever the person running the benchmark saved (a theme): an empty config folder.
+    config = tempfile.TemporaryDirectory(prefix="parlertui-bench-config-")
+    os.environ["XDG_CONFIG_HOME"] = config.name
     bench = Bench()
     try:
         # An installed parlertui runs from compiled bytecode (pip compiles it); a checkout may not have it yet, and
@@ -481,6 +485,7 @@ def main() -> int:
         return 130
     finally:
         bench.close()
+        config.cleanup()
 
 
 if __name__ == "__main__":

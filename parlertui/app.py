@@ -14,9 +14,10 @@ from textual import events, work
 from textual.app import App, SystemCommand
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding
-from textual.reactive import reactive
+from textual.reactive import Initialize, Reactive, reactive
 from textual.command import CommandListItem, CommandPalette, SimpleProvider
-from textual.theme import ThemeProvider
+from textual.constants import DEFAULT_THEME
+from textual.theme import BUILTIN_THEMES, ThemeProvider
 from textual.screen import Screen
 from textual.widget import AwaitMount
 
@@ -65,6 +66,22 @@ HELP_NOTES = {
 }
 
 
+def read_saved_theme() -> tuple[str, str | None]:
+    """The theme the reader saved (Textual's default if none, or one this Textual lacks), and why the settings were
+    ignored if they cannot be read."""
+    from parlertui.settings import SettingsError, load_settings
+
+    try:
+        theme = load_settings().get("theme")
+    except SettingsError as err:
+        return DEFAULT_THEME, str(err)
+    return (theme if isinstance(theme, str) and theme in BUILTIN_THEMES else DEFAULT_THEME), None
+
+
+def saved_theme_of(app: ParlerApp) -> str:
+    return app.saved_theme
+
+
 class ParlerApp(App[None]):
     """Explore a dispute's record, read from a store opened read-only."""
 
@@ -83,9 +100,14 @@ class ParlerApp(App[None]):
     wrap: reactive[bool] = reactive(False, init=False)
     """Wrap mode: every row of every list whole (w); the explorer's views follow it."""
 
+    # The theme the reader saved is the app's theme from the start, so the stylesheet is parsed once, in its colours.
+    # Set once the app had mounted, it parsed and restyled everything a second time: ~35 ms more to the first screen.
+    theme: Reactive[str] = Reactive(Initialize(saved_theme_of))
+
     def __init__(self, store: Store, first_screen: FirstScreenData | None = None, *, owns_gc: bool = False) -> None:
         """`owns_gc`: the app is the only one its process runs, and tunes the garbage collector for it (see
         parlertui/collector.py); not for tests, which run many apps in one process."""
+        self.saved_theme, self.settings_problem = read_saved_theme()  # before App reads the theme, in its __init__
         super().__init__()
         self.store = store
         self.first_screen = first_screen
@@ -102,16 +124,9 @@ class ParlerApp(App[None]):
         self.apply_settings()
 
     def apply_settings(self) -> None:
-        """The theme the reader chose last time; from now on, each one chosen is saved."""
-        from parlertui.settings import SettingsError, load_settings
-
-        try:
-            theme = load_settings().get("theme")
-        except SettingsError as err:
-            self.notify(f"Settings ignored: {err}.", severity="warning", markup=False, timeout=8)
-            theme = None
-        if isinstance(theme, str) and theme in self.available_themes and theme != self.theme:
-            self.theme = theme
+        """Say why the settings were ignored, if they were; from now on, each theme chosen is saved."""
+        if self.settings_problem:
+            self.notify(f"Settings ignored: {self.settings_problem}.", severity="warning", markup=False, timeout=8)
         self.watch(self, "theme", self.save_theme, init=False)
 
     def save_theme(self, theme: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from textual.css.stylesheet import Stylesheet
 
 from apptools import notices, press, running, wait_until
 
@@ -77,3 +78,27 @@ async def test_an_unknown_theme_in_the_file_is_ignored(mini_store, config_folder
     save_settings({"theme": "no-such-theme"})
     async with running(mini_store) as (app, pilot):
         assert app.theme == "textual-dark" and app.is_running
+
+
+async def test_a_saved_theme_is_the_apps_from_the_start_and_its_styles_are_read_once(
+    mini_store, config_folder, monkeypatch
+):
+    """The app starts in the saved theme: its stylesheet is never parsed again for it (the ~35 ms a start in the
+    light theme took more), and the screen is light from the first frame."""
+    save_settings({"theme": "textual-light"})
+    reparsed = []
+    reparse = Stylesheet.reparse
+
+    def counted_reparse(stylesheet: Stylesheet) -> None:
+        reparsed.append(stylesheet)
+        reparse(stylesheet)
+
+    monkeypatch.setattr(Stylesheet, "reparse", counted_reparse)
+    async with running(mini_store) as (app, pilot):
+        assert app.theme == "textual-light" and app.has_class("-light-mode") and not app.has_class("-dark-mode")
+        assert app.screen.styles.background.brightness > 0.5
+        assert reparsed == []
+        await pilot.press("ctrl+p", *"Toggle light", "enter")
+        await wait_until(pilot, lambda: app.theme == "textual-dark" and reparsed)  # a theme chosen restyles
+        await wait_until(pilot, lambda: app.screen.styles.background.brightness < 0.5)
+        await wait_until(pilot, lambda: json.loads(settings_path().read_text()) == {"theme": "textual-dark"})
