@@ -47,14 +47,15 @@ HELP_NOTES = {
     "event or source under the cursor as a citation; o opens its source's address in the browser. w shows every "
     "row of every list whole, over as many lines as it needs (w again: a line each); F10 gives the pane with the "
     "focus the whole screen (F10 or escape gives it back; tab moves to the other pane, still maximized).",
-    "1 Timeline": "Every event in order under month headings; marks show the sides taking part (P Parler, A AWS, "
-    "C court, O others). enter opens the event's detail; there the cursor walks every paragraph, and enter on a "
+    "1 Timeline": "Every event in order under month headings; marks show the sides taking part (the legend under "
+    "the list names them). enter opens the event's detail; there the cursor walks every paragraph, and enter on a "
     "party, quote, source or argument goes to it.",
     "2 Parties": "By side, people under their organisation. In the detail, enter on an event opens the timeline "
     "narrowed to this party; escape there shows every event again.",
-    "3 Arguments": "The topic list moves like any list; enter opens the topic: Parler on the left, AWS on the "
-    "right, each claim level with the answer to it and the quotes beneath; the court's finding below (a third "
-    "column on a wide terminal); the outcome last. In the topic:",
+    "3 Arguments": "The topic list moves like any list; enter opens the topic: a column for each side that "
+    "argued, each claim level with the answers to it and the quotes beneath (one above the other on a narrow "
+    "terminal, for three sides or more); the deciding body's findings below (a column of their own on a wide "
+    "terminal); the outcome last. In the topic:",
     "4 Sources": "Every source in the dataset's order; ↪ marks one we hold only as quoted in another. The "
     "detail gives outlet, title, author, date, address and kind, then the events and quotes drawn from it.",
     "5 Quotes": "Every quote in the order it was said (undated ones last), narrowed by the filters; t goes to "

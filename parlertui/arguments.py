@@ -116,8 +116,8 @@ def parser() -> argparse.ArgumentParser:
     export = commands.add_parser(
         "export",
         help="write the record as a Markdown brief, a JSON record or CSV tables",
-        description="Export a store: md, a brief to read (the timeline, each topic with both "
-        "sides, the court's finding and the outcome, every quote cited); json, "
+        description="Export a store: md, a brief to read (the timeline, each topic argued side by "
+        "side with the deciding body's findings and the outcome, every quote cited); json, "
         "every row of every table, which `parlertui build FILE.json -o DB` builds "
         "back; csv, one file per table. Never overwrites without --force.",
     )
@@ -139,7 +139,7 @@ def parser() -> argparse.ArgumentParser:
         "filters", "narrow the export as the app's filters narrow the timeline and the quotes (f and d in the app)"
     )
     narrowing.add_argument(
-        "--side", choices=("parler", "aws", "court", "other"), help="only this side's events and quotes"
+        "--side", metavar="SIDE", help="only this side's events and quotes (a side's id, as dispute.toml declares it)"
     )
     narrowing.add_argument(
         "--kind", metavar="KIND", help="only events of this kind (filing, ruling, ...) and their quotes"

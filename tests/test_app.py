@@ -241,7 +241,12 @@ async def test_the_arguments_view_sets_each_claim_beside_its_answer(mini_store):
         assert "Host ended the contract without the notice it requires." in text
         assert "The court denied the motion." in text
         [row] = debate.query(".row").exclude(".headings")
-        assert [cell.classes & {"parler", "aws", "court"} for cell in row.children] == [{"parler"}, {"aws"}, {"court"}]
+        wanted = {"side-parler", "side-aws", "side-court", "findings"}
+        assert [cell.classes & wanted for cell in row.children] == [
+            {"side-parler"},
+            {"side-aws"},
+            {"side-court", "findings"},
+        ]
         cards = debate.cards
         assert [card.argument_id for card in cards] == ["contract-mini"] * 2 + ["contract-host"] * 2 + [
             "contract-court"

@@ -11,13 +11,15 @@ from rich.console import Console
 from rich.text import Text
 
 from apptools import plain
-from parlertui.store.records import Source
+from parlertui.store.records import Side, Source
 from parlertui.store.widths import NameWidths
 from parlertui.views.quotes import quote_row
 from parlertui.views.sources import source_row
 from parlertui.widgets.address import Address, address_pieces, fold_address
 from parlertui.widgets.columns import Sized, allocate, wrapped_lines
-from parlertui.widgets.render import Line, quote_held
+from parlertui.widgets.render import Line, SideLabels, quote_held
+
+ONE_SIDE = SideLabels([Side("aws", "AWS", "A", "AWS", (), False, None, None)])
 
 WORDS = st.text(alphabet="abcdefghij ,.-'", max_size=90)
 FIXED = st.integers(min_value=0, max_value=24)
@@ -85,8 +87,8 @@ def test_a_wrapped_row_keeps_its_columns():
 
 def test_names_size_to_the_store_up_to_their_share_and_the_words_take_the_rest():
     quote = quote_row_sample()
-    assert "AWS Trust and Safety team " in quote_row(quote, NameWidths(speaker=25)).text(200).plain
-    narrow = quote_row(quote, NameWidths(speaker=25)).text(100).plain
+    assert "AWS Trust and Safety team " in quote_row(quote, ONE_SIDE, NameWidths(speaker=25)).text(200).plain
+    narrow = quote_row(quote, ONE_SIDE, NameWidths(speaker=25)).text(100).plain
     assert "AWS Trust and Safety" in narrow and "Safety team" not in narrow  # 22% of 100
     assert narrow.index("“") == 20 + 1 + 1 + 1 + 22 + 1
 

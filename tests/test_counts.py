@@ -13,8 +13,10 @@ from parlertui.store.counts import counts_on, event_counts, from_table, quote_co
 from parlertui.store.filters import Filters
 from parlertui.store.listing import event_listing, quote_listing
 from parlertui.store.queries import Store
-from parlertui.store.schema import EVENT_KINDS, SIDES
+from parlertui.store.schema import EVENT_KINDS
 from parlertui.store.synth import synth_store
+
+SIDES = ("parler", "aws", "court", "other")  # the mini dataset's, in its order
 
 BUNDLED = Path(__file__).resolve().parent.parent / "db" / "events.sqlite"
 

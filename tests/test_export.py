@@ -109,9 +109,9 @@ def test_the_brief_has_the_dispute_the_timeline_both_sides_the_court_and_the_out
         "### 2021-01-11: Mini sues Host",
         "## Topics",
         "### Breach of contract",
-        "#### Parler's arguments",
-        "#### AWS's arguments",
-        "#### The court's finding",
+        "#### Parler: arguments",
+        "#### AWS: arguments",
+        "#### Court: findings",
         "#### Outcome",
         "## Sources",
     ]
@@ -179,7 +179,7 @@ def test_a_party_brief_holds_what_involves_that_party(two_topic_store):
         assert title in brief
     assert "Pat replies" not in brief and "### Notice" not in brief
     assert "> We will suspend your account.\n" in brief
-    assert "#### AWS's arguments" in brief and "#### The court's finding" not in brief
+    assert "#### AWS: arguments" in brief and "#### Court: findings" not in brief
     assert "Host ended the contract" not in brief  # Mini's argument neither is Host's nor cites Host
 
     ceo = markdown_brief(two_topic_store, party="ceo")
@@ -518,7 +518,7 @@ def test_the_brief_draws_the_timeline_s_shape_with_its_scale():
 
     text = markdown_brief(Path(__file__).resolve().parent.parent / "db" / "events.sqlite")
     picture = text.split("```text\n", 1)[1].split("```", 1)[0].splitlines()
-    assert [line.split()[0] for line in picture[:4]] == ["Parler", "AWS", "Court", "Other"]
+    assert [line.split()[0] for line in picture[:4]] == ["Parler", "AWS", "Court", "Others"]
     assert "⋯ 40 years ⋯" in picture[4]
     assert picture[5].endswith("⋯ folds an empty stretch") and "█ = 15 events of a side" in picture[5]
     assert text.index("```text") < text.index("### 1980")

@@ -96,7 +96,7 @@ def test_csv_tables_of_a_selection_say_what_they_hold(two_topic_store, tmp_path)
         (["--from", "2021-02-30"], "--from 2021-02-30: 2021-02-30 is not a day of the calendar"),
         (["--as-of", "soon"], "--as-of soon: write the date as YYYY-MM-DD"),
         (["--from", "2021-02-01", "--to", "2021-01-01"], "--from 2021-02-01 is after --to 2021-01-01"),
-        (["--side", "nobody"], "invalid choice: 'nobody'"),
+        (["--side", "nobody"], "no side 'nobody' in the store; its sides: parler, aws, court, other"),
     ],
 )
 def test_bad_filters_get_one_line_and_exit_2(two_topic_store, tmp_path, options, message):

@@ -184,11 +184,11 @@ async def test_as_of_a_day_the_header_shows_it_and_the_court_has_not_ruled():
         assert "order-denying-pi" not in listed_ids(view(app).list_pane)
         await press(pilot, "3", "tab", "G")
         debate = view(app).detail_pane
-        assert not debate.query(".cell.court .card")
-        assert "not shown as of" in detail_text(app) or "had not ruled" in detail_text(app)
+        assert not debate.query(".cell.findings .card")
+        assert "No finding from Court on this point was on the record as of 2021-01-13." in detail_text(app)
         await press(pilot, "d", *"2021-01-21", "enter")
         await settle(pilot)
-        assert debate.query(".cell.court .card")
+        assert debate.query(".cell.findings.side-court .card")
         await press(pilot, "d")
         app.screen.query_one(Input).value = ""
         await press(pilot, "enter")

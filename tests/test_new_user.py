@@ -162,13 +162,13 @@ async def test_no_court_column_on_a_topic_the_court_did_not_rule_on():
         app.explorer.go_to(Target("topic", "switching-hosts"))
         await settle(pilot)
         debate = app.screen.query_one(DebatePane)
-        assert debate.has_class("no-court")
-        cell = debate.query_one(".cell.parler")
+        assert not any(row.has_class("ruled") for row in debate.query(".row"))
+        cell = debate.query_one(".cell.side-parler")
         assert cell.region.width > debate.content_region.width * 0.4  # one of two columns, not of three
         app.explorer.go_to(Target("topic", "breach-of-contract"))
         await settle(pilot)
-        assert not debate.has_class("no-court")
-        assert debate.query_one(".cell.parler").region.width < debate.content_region.width * 0.4
+        assert all(row.has_class("ruled") for row in debate.query(".row"))
+        assert debate.query_one(".cell.side-parler").region.width < debate.content_region.width * 0.4
 
 
 async def test_a_side_with_nothing_on_the_record_as_of_a_date_says_so_under_its_heading():

@@ -117,7 +117,8 @@ def test_a_lone_item_still_shows_next_to_a_crowded_period():
 
 def test_the_text_picture_has_a_line_per_side_the_axis_and_the_scale():
     days = [count(f"2021-01-{day:02d}", day, 1, 0, 1) for day in range(6, 31)]
-    lines = text_picture([count("1980", 0, 0, 1, 0), *days, count("2021-03-02", 4, 4, 3, 0)], width=72)
+    counts = [count("1980", 0, 0, 1, 0), *days, count("2021-03-02", 4, 4, 3, 0)]
+    lines = text_picture(counts, ["Parler", "AWS", "Court", "Other"], width=72)
     assert [line.split()[0] for line in lines[:4]] == ["Parler", "AWS", "Court", "Other"]
     assert "40 years" in lines[4]
     assert lines[5].startswith("one column a day") and "█ = 30 events" in lines[5], lines

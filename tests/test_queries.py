@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from parlertui.store.debate import arrange
+from parlertui.store.debate import arrange, columns_of
 from parlertui.store.filters import Filters
 from parlertui.store.queries import NotFound, Store
-from parlertui.store.records import Argument
+from parlertui.store.records import Argument, Side
 
 
 @pytest.fixture
@@ -63,12 +63,13 @@ def test_a_party_comes_with_members_events_quotes_and_arguments(store):
 def test_a_topic_puts_each_claim_level_with_its_answers(store):
     detail = store.topic("contract")
     assert detail.topic.question == "Did Host break the contract?"
+    assert (detail.columns, detail.deciding) == (("parler", "aws"), "court")
     [row] = detail.rows
-    assert [a.id for a in row.parler] == ["contract-mini"]
-    assert [a.id for a in row.aws] == ["contract-host"]
-    assert [a.id for a in row.court] == ["contract-court"]
-    assert row.court[0].rebuts == ("contract-mini",) and row.court[0].supports == ("contract-host",)
-    assert [q.id for q in row.aws[0].quotes] == ["host-warning"]
+    assert [a.id for a in row.of("parler")] == ["contract-mini"]
+    assert [a.id for a in row.of("aws")] == ["contract-host"]
+    assert [a.id for a in row.findings] == ["contract-court"]
+    assert row.findings[0].rebuts == ("contract-mini",) and row.findings[0].supports == ("contract-host",)
+    assert [q.id for q in row.of("aws")[0].quotes] == ["host-warning"]
     assert [a.id for a in detail.arguments] == ["contract-mini", "contract-host", "contract-court"]
 
 
@@ -117,6 +118,13 @@ def argument(id: str, side: str, rebuts=(), supports=()) -> Argument:
     return Argument(id, "t", side, side, side, id, rebuts=tuple(rebuts), supports=tuple(supports))
 
 
+def side(id: str, deciding: bool = False) -> Side:
+    return Side(id, id.title(), id[0].upper(), id.title(), (), deciding, None, None)
+
+
+SIDES = (side("parler"), side("aws"), side("court", deciding=True), side("other"))
+
+
 def test_answers_sit_level_with_the_claim_they_answer():
     rows = arrange(
         [
@@ -128,9 +136,10 @@ def test_answers_sit_level_with_the_claim_they_answer():
             argument("a3", "aws"),
             argument("c3", "court", rebuts=["a3"]),
             argument("c-alone", "court"),
-        ]
+        ],
+        SIDES,
     )
-    shape = [tuple(tuple(a.id for a in side) for side in (r.parler, r.aws, r.court)) for r in rows]
+    shape = [(tuple(a.id for a in r.of("parler")), tuple(a.id for a in r.of("aws")), ids(r.findings)) for r in rows]
     assert shape == [
         (("p1",), ("a1",), ()),
         (("p2",), ("a2",), ("c2",)),
@@ -139,7 +148,32 @@ def test_answers_sit_level_with_the_claim_they_answer():
     ]
 
 
-sides = st.sampled_from(["parler", "aws", "court", "other"])
+def ids(arguments) -> tuple[str, ...]:
+    return tuple(a.id for a in arguments)
+
+
+def test_three_sides_each_have_a_column_and_a_side_that_did_not_argue_none():
+    three = (side("union"), side("company"), side("city"), side("panel", deciding=True), side("press"))
+    arguments = [
+        argument("u1", "union"),
+        argument("c1", "company", rebuts=["u1"]),
+        argument("y1", "city", supports=["c1"]),
+        argument("y2", "city"),
+        argument("p1", "panel", rebuts=["u1"]),
+    ]
+    rows = arrange(arguments, three)
+    assert [
+        (row.started_by, [(column, ids(args)) for column, args in row.cells], ids(row.findings)) for row in rows
+    ] == [
+        ("union", [("union", ("u1",)), ("company", ("c1",)), ("city", ("y1",))], ("p1",)),
+        ("city", [("union", ()), ("company", ()), ("city", ("y2",))], ()),
+    ]
+    assert columns_of(arguments, three) == (("union", "company", "city"), "panel")
+    assert columns_of([argument("u1", "union")], three) == (("union", "company"), "panel")  # two at least
+    assert columns_of([argument("z", "unknown")], three)[0] == ("union", "company", "unknown")
+
+
+sides = st.sampled_from(["parler", "aws", "court", "other", "undeclared"])
 
 
 @given(st.lists(st.tuples(sides, st.lists(st.integers(0, 9)), st.lists(st.integers(0, 9))), max_size=10))
@@ -148,12 +182,14 @@ def test_every_argument_is_laid_out_exactly_once(specs):
         argument(f"x{index}", side, [f"x{i}" for i in rebuts], [f"x{i}" for i in supports])
         for index, (side, rebuts, supports) in enumerate(specs)
     ]
-    rows = arrange(arguments)
-    laid_out = [a.id for row in rows for column in (row.parler, row.aws, row.court, row.other) for a in column]
+    rows = arrange(arguments, SIDES)
+    laid_out = [a.id for row in rows for a in row.arguments]
     assert sorted(laid_out) == sorted(a.id for a in arguments)
     for row in rows:
-        for column, side in ((row.parler, "parler"), (row.aws, "aws"), (row.court, "court"), (row.other, "other")):
-            assert all(a.side == side for a in column)
+        for column, found in row.cells:
+            assert all(a.side == column for a in found)
+        if row.cells:
+            assert all(a.side == "court" for a in row.findings)
 
 
 def test_events_sit_under_the_month_of_their_home_zone_date(mini_store):

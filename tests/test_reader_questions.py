@@ -27,7 +27,7 @@ async def test_what_aws_answered_to_the_comparison_with_twitter():
             await press(pilot, "j")
         debate = view(app).detail_pane
         [row] = [row for row in debate.query(".row") if "headings" not in row.classes]
-        aws = row.query_one(".cell.aws")
+        aws = row.query_one(".cell.side-aws")
         text = "\n".join(str(card.content) for card in aws.query(".card"))
         assert "AWS does not host Twitter's feed" in text
         assert "could not have suspended access to Twitter's content" in text
@@ -38,7 +38,7 @@ async def test_what_the_court_said_about_the_sherman_act_claim():
         await press(pilot, "3")
         assert view(app).list_pane.highlighted_id == "sherman-act"
         debate = view(app).detail_pane
-        court = debate.query_one(".cell.court")
+        court = debate.query_one(".cell.findings.side-court")
         text = "\n".join(str(card.content) for card in court.query(".card"))
         assert "U.S. District Court" in text
         assert "Sherman" in detail_text(app)

@@ -124,7 +124,7 @@ def test_a_store_of_the_old_schema_is_refused_in_one_line(mini_store, tmp_path):
         db.execute("PRAGMA user_version = 1")
     with pytest.raises(StoreError) as caught:
         open_store(old)
-    assert "older than this parlertui reads" in str(caught.value) and "\n" not in str(caught.value)
+    assert "built by an older parlertui" in str(caught.value) and "\n" not in str(caught.value)
 
 
 # The rules -----------------------------------------------------------------------------------------------------
@@ -137,11 +137,12 @@ def test_the_rules_on_their_own():
     assert not lacks_as_quoted("news", "Fox Business", "company", ["Google"], "Google's reason, as quoted by Fox.")
     assert not lacks_as_quoted("news", "Reuters", "outlet", ["Reuters"], None)  # the outlet's own words
     assert not lacks_as_quoted("court_order", None, "court", ["The Court"], None)
-    assert sides_without_argument("Moving", "Could Parler leave AWS?", None, ["parler"]) == ["aws"]
-    assert (
-        sides_without_argument("Moving", "Could Parler leave AWS?", "Our sources give no answer from AWS.", ["parler"])
-        == []
-    )
+    sides = {"parler": ["Parler"], "aws": ["AWS", "Amazon"], "court": ["Court"]}
+    assert sides_without_argument("Moving", "Could Parler leave AWS?", None, ["parler"], sides) == ["aws"]
+    assert sides_without_argument("Moving", "Could Parler leave Amazon?", None, ["parler"], sides) == ["aws"]
+    assert sides_without_argument("Ruling", "What did the court order?", None, [], sides) == ["court"]
+    answered = "Our sources give no answer from AWS."
+    assert sides_without_argument("Moving", "Could Parler leave AWS?", answered, ["parler"], sides) == []
 
 
 def test_validation_refuses_a_quote_whose_speaker_is_unknown(dataset, tmp_path):

@@ -5,7 +5,7 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 from rich.text import Text
 
-from parlertui.widgets.render import Line
+from parlertui.widgets.render import Line, side_labels
 
 words = st.text(st.characters(exclude_categories=["Cs", "Cc"]) | st.sampled_from("日本語 é—…“”\t"), max_size=60)
 
@@ -45,7 +45,7 @@ def test_a_quote_dated_only_by_its_event_shows_that_date_dim():
 
     def date_cell(said_on: str | None) -> Text:
         quote = Quote("q", "Words.", "s", "Speaker", "parler", "src", "Source", said_on, "e", None, when="2021-01-10")
-        return quote_row(quote).cells[0][0]
+        return quote_row(quote, side_labels(())).cells[0][0]
 
     assert date_cell(None).plain == "2021-01-10" and date_cell(None).style == "dim"
     assert date_cell("2021-01-10").style == ""

@@ -17,10 +17,8 @@ from parlertui.store.queries import Store
     [
         ("sources", "kind", schema.SOURCE_KINDS),
         ("parties", "kind", schema.PARTY_KINDS),
-        ("parties", "side", schema.SIDES),
         ("events", "precision", schema.PRECISIONS),
         ("events", "kind", schema.EVENT_KINDS),
-        ("arguments", "side", schema.SIDES),
         ("argument_links", "relation", schema.RELATIONS),
     ],
 )

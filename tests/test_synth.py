@@ -15,7 +15,6 @@ from parlertui.store.check import check_store
 from parlertui.store.filters import Filters
 from parlertui.store.listing import MONTH_BOUND_SQL, Heading, event_listing, month_bound, month_label
 from parlertui.store.queries import Store
-from parlertui.store.schema import SIDES
 from parlertui.store.synth import COMMON_WORD, MISSING_WORD, RARE_QUOTES, RARE_WORD, UNCOMMON_WORD, synth_store
 from store_dump import dump
 
@@ -54,7 +53,9 @@ def test_it_has_the_full_text_tables_build_makes(synth, mini_store):
 def test_it_holds_what_the_app_shows(synth):
     precisions = dict(rows(synth, "SELECT precision, count(*) FROM events GROUP BY precision"))
     assert precisions["day"] > precisions["time"] > precisions["month"] > 0
-    assert {side for (side,) in rows(synth, "SELECT DISTINCT side FROM parties")} == set(SIDES)
+    sides = [side for (side,) in rows(synth, "SELECT id FROM sides ORDER BY position")]
+    assert sides == ["parler", "aws", "court", "other"]
+    assert {side for (side,) in rows(synth, "SELECT DISTINCT side FROM parties")} == set(sides)
     assert rows(synth, "SELECT count(*) FROM parties WHERE kind = 'person' AND affiliation_id IS NULL") == [(0,)]
     assert rows(synth, "SELECT count(*) FROM sources WHERE via_source_id IS NOT NULL")[0][0] > 0
     assert {relation for (relation,) in rows(synth, "SELECT DISTINCT relation FROM argument_links")} == {

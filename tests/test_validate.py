@@ -139,7 +139,7 @@ def test_empty_quotes(dataset, text):
         ("events.toml", lambda d: d["event"][0].update(id="Not A Slug"), "id", "not an id"),
         ("events.toml", lambda d: d["event"][0].update(title=7), "title", "expected text"),
         ("sources.toml", lambda d: d["source"][0].update(url="example.org/page"), "url", "http(s) address"),
-        ("parties.toml", lambda d: d["party"][0].update(side="neutral"), "side", "not one of"),
+        ("parties.toml", lambda d: d["party"][0].update(side="neutral"), "side", "unknown side 'neutral'"),
         ("parties.toml", lambda d: d["party"][0].update(affiliation_id="mini"), "affiliation_id", "itself"),
         ("dispute.toml", lambda d: d.update(timezone="Mars/Olympus"), "timezone", "time zone"),
     ],

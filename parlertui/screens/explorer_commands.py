@@ -18,7 +18,7 @@ from textual.screen import Screen
 from parlertui.navigation import VIEW_TITLES, VIEWS, Target
 from parlertui.screens.palette import Palette, ScreenCommands
 from parlertui.screens.take_away import take_away_commands
-from parlertui.widgets.render import SIDE_GROUPS
+from parlertui.widgets.render import side_labels
 
 if TYPE_CHECKING:
     from parlertui.screens.explorer import ExplorerScreen
@@ -110,7 +110,8 @@ def pick_event(explorer: ExplorerScreen) -> None:
 
 def pick_party(explorer: ExplorerScreen) -> None:
     parties = explorer.catalogue.parties if explorer.catalogue else ()
-    choices = [(p.name, Target("party", p.id), f"{p.kind} · {SIDE_GROUPS[p.side]}") for p in parties]
+    sides = side_labels(explorer.catalogue.dispute.sides if explorer.catalogue else ())
+    choices = [(p.name, Target("party", p.id), f"{p.kind} · {sides.heading(p.side)}") for p in parties]
     pick(explorer, "Go to party…", choices)
 
 

@@ -10,8 +10,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from parlertui.store.filters import Filters, FilterError, parse_day
 from parlertui.store.records import Catalogue
-from parlertui.store.schema import EVENT_KINDS, SIDES
-from parlertui.widgets.render import SIDE_NAMES
+from parlertui.store.schema import EVENT_KINDS
 from parlertui.widgets.filter_bar import FILTER_LABELS
 from parlertui.widgets.typing import TypeAhead
 
@@ -32,7 +31,7 @@ class FilterScreen(ModalScreen[Filters | None]):
 
     def compose(self) -> ComposeResult:
         catalogue, filters = self.catalogue, self.filters
-        who = [(f"Side: {SIDE_NAMES[side]}", f"side:{side}") for side in SIDES]
+        who = [(f"Side: {side.name}", f"side:{side.id}") for side in catalogue.dispute.sides]
         who += [(("  " * party.depth) + party.name, f"party:{party.id}") for party in catalogue.parties]
         chosen = f"party:{filters.party}" if filters.party else f"side:{filters.side}" if filters.side else None
         with Vertical(id="filters", classes="dialog") as dialog:

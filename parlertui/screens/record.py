@@ -14,6 +14,7 @@ from parlertui.messages import Navigate
 from parlertui.navigation import Target
 from parlertui.store.queries import NotFound, Store
 from parlertui.store.records import QuoteDetail, SourceDetail
+from parlertui.widgets.render import side_labels
 from parlertui.widgets.links import LinkList, quote_detail_entries, source_detail_entries
 from parlertui.screens.take_away import BINDINGS as TAKE_AWAY_KEYS
 from parlertui.screens.take_away import TakeAwayCommands, TakesAway
@@ -67,7 +68,7 @@ class RecordScreen(ReportsStoreErrors, TakesAway, ModalScreen["Target | None"]):
         frame = self.query_one("#record", Vertical)
         if isinstance(record, QuoteDetail):
             frame.border_title = f"Quote by {escape(record.quote.speaker_name)}"
-            entries = quote_detail_entries(record)
+            entries = quote_detail_entries(record, side_labels(self.store.dispute().sides))
         else:
             frame.border_title = "Source"
             entries = source_detail_entries(record)

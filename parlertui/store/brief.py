@@ -1,5 +1,5 @@
-"""The record as a Markdown brief a person can read: the dispute, the timeline, each topic argued from both sides
-with the court's finding and the outcome, and the sources.
+"""The record as a Markdown brief a person can read: the dispute, the timeline, each topic argued side by side
+with the deciding body's findings and the outcome, and the sources.
 
 Every quote is given exactly as stored, in its frame (the source's words around it) where it has one, with its pin
 cite, its speaker, its source (and the source that source was read in)
@@ -30,17 +30,10 @@ from parlertui.store.dates import home_zone
 from parlertui.store.counts import event_counts_where
 from parlertui.store.periods import text_picture
 from parlertui.store.open import StoreError, open_store
-from parlertui.store.schema import SIDES
 from parlertui.store.filters import NO_FILTERS, Filters, outcome_known
 from parlertui.store.selection import Selection, describe_filters, select
 
-SIDE_HEADINGS = {
-    "parler": "Parler's arguments",
-    "aws": "AWS's arguments",
-    "court": "The court's finding",
-    "other": "Other parties' arguments",
-}
-__all__ = ["SIDE_HEADINGS", "SOURCE_KINDS", "markdown_brief", "write_brief"]
+__all__ = ["SOURCE_KINDS", "markdown_brief", "side_heading", "write_brief"]
 
 
 def markdown_brief(
@@ -137,7 +130,13 @@ def _write_shape(connection: sqlite3.Connection, selection: Selection, out: Text
             f"The {counts.total:,} events over time, a line for each side taking part (an event counts once for "
             "each side in it):\n\n```text\n"
         )
-        out.write("\n".join(text_picture(counts.by_unit["day"])) + "\n```\n\n")
+        names = [name for (name,) in connection.execute("SELECT name FROM sides ORDER BY position")]
+        out.write("\n".join(text_picture(counts.by_unit["day"], names)) + "\n```\n\n")
+
+
+def side_heading(name: str, deciding: bool) -> str:
+    """The heading of a side's arguments under a topic: the deciding body's are its findings."""
+    return f"{name}: {'findings' if deciding else 'arguments'}"
 
 
 def _write_topics(connection: sqlite3.Connection, selection: Selection, zone: ZoneInfo | None, out: TextIO) -> None:
@@ -146,6 +145,7 @@ def _write_topics(connection: sqlite3.Connection, selection: Selection, zone: Zo
     ).fetchall()
     if topics:
         out.write("## Topics\n\n")
+    sides = connection.execute("SELECT id, name, deciding FROM sides ORDER BY position").fetchall()
     for topic in topics:
         out.write(f"### {_line(topic['title'])}\n\nQuestion: {topic['question']}\n\n")
         arguments = connection.execute(
@@ -156,11 +156,11 @@ def _write_topics(connection: sqlite3.Connection, selection: Selection, zone: Zo
             "ORDER BY a.position",
             (topic["id"],),
         ).fetchall()
-        for side in (*SIDES, *sorted({row["side"] for row in arguments} - set(SIDES))):
+        for side, name, deciding in sides:
             own = [row for row in arguments if row["side"] == side]
             if not own:
                 continue
-            out.write(f"#### {SIDE_HEADINGS.get(side, f'Arguments of the side {side!r}')}\n\n")
+            out.write(f"#### {side_heading(name, deciding)}\n\n")
             for argument in own:
                 out.write(f"**{_line(argument['party'])}:** {argument['summary']}\n\n")
                 if argument["report_title"]:

@@ -80,6 +80,18 @@ def dataset_rows(dataset: Dataset) -> Rows:
     rows: Rows = {table: [] for table in TABLE_ORDER}
     for key, value in dataset.dispute.items():
         rows["meta"].append({"key": key, "value": value if isinstance(value, str) else json.dumps(value)})
+    for position, entry in enumerate(dataset.of("side"), 1):
+        data = entry.data
+        rows["sides"].append(
+            {
+                **_pick(data, "id name mark"),
+                "heading": data.get("heading") or data["name"],
+                "aliases": json.dumps(data.get("aliases", []), ensure_ascii=False),
+                "deciding": int(bool(data.get("deciding"))),
+                **_pick(data, "colour_dark colour_light"),
+                "position": position,
+            }
+        )
 
     for position, entry in enumerate(dataset.of("source"), 1):
         rows["sources"].append(

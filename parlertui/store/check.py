@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from parlertui.store.dates import DateError, home_zone, parse_when
-from parlertui.store.record_rules import lacks_as_quoted, sides_without_argument, speaker_unknown
+from parlertui.store.record_rules import lacks_as_quoted, side_names, sides_without_argument, speaker_unknown
 from parlertui.store.open import ensure_parlertui_store, open_read_only
 from parlertui.store.schema import CONTRACT, FULL_TEXT, SCHEMA_VERSION
 
@@ -151,14 +151,18 @@ def _check_rules(connection: sqlite3.Connection, problems: list[str]) -> None:
         "JOIN arguments AS b ON b.id = l.to_id WHERE l.relation = 'rebuts' AND a.side = b.side ORDER BY l.from_id"
     ):
         problems.append(f"argument {from_id!r} rebuts {to_id!r}, an argument of its own side ({side})")
+    names = {
+        side: side_names({"name": name, "aliases": _aliases(aliases)})
+        for side, name, aliases in connection.execute("SELECT id, name, aliases FROM sides ORDER BY position")
+    }
     for topic_id, title, question, outcome, sides in connection.execute(
         "SELECT t.id, t.title, t.question, t.outcome, (SELECT group_concat(a.side, ' ') FROM arguments AS a "
         "WHERE a.topic_id = t.id) FROM topics AS t ORDER BY t.position"
     ):
-        for side in sides_without_argument(title, question, outcome, (sides or "").split()):
+        for side in sides_without_argument(title, question, outcome, (sides or "").split(), names):
             problems.append(
-                f"topic {topic_id!r} names {side} but has no argument of that side, and its outcome does not say "
-                "the sources hold none"
+                f"topic {topic_id!r} names {names[side][0]} but has no argument of that side, and its outcome does "
+                "not say the sources hold none"
             )
 
 

@@ -3,7 +3,8 @@ grouped query on the sort key's index.
 
 The query groups at the finest unit (a day, or the month or year of an item dated no closer); coarser units are
 added up from that in Python (periods.roll_up), so zooming reads nothing. Quotes count by their speaker's side;
-events by each side taking part (an event of Parler's and AWS's counts once in each lane).
+events by each side taking part (an event of two sides counts once in each lane). The sides are the store's own
+(its sides table, in their order): side i is the i-th of each count's sides, and bit i of period_counts.sides.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from typing import TYPE_CHECKING, NamedTuple
 from parlertui.store.open import StoreError, open_read_only
 from parlertui.store.filters import NO_FILTERS, Filters, event_conditions, quote_conditions, quotes_need_event
 from parlertui.store.periods import UNITS, PeriodCount, roll_up
-from parlertui.store.schema import SIDES
 
 if TYPE_CHECKING:
     from parlertui.store.queries import Store
@@ -41,30 +41,40 @@ def period_sql(key: str) -> str:
     )
 
 
-def _side_sums(column: str) -> str:
-    return ", ".join(f"sum({column} = '{side}')" for side in SIDES)
+def side_ids(connection: sqlite3.Connection) -> list[str]:
+    """The store's sides, in their order: the order of the sides in every count."""
+    return [row[0] for row in connection.execute("SELECT id FROM sides ORDER BY position")]
 
 
-def _event_sql(conditions: str) -> str:
+def _literal(text: str) -> str:
+    """`text` as an SQL string literal (a side's id, read from the store, never from the reader)."""
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _side_sums(column: str, sides: Sequence[str]) -> str:
+    return ", ".join(f"sum({column} = {_literal(side)})" for side in sides) or "0"
+
+
+def _event_sql(conditions: str, sides: Sequence[str]) -> str:
     # Each event's sides, once each however many of its parties are on a side, are read on the link table's
     # primary key; the events are read in sort-key order on their index.
-    sides = ", ".join(
+    took_part = ", ".join(
         "EXISTS (SELECT 1 FROM event_parties AS ep JOIN parties AS p ON p.id = ep.party_id "
-        f"WHERE ep.event_id = e.id AND p.side = '{side}') AS s{index}"
-        for index, side in enumerate(SIDES)
+        f"WHERE ep.event_id = e.id AND p.side = {_literal(side)}) AS s{index}"
+        for index, side in enumerate(sides)
     )
-    sums = ", ".join(f"sum(s{index})" for index in range(len(SIDES)))
+    sums = ", ".join(f"sum(s{index})" for index in range(len(sides)))
     return (
-        f"SELECT period, count(*), {sums} FROM (SELECT {period_sql('e.sort_key')} AS period, {sides} "
-        f"FROM events AS e WHERE {conditions}) GROUP BY period ORDER BY period"
+        f"SELECT period, count(*){', ' + sums if sides else ''} FROM (SELECT {period_sql('e.sort_key')} AS period"
+        f"{', ' + took_part if sides else ''} FROM events AS e WHERE {conditions}) GROUP BY period ORDER BY period"
     )
 
 
-def _quote_sql(conditions: str, join_event: bool) -> str:
+def _quote_sql(conditions: str, join_event: bool, sides: Sequence[str]) -> str:
     event = " LEFT JOIN events AS qe ON qe.id = q.event_id" if join_event else ""
     # Dated quotes only: an undated quote's key sorts after every date.
     return (
-        f"SELECT {period_sql('q.sort_key')} AS period, count(*), {_side_sums('p.side')} "
+        f"SELECT {period_sql('q.sort_key')} AS period, count(*), {_side_sums('p.side', sides)} "
         f"FROM quotes AS q{event} JOIN parties AS p ON p.id = q.speaker_id "
         f"WHERE ({conditions}) AND q.sort_key >= '0' AND q.sort_key < ':' GROUP BY period ORDER BY period"
     )
@@ -85,18 +95,25 @@ _PERIOD_END = (
 )
 
 
-def _mask_sql(side: str) -> str:
-    return " + ".join(f"(CASE WHEN {side} = '{name}' THEN {1 << index} ELSE 0 END)" for index, name in enumerate(SIDES))
+def _mask_sql(column: str, sides: Sequence[str]) -> str:
+    cases = (
+        f"(CASE WHEN {column} = {_literal(side)} THEN {1 << index} ELSE 0 END)" for index, side in enumerate(sides)
+    )
+    return " + ".join(cases) or "0"
 
 
 def write_period_counts(connection: sqlite3.Connection) -> None:
     """Write the table of counts from the store's events and quotes (by the build and by synth, once every row
     and index is in): per period, kind of event and set of sides, how many."""
     connection.execute(f"DELETE FROM {TABLE}")
-    mask = " + ".join(
-        f"(EXISTS (SELECT 1 FROM event_parties AS ep JOIN parties AS p ON p.id = ep.party_id "
-        f"WHERE ep.event_id = e.id AND p.side = '{side}') * {1 << index})"
-        for index, side in enumerate(SIDES)
+    sides = side_ids(connection)
+    mask = (
+        " + ".join(
+            f"(EXISTS (SELECT 1 FROM event_parties AS ep JOIN parties AS p ON p.id = ep.party_id "
+            f"WHERE ep.event_id = e.id AND p.side = {_literal(side)}) * {1 << index})"
+            for index, side in enumerate(sides)
+        )
+        or "0"
     )
     connection.execute(
         f"INSERT INTO {TABLE} (what, period, kind, sides, count) "
@@ -105,7 +122,7 @@ def write_period_counts(connection: sqlite3.Connection) -> None:
     )
     connection.execute(
         f"INSERT INTO {TABLE} (what, period, kind, sides, count) "
-        f"SELECT 'quotes', {period_sql('q.sort_key')} AS period, '', {_mask_sql('p.side')} AS sides, count(*) "
+        f"SELECT 'quotes', {period_sql('q.sort_key')} AS period, '', {_mask_sql('p.side', sides)} AS sides, count(*) "
         "FROM quotes AS q JOIN parties AS p ON p.id = q.speaker_id WHERE q.sort_key >= '0' AND q.sort_key < ':' "
         "GROUP BY period, sides"
     )
@@ -118,7 +135,7 @@ def from_table(what: str, filters: Filters) -> bool:
     )
 
 
-def _table_sql(what: str, filters: Filters) -> tuple[str, tuple[object, ...]]:
+def _table_sql(what: str, filters: Filters, sides: Sequence[str]) -> tuple[str, tuple[object, ...]]:
     where: list[str] = ["what = ?"]
     parameters: list[object] = [what]
     if filters.as_of is not None:
@@ -133,11 +150,11 @@ def _table_sql(what: str, filters: Filters) -> tuple[str, tuple[object, ...]]:
     if filters.kind is not None:
         where.append("kind = ?")
         parameters.append(filters.kind)
-    if filters.side is not None and filters.side in SIDES:
+    if filters.side is not None:
         where.append("sides & ? != 0")
-        parameters.append(1 << SIDES.index(filters.side))
-    sums = ", ".join(f"sum(CASE WHEN sides & {1 << index} THEN count ELSE 0 END)" for index in range(len(SIDES)))
-    sql = f"SELECT period, sum(count), {sums} FROM {TABLE} WHERE {_joined(where)} GROUP BY period ORDER BY period"
+        parameters.append(1 << sides.index(filters.side) if filters.side in sides else 0)
+    sums = "".join(f", sum(CASE WHEN sides & {1 << index} THEN count ELSE 0 END)" for index in range(len(sides)))
+    sql = f"SELECT period, sum(count){sums} FROM {TABLE} WHERE {_joined(where)} GROUP BY period ORDER BY period"
     return sql, tuple(parameters)
 
 
@@ -169,13 +186,14 @@ def counts_on(
     def read(sql: str, parameters: tuple[object, ...]) -> list[sqlite3.Row]:
         return connection.execute(sql, parameters).fetchall()
 
+    sides = side_ids(connection)
     if use_table and from_table(what, filters) and has_table(connection):
-        return _counts(read, what, *_table_sql(what, filters))
+        return _counts(read, what, *_table_sql(what, filters, sides))
     if what == "events":
         where, parameters = event_conditions(filters)
-        return _counts(read, what, _event_sql(_joined(where)), tuple(parameters))
+        return _counts(read, what, _event_sql(_joined(where), sides), tuple(parameters))
     where, parameters = quote_conditions(filters)
-    return _counts(read, what, _quote_sql(_joined(where), quotes_need_event(filters)), tuple(parameters))
+    return _counts(read, what, _quote_sql(_joined(where), quotes_need_event(filters), sides), tuple(parameters))
 
 
 def read_counts(path: Path, what: str, filters: Filters = NO_FILTERS) -> Counts:
@@ -210,6 +228,7 @@ def event_counts_where(connection: sqlite3.Connection, where: str = "1") -> Coun
     def read(sql: str, parameters: tuple[object, ...]) -> list[sqlite3.Row]:
         return connection.execute(sql, parameters).fetchall()
 
+    sides = side_ids(connection)
     if where in ("1", "") and has_table(connection):
-        return _counts(read, "events", *_table_sql("events", NO_FILTERS))
-    return _counts(read, "events", _event_sql(where), ())
+        return _counts(read, "events", *_table_sql("events", NO_FILTERS, sides))
+    return _counts(read, "events", _event_sql(where, sides), ())

@@ -20,6 +20,7 @@ FILES: dict[str, str | None] = {
     "quotes.toml": "quote",
     "arguments.toml": "topic",
 }
+SIDE_KEY = "side"  # dispute.toml's [[side]] entries: the sides of the dispute, in the order they are shown
 
 
 @dataclass(frozen=True)
@@ -107,7 +108,10 @@ def load_dataset(folder: Path) -> tuple[Dataset, list[Problem]]:
             problems.append(Problem(name, "", "", f"cannot be read: {err.strerror or err}"))
             continue
         if key is None:
+            # dispute.toml: the dispute's own fields, and its sides as [[side]] entries
+            sides = document.pop(SIDE_KEY, [])
             dataset.dispute = document
+            problems.extend(_read_entries(dataset, name, SIDE_KEY, {SIDE_KEY: sides}))
             continue
         problems.extend(_read_entries(dataset, name, key, document))
     return dataset, problems

@@ -153,8 +153,8 @@ def _ensure_readable(path: Path, connection: sqlite3.Connection) -> None:
     if version < SCHEMA_VERSION:
         raise StoreError(
             path,
-            f"is a store of schema version {version}, older than this parlertui reads ({SCHEMA_VERSION})",
-            "rebuild it with `parlertui build`",
+            f"was built by an older parlertui (a store of schema version {version}; this one reads {SCHEMA_VERSION})",
+            "rebuild it from its dataset with `parlertui build DATASET -o STORE`",
         )
     if missing:
         raise StoreError(path, f"is missing table(s) {', '.join(missing)}", "rebuild it with `parlertui build`")

@@ -16,7 +16,6 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from parlertui.store.dates import MONTH_NAMES
-from parlertui.store.schema import SIDES
 
 UNITS = ("day", "month", "year")
 """From the finest to the coarsest."""
@@ -25,7 +24,7 @@ UNIT_NAMES = {"day": "day", "month": "month", "year": "year"}
 
 
 class PeriodCount(NamedTuple):
-    """How many items fall in one period, in all and for each side taking part (in the order of SIDES)."""
+    """How many items fall in one period, in all and for each side taking part (in the store's order of sides)."""
 
     period: str
     total: int
@@ -374,20 +373,18 @@ def axis_label(period: str, unit: str) -> str:
     return period_label(period)
 
 
-SIDE_LETTERS = ("P", "A", "C", "O")
-
-
-def text_picture(counts: Sequence[PeriodCount], width: int = 80, what: str = "events") -> list[str]:
+def text_picture(
+    counts: Sequence[PeriodCount], side_names: Sequence[str], width: int = 80, what: str = "events"
+) -> list[str]:
     """The strip as lines of plain text for the Markdown brief: a line of block characters per side that took
-    part, the axis, and the scale."""
+    part (`side_names`: the name of each side, in the order of the counts' sides), the axis, and the scale."""
     by_unit = {unit: roll_up(counts, unit) for unit in UNITS}
-    label = max(len(name) for name in ("Parler", "AWS", "Court", "Other")) + 1
+    label = max((len(name) for name in side_names), default=0) + 1
     layout = fit(by_unit, width - label)
-    names = ("Parler", "AWS", "Court", "Other")
     lines = []
-    for index in range(len(SIDES)):
+    for index, name in enumerate(side_names):
         if any(count.sides[index] for count in by_unit[layout.unit]):
-            lines.append(f"{names[index]:<{label}}{lane_text(layout, index)[0]}".rstrip())
+            lines.append(f"{name:<{label}}{lane_text(layout, index)[0]}".rstrip())
     lines.append(f"{'':<{label}}{axis_text(layout)}".rstrip())
     lines.append(scale_text(layout, what))
     return lines

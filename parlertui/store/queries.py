@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from parlertui.store.dates import home_zone
-from parlertui.store.debate import arrange
+from parlertui.store.debate import arrange, columns_of
 from parlertui.store.filters import (
     NO_FILTERS,
     Filters,
@@ -46,6 +46,7 @@ from parlertui.store.rows import (
     argument_ref_from,
     arguments_from,
     date_label,
+    SIDES,
     events_from,
     party_from,
     party_tree,
@@ -53,6 +54,7 @@ from parlertui.store.rows import (
     quotes_from,
     source_from,
     sources_from,
+    side_from,
     topic_from,
 )
 
@@ -135,6 +137,7 @@ class Store:
                 case_number=meta.get("case_number", ""),
                 timezone=meta.get("timezone", ""),
                 summary=meta.get("summary", ""),
+                sides=tuple(side_from(row) for row in self.reader.rows(f"{SIDES} ORDER BY position")),
             )
         return self._dispute
 
@@ -181,8 +184,9 @@ class Store:
         return sources_from(self.reader.rows(f"{SOURCES} ORDER BY s.position"), self.zone())
 
     def parties(self) -> list[Party]:
-        """Every party, by side (Parler, AWS, the court, others), each organisation followed by its members."""
-        return party_tree([party_from(row) for row in self.reader.rows(f"{PARTIES} ORDER BY p.side, p.position")])
+        """Every party, by side (in the sides' order), each organisation followed by its members."""
+        parties = [party_from(row) for row in self.reader.rows(f"{PARTIES} ORDER BY p.side, p.position")]
+        return party_tree(parties, [side.id for side in self.dispute().sides])
 
     def topics(self, as_of: str | None = None) -> list[Topic]:
         """Every topic; as of a date, marked with the sides whose arguments were on the record by then."""
@@ -192,7 +196,8 @@ class Store:
         rows = self.reader.rows(
             f"""
             SELECT t.id, t.title, t.question, t.outcome,
-                   (SELECT group_concat(DISTINCT a.side) FROM arguments AS a
+                   (SELECT group_concat(DISTINCT sd.position || ':' || a.side || ':' || sd.deciding)
+                    FROM arguments AS a JOIN sides AS sd ON sd.id = a.side
                     WHERE a.topic_id = t.id AND {visible}) AS sides
             FROM topics AS t ORDER BY t.position
             """,
@@ -283,7 +288,9 @@ class Store:
             """,
             (topic_id,),
         )
-        return TopicDetail(topic, arrange(arguments_from(rows, quotes, links, self.zone())))
+        arguments = arguments_from(rows, quotes, links, self.zone())
+        sides = self.dispute().sides
+        return TopicDetail(topic, arrange(arguments, sides), *columns_of(arguments, sides))
 
     def quote(self, quote_id: str) -> QuoteDetail:
         quote = quote_from(self._one(f"{QUOTES} WHERE q.id = ?", (quote_id,), "quote"), self.zone())

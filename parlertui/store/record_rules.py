@@ -5,14 +5,14 @@ built store): the same words decide in both.
   whoever the source does credit them to.
 - A quote read in a report (a `news` source) from someone other than the report's outlet says "as quoted" in its
   context, so that nobody takes the report for the speaker's own words.
-- A topic has an argument from each side it names (Parler, AWS or Amazon, the court), unless its outcome says the
-  sources hold none ("Our sources give no answer from AWS").
+- A topic has an argument from each side it names (by the side's name or one of its aliases), unless its outcome
+  says the sources hold none ("Our sources give no answer from AWS").
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 
 from parlertui.store.dataset import Dataset, Problem
 
@@ -21,13 +21,6 @@ _SPEAKER_UNKNOWN = re.compile(
     re.IGNORECASE,
 )
 _AS_QUOTED = re.compile(r"\bas quoted\b", re.IGNORECASE)
-_SIDE_NAMED = {
-    "parler": re.compile(r"\bParler\b"),
-    "aws": re.compile(r"\bAWS\b|\bAmazon\b"),
-    "court": re.compile(r"\bcourt\b", re.IGNORECASE),
-}
-_SIDE_WORDS = {"parler": r"Parler", "aws": r"(?:AWS|Amazon)", "court": r"(?:the )?court"}
-_SIDE_LABELS = {"parler": "Parler", "aws": "AWS", "court": "the court"}
 REPORT_KINDS = ("news",)
 
 
@@ -52,18 +45,25 @@ def lacks_as_quoted(
     return not (context and _AS_QUOTED.search(context))
 
 
-def sides_without_argument(title: str, question: str, outcome: str | None, argued: Iterable[str]) -> list[str]:
-    """The sides a topic names in its title or question that none of its arguments is from, and that its outcome
-    does not say the sources hold nothing from."""
-    named = [side for side, pattern in _SIDE_NAMED.items() if pattern.search(f"{title} {question}")]
+def sides_without_argument(
+    title: str, question: str, outcome: str | None, argued: Iterable[str], sides: Mapping[str, Sequence[str]]
+) -> list[str]:
+    """The sides a topic names in its title or question (`sides`: each side's id -> its name and aliases) that none
+    of its arguments is from, and that its outcome does not say the sources hold nothing from."""
+    words = {side: _any_of(names) for side, names in sides.items() if names}
+    named = [side for side, any_name in words.items() if re.search(rf"\b{any_name}\b", f"{title} {question}", re.I)]
     argued = set(argued)
-    return [side for side in named if side not in argued and not _says_none_from(outcome, side)]
+    return [side for side in named if side not in argued and not _says_none_from(outcome, words[side])]
 
 
-def _says_none_from(outcome: str | None, side: str) -> bool:
+def _any_of(names: Sequence[str]) -> str:
+    return "(?:" + "|".join(re.escape(name) for name in names) + ")"
+
+
+def _says_none_from(outcome: str | None, any_name: str) -> bool:
     if not outcome or "sources" not in outcome.lower():
         return False
-    pattern = rf"\bno (?:argument|answer|reply|finding|ruling)s? (?:from|by|of) {_SIDE_WORDS[side]}\b"
+    pattern = rf"\bno (?:argument|answer|reply|finding|ruling)s? (?:from|by|of) (?:the )?{any_name}\b"
     return re.search(pattern, outcome, re.IGNORECASE) is not None
 
 
@@ -82,6 +82,7 @@ def record_problems(dataset: Dataset) -> list[Problem]:
         names = [_text(speaker.get("name")) or "", *(a for a in speaker.get("aliases") or [] if isinstance(a, str))]
         if lacks_as_quoted(source.get("kind"), _text(source.get("outlet")), speaker.get("kind"), names, context):
             found.append(entry.problem("context", 'a quote read in a report says "as quoted by …" in its context'))
+    sides = {entry.id: side_names(entry.data) for entry in dataset.of("side") if entry.id}
     for topic in dataset.of("topic"):
         argued = [
             parties.get(_text(argument.data.get("party_id")) or "", {}).get("side")
@@ -93,9 +94,10 @@ def record_problems(dataset: Dataset) -> list[Problem]:
             _text(topic.data.get("question")) or "",
             _text(topic.data.get("outcome")),
             [side for side in argued if isinstance(side, str)],
+            sides,
         )
         for side in missing:
-            side = _SIDE_LABELS[side]
+            side = sides[side][0]
             found.append(
                 topic.problem(
                     "argument",
@@ -104,6 +106,15 @@ def record_problems(dataset: Dataset) -> list[Problem]:
                 )
             )
     return found
+
+
+def side_names(side: Mapping[str, object]) -> list[str]:
+    """A side's name, then its aliases: the words a topic names it by."""
+    name, aliases = side.get("name"), side.get("aliases")
+    others = (
+        [alias for alias in aliases if isinstance(alias, str) and alias.strip()] if isinstance(aliases, list) else []
+    )
+    return ([name] if isinstance(name, str) and name.strip() else []) + others
 
 
 def _text(value: object) -> str | None:

@@ -12,6 +12,19 @@ from parlertui.store.filters import NO_FILTERS, Filters
 from parlertui.store.quote_text import quote_as_shown, source_title
 
 
+class Side(NamedTuple):
+    """One side of the dispute, as its dataset declares it; `deciding` for the body that decides it."""
+
+    id: str
+    name: str
+    mark: str
+    heading: str
+    aliases: tuple[str, ...]
+    deciding: bool
+    colour_dark: str | None
+    colour_light: str | None
+
+
 class Dispute(NamedTuple):
     """The dispute a store records, as its dataset names it."""
 
@@ -22,6 +35,15 @@ class Dispute(NamedTuple):
     case_number: str
     timezone: str
     summary: str
+    sides: tuple[Side, ...] = ()
+    """In the order they are shown: the marks, the filters, the debate's columns."""
+
+    def side(self, side_id: str) -> Side:
+        """The side of this id; one named by its id alone (mark ?) if the store lacks it."""
+        for side in self.sides:
+            if side.id == side_id:
+                return side
+        return Side(side_id, side_id, "?", side_id, (), False, None, None)
 
 
 class TimelineEvent(NamedTuple):
@@ -137,12 +159,21 @@ class Argument(NamedTuple):
 
 
 class ArgumentRow(NamedTuple):
-    """A claim level with the answers to it: Parler's, AWS's and the court's, any of which may be empty."""
+    """A claim level with the answers to it: each arguing side's arguments in its column (side id -> arguments, in
+    the debate's order; any may be empty), and the deciding body's findings. A row of findings alone (they answer
+    nothing in a row above) has no cells."""
 
-    parler: tuple[Argument, ...] = ()
-    aws: tuple[Argument, ...] = ()
-    court: tuple[Argument, ...] = ()
-    other: tuple[Argument, ...] = ()
+    cells: tuple[tuple[str, tuple[Argument, ...]], ...] = ()
+    findings: tuple[Argument, ...] = ()
+    started_by: str | None = None
+    """The side whose claim the row starts from."""
+
+    def of(self, side: str) -> tuple[Argument, ...]:
+        return next((arguments for column, arguments in self.cells if column == side), ())
+
+    @property
+    def arguments(self) -> tuple[Argument, ...]:
+        return (*(argument for _, column in self.cells for argument in column), *self.findings)
 
 
 class Topic(NamedTuple):
@@ -156,10 +187,8 @@ class Topic(NamedTuple):
     as_of: str | None = None
     outcome_withheld: bool = False
     """True when the outcome was written with hindsight beyond `as_of`, so it is not shown."""
-
-    @property
-    def ruled(self) -> bool:
-        return "court" in self.sides
+    ruled: bool = False
+    """True when the deciding body's findings on it are on the record (as of `as_of`)."""
 
 
 class EventDetail(NamedTuple):
@@ -181,15 +210,14 @@ class PartyDetail(NamedTuple):
 class TopicDetail(NamedTuple):
     topic: Topic
     rows: tuple[ArgumentRow, ...]
+    columns: tuple[str, ...] = ()
+    """The arguing sides' columns, by side id, in order."""
+    deciding: str | None = None
+    """The deciding body's side, if the dispute names one."""
 
     @property
     def arguments(self) -> tuple[Argument, ...]:
-        return tuple(
-            argument
-            for row in self.rows
-            for column in (row.parler, row.aws, row.court, row.other)
-            for argument in column
-        )
+        return tuple(argument for row in self.rows for argument in row.arguments)
 
 
 class QuoteDetail(NamedTuple):

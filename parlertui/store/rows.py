@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -19,13 +19,23 @@ from zoneinfo import ZoneInfo
 from parlertui.store.dates import DateError, parse_when
 from parlertui.store.filters import outcome_known
 from parlertui.store.open import StoreError, open_store
-from parlertui.store.records import Argument, ArgumentRef, Party, Quote, Source, TimelineEvent, Topic, source_label
-from parlertui.store.schema import SIDES
+from parlertui.store.records import (
+    Argument,
+    ArgumentRef,
+    Party,
+    Quote,
+    Side,
+    Source,
+    TimelineEvent,
+    Topic,
+    source_label,
+)
 
+# A list of sides is read as "place:id" words (`2:aws 1:parler`), put in the sides' order by ordered_sides.
 EVENTS = """
     SELECT e.id, e.occurred_at, e.precision, e.kind, e.title, e.summary,
-           (SELECT group_concat(p.side, ' ')
-            FROM event_parties AS ep JOIN parties AS p ON p.id = ep.party_id
+           (SELECT group_concat(sd.position || ':' || p.side, ' ')
+            FROM event_parties AS ep JOIN parties AS p ON p.id = ep.party_id JOIN sides AS sd ON sd.id = p.side
             WHERE ep.event_id = e.id) AS sides
     FROM events AS e
 """
@@ -42,9 +52,12 @@ QUOTES = """
 
 TOPICS = """
     SELECT t.id, t.title, t.question, t.outcome,
-           (SELECT group_concat(DISTINCT a.side) FROM arguments AS a WHERE a.topic_id = t.id) AS sides
+           (SELECT group_concat(DISTINCT sd.position || ':' || a.side || ':' || sd.deciding)
+            FROM arguments AS a JOIN sides AS sd ON sd.id = a.side WHERE a.topic_id = t.id) AS sides
     FROM topics AS t
 """
+
+SIDES = "SELECT id, name, mark, heading, aliases, deciding, colour_dark, colour_light FROM sides"
 
 ARGUMENT_REFS = """
     SELECT a.id, a.topic_id, t.title AS topic_title, a.side, p.name AS party_name, a.summary
@@ -102,6 +115,16 @@ def date_label(text: str, zone: ZoneInfo | None) -> str:
         return text
 
 
+def ordered_sides(places: str | None, separator: str = " ") -> tuple[str, ...]:
+    """The side ids of a list of "place:id" words (a topic's: "place:id:deciding"), each once, in the sides' order."""
+    found: dict[str, int] = {}
+    for word in (places or "").split(separator):
+        place, _, side = word.partition(":")
+        if side and place.isdigit():
+            found.setdefault(side.split(":")[0], int(place))
+    return tuple(sorted(found, key=found.__getitem__))
+
+
 def events_from(rows: list[sqlite3.Row], zone: ZoneInfo | None) -> list[TimelineEvent]:
     events = []
     for row in rows:
@@ -119,7 +142,7 @@ def events_from(rows: list[sqlite3.Row], zone: ZoneInfo | None) -> list[Timeline
                 kind=row["kind"],
                 title=row["title"],
                 summary=row["summary"],
-                sides=tuple(side for side in SIDES if side in (row["sides"] or "").split()),
+                sides=ordered_sides(row["sides"]),
                 month=month,
             )
         )
@@ -191,8 +214,29 @@ def party_from(row: sqlite3.Row) -> Party:
     )
 
 
-def party_tree(parties: list[Party]) -> list[Party]:
-    """`parties` (in the order of their side and position) by side (Parler, AWS, the court, others), each
+def side_from(row: sqlite3.Row) -> Side:
+    return Side(
+        row["id"],
+        row["name"],
+        row["mark"],
+        row["heading"],
+        _names(row["aliases"]),
+        bool(row["deciding"]),
+        row["colour_dark"],
+        row["colour_light"],
+    )
+
+
+def _names(text: str | None) -> tuple[str, ...]:
+    try:
+        loaded = json.loads(text or "[]")
+    except (ValueError, TypeError):
+        return ()
+    return tuple(str(name) for name in loaded) if isinstance(loaded, list) else ()
+
+
+def party_tree(parties: list[Party], side_order: Sequence[str]) -> list[Party]:
+    """`parties` (in the order of their side and position) by side, in `side_order` (the store's sides), each
     organisation followed by its members, a level deeper."""
     by_id = {party.id: party for party in parties}
     members: dict[str, list[Party]] = {}
@@ -211,27 +255,29 @@ def party_tree(parties: list[Party]) -> list[Party]:
             if member.side == party.side:
                 place(member, depth + 1)
 
-    for side in SIDES:
+    rank = {side: index for index, side in enumerate(side_order)}
+    for side in side_order:
         for party in parties:
             affiliation = by_id.get(party.affiliation_id or "")
             if party.side == side and (affiliation is None or affiliation.side != side):
                 place(party, 0)
-    for party in sorted(parties, key=lambda party: SIDES.index(party.side)):  # cycles: nothing is left out
+    for party in sorted(parties, key=lambda party: rank.get(party.side, len(rank))):  # cycles: nothing is left out
         place(party, 0)
     return ordered
 
 
 def topic_from(row: sqlite3.Row, as_of: str | None = None) -> Topic:
-    sides = set((row["sides"] or "").split(","))
     known = outcome_known(row["outcome"], as_of)
+    places = row["sides"] or ""
     return Topic(
         row["id"],
         row["title"],
         row["question"],
         row["outcome"] if known else None,
-        tuple(s for s in SIDES if s in sides),
+        ordered_sides(places, ","),
         as_of=as_of,
         outcome_withheld=not known,
+        ruled=any(word.endswith(":1") for word in places.split(",")),
     )
 
 

@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 #: PRAGMA user_version of the stores this parlertui writes and reads.
-SCHEMA_VERSION = 2
-"""2 added quotes.frame and quotes.pin, sources.title_ours and arguments.reported_in (issue 14): the app reads them, so
-a store of version 1 is refused with the one-line "older than this parlertui reads" message and must be rebuilt."""
+SCHEMA_VERSION = 3
+"""2 added quotes.frame and quotes.pin, sources.title_ours and arguments.reported_in (issue 14); 3 added the sides
+table, which parties and arguments name their side from (issue 18). The app reads them, so an older store is refused
+with the one-line "built by an older parlertui" message and must be rebuilt."""
 
 #: The vocabularies of the record. schema.sql's CHECK constraints spell out the same lists (a test keeps them so).
 SOURCE_KINDS = ("news", "court_order", "filing", "statement", "other")
 PARTY_KINDS = ("company", "person", "court", "government", "group", "outlet")
-SIDES = ("parler", "aws", "court", "other")  # also the order sides are shown in
+MAX_SIDES = 16  # the sides of a dispute: each is a bit of period_counts.sides, and a lane of the strip
 EVENT_KINDS = ("context", "platform", "communication", "filing", "hearing", "ruling", "statement", "corporate")
 PRECISIONS = ("year", "month", "day", "time")
 RELATIONS = ("rebuts", "supports")
 
 #: The contract: tables and the columns they must have (more may be added, none renamed or dropped).
 CONTRACT: dict[str, tuple[str, ...]] = {
+    "sides": ("id", "name", "mark", "heading", "aliases", "deciding", "colour_dark", "colour_light", "position"),
     "sources": (
         "id",
         "kind",
@@ -54,6 +56,7 @@ FULL_TEXT: dict[str, tuple[str, ...]] = {
 #: The order tables are written in, so that whatever a row refers to is already there.
 TABLE_ORDER = (
     "meta",
+    "sides",
     "sources",
     "parties",
     "events",

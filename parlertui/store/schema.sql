@@ -13,6 +13,29 @@ CREATE TABLE meta (
     value TEXT NOT NULL
 );
 
+-- The sides of the dispute, in the order they are shown: the marks, the filters, the debate's columns. One of them
+-- may be the deciding body (a court, an arbiter, a regulator).
+--   id: the side's id, a readable slug
+--   name: its name, as the marks' legend, the filters and the debate's columns give it
+--   mark: the one letter or digit that marks it in the lists
+--   heading: the heading of its parties in the Parties view
+--   aliases: other names a topic may give it (a JSON array), for the rule that each side named has its say
+--   deciding: 1 for the deciding body
+--   colour_dark: its colour on a dark theme (#rrggbb), where the dataset gives one
+--   colour_light: its colour on a light theme (#rrggbb), where the dataset gives one
+--   position: its place in the order sides are shown
+CREATE TABLE sides (
+    id           TEXT PRIMARY KEY,
+    name         TEXT NOT NULL,
+    mark         TEXT NOT NULL UNIQUE CHECK (length(mark) = 1),
+    heading      TEXT NOT NULL,
+    aliases      TEXT NOT NULL DEFAULT '[]',
+    deciding     INTEGER NOT NULL DEFAULT 0 CHECK (deciding IN (0, 1)),
+    colour_dark  TEXT,
+    colour_light TEXT,
+    position     INTEGER NOT NULL UNIQUE
+);
+
 -- Every report, court document and statement the record draws on; each event and quote names its sources.
 --   id: the source's id, a readable slug
 --   kind: news, court_order, filing, statement or other
@@ -45,7 +68,7 @@ CREATE TABLE sources (
 --   id: the party's id, a readable slug
 --   name: the party's name
 --   kind: company, person, court, government, group or outlet
---   side: parler, aws, court or other
+--   side: the party's side (sides)
 --   description: who the party is, in our words
 --   affiliation_id: the party a person or group belongs to
 --   position: its place in the dataset's order
@@ -53,7 +76,7 @@ CREATE TABLE parties (
     id             TEXT PRIMARY KEY,
     name           TEXT NOT NULL,
     kind           TEXT NOT NULL CHECK (kind IN ('company', 'person', 'court', 'government', 'group', 'outlet')),
-    side           TEXT NOT NULL CHECK (side IN ('parler', 'aws', 'court', 'other')),
+    side           TEXT NOT NULL REFERENCES sides (id),
     description    TEXT NOT NULL,
     affiliation_id TEXT REFERENCES parties (id),
     aliases        TEXT NOT NULL DEFAULT '[]',  -- a JSON array of other spellings
@@ -145,14 +168,14 @@ CREATE TABLE topics (
 --   id: the argument's id, a readable slug
 --   topic_id: the topic argued
 --   party_id: the party that made it
---   side: the party's side: parler, aws, court or other
+--   side: the party's side (sides)
 --   summary: the argument, as its own side would put it, in our words
 --   position: its place among the topic's arguments
 CREATE TABLE arguments (
     id       TEXT PRIMARY KEY,
     topic_id TEXT NOT NULL REFERENCES topics (id),
     party_id TEXT NOT NULL REFERENCES parties (id),
-    side     TEXT NOT NULL CHECK (side IN ('parler', 'aws', 'court', 'other')),
+    side     TEXT NOT NULL REFERENCES sides (id),
     summary  TEXT NOT NULL,
     position INTEGER NOT NULL,
     reported_in TEXT REFERENCES sources (id)     -- the report whose account of the side's case the summary follows
@@ -186,7 +209,7 @@ CREATE TABLE argument_links (
 --   what: what is counted, events or quotes
 --   period: a day, "2021-01-06"; or the month or year of an item dated no closer
 --   kind: the event's kind ('' for quotes)
---   sides: bit i set where side i of parler, aws, court, other took part (a quote: its speaker's side)
+--   sides: bit i set where the side at place i of sides (by position) took part (a quote: its speaker's side)
 --   count: how many there are
 CREATE TABLE period_counts (
     what   TEXT NOT NULL CHECK (what IN ('events', 'quotes')),

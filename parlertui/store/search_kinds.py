@@ -42,7 +42,7 @@ COLUMNS = {
     "topic": f"""t.id, highlight(topics_fts, 0, {_S}, {_E}) || ' — ' || snippet(topics_fts, 1, {_S}, {_E}, '…', 16),
                 'topic', NULL""",
     "party": f"""p.id, highlight(parties_fts, 0, {_S}, {_E}) || ' — ' || snippet(parties_fts, 2, {_S}, {_E}, '…', 12),
-                p.side || ' · ' || p.kind, NULL""",
+                coalesce(sd.name, p.side) || ' · ' || p.kind, NULL""",
     "source": f"""s.id, coalesce(highlight(sources_fts, 1, {_S}, {_E}) || ': ', '')
                 || highlight(sources_fts, 0, {_S}, {_E}), s.kind || coalesce(' · ' || s.published, ''), NULL""",
 }
@@ -55,6 +55,7 @@ OWNERS_FIRST = ("party", "topic", "source", "event")
 JOINS = {
     "quote": "JOIN parties AS p ON p.id = q.speaker_id LEFT JOIN events AS qe ON qe.id = q.event_id",
     "argument": "JOIN parties AS p ON p.id = a.party_id JOIN topics AS t ON t.id = a.topic_id",
+    "party": "LEFT JOIN sides AS sd ON sd.id = p.side",
 }
 
 

@@ -113,7 +113,7 @@ class Selection:
     def where(self, table: str, alias: str | None = None) -> str:
         """An SQL condition that keeps the rows of `table` (named `alias` in the query) within the selection."""
         name = alias or table
-        if self.whole or table == "meta":
+        if self.whole or table in ("meta", "sides"):  # the dispute itself: whole in every selection
             return "1"
         if table in _ENTITIES:
             return f"{name}.id IN (SELECT id FROM temp.chosen_{table})"
@@ -158,6 +158,8 @@ def select(
             _ensure_known(connection, kind, table, wanted)
     if filters.kind is not None:
         _ensure_kind(connection, filters.kind)
+    if filters.side is not None:
+        _ensure_side(connection, filters.side)
     for table in _ENTITIES:
         connection.execute(f"DROP TABLE IF EXISTS temp.chosen_{table}")
         connection.execute(f"CREATE TEMP TABLE chosen_{table} (id TEXT PRIMARY KEY) WITHOUT ROWID")
@@ -231,6 +233,14 @@ def _ensure_kind(connection: sqlite3.Connection, kind: str) -> None:
         raise UnknownId(f"no event of kind {kind!r} in the store; {hint}the kinds: {', '.join(kinds)}")
 
 
+def _ensure_side(connection: sqlite3.Connection, side: str) -> None:
+    sides = [row[0] for row in connection.execute("SELECT id FROM sides ORDER BY position")]
+    if side not in sides:
+        close = difflib.get_close_matches(side, sides, n=2, cutoff=0.6)
+        hint = f"did you mean {' or '.join(repr(s) for s in close)}? " if close else ""
+        raise UnknownId(f"no side {side!r} in the store; {hint}its sides: {', '.join(sides)}")
+
+
 def _ensure_known(connection: sqlite3.Connection, kind: str, table: str, wanted: str) -> None:
     if connection.execute(f"SELECT 1 FROM {table} WHERE id = ?", (wanted,)).fetchone():
         return
@@ -287,7 +297,8 @@ def describe_filters(connection: sqlite3.Connection, filters: Filters) -> str:
             row = connection.execute(names[name], (value,)).fetchone()
             shown = f"{row[0]} ({value})" if row else value
         elif name == "side":
-            shown = {"parler": "Parler", "aws": "AWS", "court": "the court", "other": "others"}.get(value, value)
+            row = connection.execute("SELECT name FROM sides WHERE id = ?", (value,)).fetchone()
+            shown = row[0] if row else value
         parts.append(f"{FILTER_NAMES[name]} {' '.join(str(shown).split())}")
     return "; ".join(parts)
 

@@ -41,6 +41,7 @@ DEFAULT_EVENTS, DEFAULT_QUOTES = 100_000, 1_000_000
 # Each table's columns in the order its generated rows give them.
 COLUMNS = {
     "meta": ("key", "value"),
+    "sides": ("id", "name", "mark", "heading", "aliases", "deciding", "colour_dark", "colour_light", "position"),
     "sources": ("id", "kind", "outlet", "title", "author", "published", "url", "via_source_id", "position"),
     "parties": ("id", "name", "kind", "side", "description", "affiliation_id", "aliases", "position"),
     "events": ("id", "occurred_at", "precision", "title", "summary", "kind", "sort_key"),

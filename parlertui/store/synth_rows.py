@@ -56,6 +56,13 @@ ROLES = ["party", "plaintiff", "defendant", "judge", "counsel", "sender", "recip
 OFFSETS = ["-08:00", "-07:00", "-05:00", "Z", "+01:00"]
 KINDS_OF_ORG = {"parler": "company", "aws": "company", "court": "court", "other": "group"}
 SIDE_WEIGHTS = {"parler": 3, "aws": 3, "court": 1, "other": 3}
+# The sides, as the bundled dataset declares them: id, name, mark, heading, aliases, deciding, colours, position.
+SIDES = [
+    ("parler", "Parler", "P", "Parler", "[]", 0, None, None, 1),
+    ("aws", "AWS", "A", "AWS and Amazon", '["Amazon"]', 0, None, None, 2),
+    ("court", "Court", "C", "The courts", "[]", 1, None, None, 3),
+    ("other", "Others", "O", "Others", "[]", 0, None, None, 4),
+]
 
 
 class SynthRows:
@@ -73,6 +80,7 @@ class SynthRows:
 
     def tables(self) -> Iterator[tuple[str, Iterable[tuple[Any, ...]]]]:
         yield "meta", list(META.items())
+        yield "sides", SIDES
         yield "sources", self._sources()
         parties = self._parties()
         yield "parties", parties

@@ -12,15 +12,17 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, time
 from typing import Any
+from unicodedata import east_asian_width
 
 from parlertui.store.dataset import Dataset, DatasetEntry, Problem
 from parlertui.store.dates import DateError, home_zone, parse_when
 from parlertui.store.quote_text import QUOTE_MARK
 from parlertui.store.record_rules import record_problems
-from parlertui.store.schema import EVENT_KINDS, PARTY_KINDS, SIDES, SOURCE_KINDS
+from parlertui.store.schema import EVENT_KINDS, MAX_SIDES, PARTY_KINDS, SOURCE_KINDS
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 URL = re.compile(r"https?://[^\s/$.?#][^\s]*")
+COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 
 
 @dataclass(frozen=True)
@@ -28,7 +30,8 @@ class Field:
     """What one field of an entry must be.
 
     shape: "text", "texts" (a list of text), "roles" (a table of id -> text), "date", "url", "slug", "zone",
-    "flag" (true or false) or "frame" (text that marks the quote's place once with {quote}).
+    "flag" (true or false), "frame" (text that marks the quote's place once with {quote}), "mark" (one letter or
+    digit) or "colour" (#rrggbb).
     refers: the kind of entry a "slug", "texts" or "roles" field names by id.
     """
 
@@ -50,6 +53,16 @@ FIELDS: dict[str, dict[str, Field]] = {
         "timezone": Field("zone", required=True),
         "summary": Field(),
     },
+    "side": {
+        "id": Field("slug", required=True),
+        "name": Field(required=True),
+        "mark": Field("mark", required=True),
+        "heading": Field(),
+        "aliases": Field("texts"),
+        "deciding": Field("flag"),
+        "colour_dark": Field("colour"),
+        "colour_light": Field("colour"),
+    },
     "source": {
         "id": Field("slug", required=True),
         "kind": Field(required=True, choices=SOURCE_KINDS),
@@ -67,7 +80,7 @@ FIELDS: dict[str, dict[str, Field]] = {
         "id": Field("slug", required=True),
         "name": Field(required=True),
         "kind": Field(required=True, choices=PARTY_KINDS),
-        "side": Field(required=True, choices=SIDES),
+        "side": Field("slug", required=True, refers="side"),
         "description": Field(required=True),
         "affiliation_id": Field("slug", refers="party"),
         "aliases": Field("texts"),
@@ -122,6 +135,8 @@ def validate(dataset: Dataset) -> list[Problem]:
             problems += _check_fields(entry, kind)
             problems += _check_references(entry, kind, ids)
         problems += _check_duplicates(dataset.of(kind))
+    if dataset.dispute is not None:
+        problems += _check_sides(dataset.of("side"))
     problems += _check_chains(dataset.of("source"), "via_source_id")
     problems += _check_chains(dataset.of("party"), "affiliation_id")
     problems += _check_links(dataset)
@@ -195,6 +210,10 @@ def _shape_problem(value: Any, rule: Field) -> str | None:
         return f"{value!r} is not an http(s) address"
     if rule.shape == "frame" and value.count(QUOTE_MARK) != 1:
         return f"a frame marks the quote's place once with {QUOTE_MARK} (found {value.count(QUOTE_MARK)})"
+    if rule.shape == "mark" and not (len(value) == 1 and value.isalnum() and east_asian_width(value) not in "WF"):
+        return f"{value!r} is not a mark: give one letter or digit"
+    if rule.shape == "colour" and not COLOUR.fullmatch(value):
+        return f"{value!r} is not a colour: give it as #rrggbb"
     if rule.shape == "zone" and home_zone(value) is None:
         return f"{value!r} is not a time zone name such as America/Los_Angeles"
     return None
@@ -229,6 +248,28 @@ def _check_duplicates(entries: list[DatasetEntry]) -> list[Problem]:
             if entry.id in seen:
                 found.append(entry.problem("id", f"duplicate id: used by {counts[entry.id]} {entry.kind} entries"))
             seen.add(entry.id)
+    return found
+
+
+def _check_sides(sides: list[DatasetEntry]) -> list[Problem]:
+    """Two sides at least besides the deciding body, at most one deciding body, and a mark of its own each."""
+    found = []
+    deciding = [side for side in sides if side.data.get("deciding") is True]
+    if len(sides) - len(deciding) < 2:
+        found.append(
+            Problem("dispute.toml", "", "side", "a dispute needs two sides at least, as [[side]] entries (see README)")
+        )
+    if len(sides) > MAX_SIDES:
+        found.append(Problem("dispute.toml", "", "side", f"{len(sides)} sides: at most {MAX_SIDES} can be shown"))
+    for extra in deciding[1:]:
+        found.append(extra.problem("deciding", f"only one side decides; {deciding[0].id!r} already does"))
+    marks: dict[str, DatasetEntry] = {}
+    for side in sides:
+        mark = side.data.get("mark")
+        if isinstance(mark, str) and mark:
+            first = marks.setdefault(mark.casefold(), side)
+            if first is not side:
+                found.append(side.problem("mark", f"{mark!r} is the mark of {first.name} already"))
     return found
 
 

@@ -12,14 +12,14 @@ from parlertui.store.queries import Store
 from parlertui.store.records import Catalogue, Topic, TopicDetail
 from parlertui.views.base import View
 from parlertui.widgets.keylist import KeyList
-from parlertui.widgets.render import Line, side_marks
+from parlertui.widgets.render import Line, SideLabels
 
 if TYPE_CHECKING:
     from parlertui.widgets.debate import DebatePane
 
 
-def topic_row(topic: Topic, *, wrap: bool = False) -> Line:
-    return Line((Text(side_marks(topic.sides), style="bold"), 4), (Text(topic.title), None), wrap=wrap)
+def topic_row(topic: Topic, sides: SideLabels, *, wrap: bool = False) -> Line:
+    return Line((Text(sides.marks(topic.sides), style="bold"), sides.width), (Text(topic.title), None), wrap=wrap)
 
 
 class ArgumentsView(View[Topic, TopicDetail]):
@@ -35,7 +35,7 @@ class ArgumentsView(View[Topic, TopicDetail]):
     def make_list(self) -> KeyList:
         topics = KeyList(classes="records")
         topics.border_title = "Topics"
-        topics.border_subtitle = "P Parler · A AWS · C court"
+        topics.border_subtitle = self.sides.legend
         return topics
 
     def make_detail(self) -> DebatePane:
@@ -47,7 +47,7 @@ class ArgumentsView(View[Topic, TopicDetail]):
         return [Option(self.render_row(topic), id=topic.id) for topic in catalogue.topics]
 
     def render_row(self, record: Topic) -> Line:
-        return topic_row(record, wrap=self.wrap)
+        return topic_row(record, self.sides, wrap=self.wrap)
 
     def fetch(self, item_id: str) -> TopicDetail:
         return self.store.topic(item_id, self.as_of)
@@ -72,7 +72,7 @@ class ArgumentsView(View[Topic, TopicDetail]):
         return self.list_pane.highlight_id(topic)
 
     async def show_detail(self, record: TopicDetail) -> None:
-        await self.debate.show(record)
+        await self.debate.show(record, self.sides)
         if self._pending_argument is not None:
             self.debate.select_argument(self._pending_argument)
             self._pending_argument = None

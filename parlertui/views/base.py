@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 from parlertui.navigation import Target, ViewState
 from parlertui.store.queries import NotFound, Store
 from parlertui.store.records import Catalogue
+from parlertui.widgets.render import SideLabels, side_labels
 from parlertui.widgets.keylist import KeyList
 from parlertui.widgets.pagedlist import PagedList
 from parlertui.widgets.links import DetailBlock, LinkList
@@ -71,6 +72,11 @@ class View(ReportsStoreErrors, Container, Generic[Item, Detail]):
         self._shown: str | None = None  # the item whose detail was asked for last
         self._loaded: str | None = None  # the item whose detail is on screen
         self._pending_cursor: tuple[str, int] | None = None  # a detail cursor to restore once that item is loaded
+
+    @property
+    def sides(self) -> SideLabels:
+        """The store's sides as the lists show them (read with the dispute, before the first screen)."""
+        return side_labels(self.store.dispute().sides)
 
     def compose(self) -> ComposeResult:
         if self._composed_built:

@@ -10,7 +10,7 @@ from parlertui.store.records import Catalogue, Party, PartyDetail
 from parlertui.views.base import View
 from parlertui.widgets.keylist import KeyList, grouped_options
 from parlertui.widgets.links import DetailBlock, argument_entries, heading, quote_entries
-from parlertui.widgets.render import SIDE_GROUPS, Line, event_row, labelled
+from parlertui.widgets.render import Line, event_row, labelled
 
 
 def party_row(party: Party, *, wrap: bool = False) -> Line:
@@ -31,7 +31,7 @@ class PartiesView(View[Party, PartyDetail]):
     def list_options(self, catalogue: Catalogue) -> list[Option]:
         return grouped_options(
             catalogue.parties,
-            lambda party: SIDE_GROUPS[party.side],
+            lambda party: self.sides.heading(party.side),
             self.render_row,
             lambda party: party.id,
         )
@@ -46,7 +46,7 @@ class PartiesView(View[Party, PartyDetail]):
         party = record.party
         entries = [
             DetailBlock(
-                Text.assemble((party.name, "bold"), "\n", (f"{party.kind} · {SIDE_GROUPS[party.side]}", "dim"))
+                Text.assemble((party.name, "bold"), "\n", (f"{party.kind} · {self.sides.heading(party.side)}", "dim"))
             ),
             DetailBlock(Text(party.description)),
         ]
@@ -62,7 +62,9 @@ class PartiesView(View[Party, PartyDetail]):
         if not record.events:
             entries.append(DetailBlock(Text("Takes part in no event on the record.", style="dim")))
         for event in record.events:
-            entries.append(DetailBlock(event_row(event, wrap=self.wrap), Target("event", event.id, party=party.id)))
+            entries.append(
+                DetailBlock(event_row(event, self.sides, wrap=self.wrap), Target("event", event.id, party=party.id))
+            )
         entries.append(heading("Quotes", len(record.quotes)))
         if not record.quotes:
             entries.append(DetailBlock(Text("No quotes on the record.", style="dim")))

@@ -15,21 +15,21 @@ from parlertui.views.sorting import Sorted
 from parlertui.views.with_strip import WithStrip
 from parlertui.widgets.links import DetailBlock, quote_detail_entries
 from parlertui.widgets.columns import Sized
-from parlertui.widgets.render import DATE_WIDTH, SIDE_MARKS, Line
+from parlertui.widgets.render import DATE_WIDTH, Line, SideLabels
 
 SPEAKER_WIDTH = 16
 SPEAKER_SHARE = 0.22
 """The most of a row a speaker's name takes: the words have the rest."""
 
 
-def quote_row(quote: Quote, widths: NameWidths | None = None) -> Line:
+def quote_row(quote: Quote, sides: SideLabels, widths: NameWidths | None = None) -> Line:
     """Date, side mark, speaker (as wide as the store's longest, up to a share of the row), then the words, cut to
     the line."""
     speaker = (widths or NameWidths()).speaker
     return Line(
         # A dim date is its event's: the source does not say when the words themselves were said.
         (Text(quote.when or "undated", style="" if quote.said_on else "dim"), DATE_WIDTH),
-        (Text(SIDE_MARKS.get(quote.speaker_side, "?"), style="bold"), 1),
+        (Text(sides.mark(quote.speaker_side), style="bold"), 1),
         (Text(quote.speaker_name, style="bold"), Sized(speaker, SPEAKER_SHARE, least=SPEAKER_WIDTH)),
         (Text(quote.shown, style="italic"), None),
     )
@@ -54,7 +54,7 @@ class QuotesView(Sorted, WithStrip[Quote, QuoteDetail]):
             self.post_message(Navigate(Target("quote", self.highlighted_id)))
 
     def render_row(self, record: Quote) -> Line:
-        return quote_row(record, self.name_widths)
+        return quote_row(record, self.sides, self.name_widths)
 
     def make_listing(self, filters: Filters) -> Listing[Quote]:
         return quote_listing(self.store, filters, self.sort_key)
@@ -63,4 +63,4 @@ class QuotesView(Sorted, WithStrip[Quote, QuoteDetail]):
         return self.store.quote(item_id)
 
     def entries(self, record: QuoteDetail) -> list[DetailBlock]:
-        return quote_detail_entries(record, wrap=self.wrap)
+        return quote_detail_entries(record, self.sides, wrap=self.wrap)

@@ -11,7 +11,7 @@ from parlertui.store.records import EventDetail, TimelineEvent
 from parlertui.views.with_strip import WithStrip
 from parlertui.widgets.links import DetailBlock, argument_entries, heading, quote_entries
 from parlertui.widgets.pagedlist import PagedList
-from parlertui.widgets.render import SIDE_LEGEND, SIDE_NAMES, Line, event_row
+from parlertui.widgets.render import Line, event_row
 
 
 class TimelineView(WithStrip[TimelineEvent, EventDetail]):
@@ -25,11 +25,11 @@ class TimelineView(WithStrip[TimelineEvent, EventDetail]):
 
     def make_list(self) -> PagedList:
         events = super().make_list()
-        events.border_subtitle = SIDE_LEGEND
+        events.border_subtitle = self.sides.legend
         return events
 
     def render_row(self, record: TimelineEvent) -> Line:
-        return event_row(record)
+        return event_row(record, self.sides)
 
     def make_listing(self, filters: Filters) -> Listing[TimelineEvent]:
         return event_listing(self.store, filters)
@@ -46,7 +46,7 @@ class TimelineView(WithStrip[TimelineEvent, EventDetail]):
         if record.parties:
             entries.append(heading("Parties", len(record.parties)))
             for role in record.parties:
-                line = Text.assemble((role.name, "bold"), f" ({SIDE_NAMES[role.side]}): {role.role}")
+                line = Text.assemble((role.name, "bold"), f" ({self.sides.name(role.side)}): {role.role}")
                 entries.append(DetailBlock(line, Target("party", role.party_id)))
         if record.quotes:
             entries.append(heading("Quotes", len(record.quotes)))

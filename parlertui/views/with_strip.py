@@ -73,7 +73,7 @@ class WithStrip(DatedView[Item, Detail]):
         self.mount(self.make_strip(), before=0)
 
     def make_strip(self) -> PeriodStrip:
-        strip = PeriodStrip(classes="period-strip")
+        strip = PeriodStrip(self.sides, classes="period-strip")
         strip.display = self._strip_wanted()
         return strip
 

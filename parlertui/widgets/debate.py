@@ -1,4 +1,5 @@
-"""A topic as a debate: Parler and AWS side by side, each claim level with its answer, the court across both."""
+"""A topic as a debate: a column for each side that argued, each claim level with the answers to it, and the deciding
+body's findings across them (or in a column of their own on the widest terminals)."""
 
 from __future__ import annotations
 
@@ -18,14 +19,16 @@ from parlertui.messages import Navigate
 from parlertui.navigation import Target
 from parlertui.store.records import Argument, ArgumentRow, TopicDetail
 from parlertui.widgets.panes import DetailPane
-from parlertui.widgets.render import quote_block
+from parlertui.widgets.render import SideLabels, quote_block
 
-COLUMNS = ("parler", "aws", "court", "other")
-COLUMN_TITLES = {"parler": "Parler", "aws": "AWS", "court": "The court", "other": "Others"}
-MISSING = {
-    "parler": "No claim from Parler on this point in our sources.",
-    "aws": "No answer from AWS to this claim in our sources.",
-}
+MOST_COLUMNS = 6
+"""Rows of more arguing columns than this are stacked at every width (debate.tcss lays out up to this many)."""
+
+
+def claim_missing(name: str, first: bool, as_of: str | None) -> str:
+    """Under a side's column in a row where it said nothing: the first column has no claim, the others no answer."""
+    where = "in our sources" if as_of is None else f"as of {as_of}"
+    return f"No claim from {name} on this point {where}." if first else f"No answer from {name} to this claim {where}."
 
 
 class Card(Static):
@@ -65,29 +68,48 @@ def argument_card(argument: Argument, column: int) -> list[Card]:
     return cards
 
 
-def side_silent(side: str, as_of: str) -> str:
+def side_silent(name: str, as_of: str) -> str:
     """Under a side's heading, when nothing of its on this point was on the record by `as_of`."""
-    return f"Nothing from {COLUMN_TITLES[side]} on this point was on the record as of {as_of}."
+    return f"Nothing from {name} on this point was on the record as of {as_of}."
 
 
-def row_cells(row: ArgumentRow, as_of: str | None = None) -> list[Widget]:
-    """The cells of one row: Parler and AWS always (saying when a side is silent), the court and others if any."""
+def side_classes(side: str, sides: SideLabels) -> str:
+    """A cell's classes for `side`: its id (side-…) and its place among the sides (place-1…, for its colour)."""
+    place = next((index for index, known in enumerate(sides.sides) if known.id == side), len(sides.sides))
+    return f"side-{side} place-{place % MOST_COLUMNS + 1}"
+
+
+def row_cells(row: ArgumentRow, detail: TopicDetail, sides: SideLabels) -> list[Widget]:
+    """The cells of one row: a column for each arguing side (saying when it is silent), then the findings if any."""
     cells: list[Widget] = []
-    answers_only = not row.parler and not row.aws  # findings that answer no claim in a row above
-    for column, side in enumerate(COLUMNS):
-        arguments: tuple[Argument, ...] = getattr(row, side)
-        if not arguments and (side in ("court", "other") or answers_only):
-            continue
-        cards = [card for argument in arguments for card in argument_card(argument, column)]
-        if not arguments:
-            missing = MISSING[side] if as_of is None else MISSING[side].replace("in our sources", f"as of {as_of}")
-            cards_or_note: list[Widget] = [Static(Text(missing, style="italic"), classes="missing")]
+    as_of = detail.topic.as_of
+    for column, side in enumerate(detail.columns if row.cells else ()):
+        arguments = row.of(side)
+        name = sides.name(side)
+        heading = Static(name, classes="cell-heading")  # shown where the columns are stacked
+        if arguments:
+            content: list[Widget] = [card for argument in arguments for card in argument_card(argument, column)]
         else:
-            cards_or_note = list(cards)
-        cell = Vertical(*cards_or_note, classes=f"cell {side}")
-        cell.border_title = COLUMN_TITLES[side] if side in ("court", "other") else None
+            note = claim_missing(name, column == 0, as_of)
+            content = [Static(Text(note, style="italic"), classes="missing")]
+        cells.append(Vertical(heading, *content, classes=f"cell {side_classes(side, sides)}"))
+    if row.findings:
+        column = len(detail.columns)
+        cards = [card for argument in row.findings for card in argument_card(argument, column)]
+        side = detail.deciding or row.findings[0].side
+        cell = Vertical(*cards, classes=f"cell findings {side_classes(side, sides)}")
+        cell.border_title = sides.name(side)
         cells.append(cell)
     return cells
+
+
+def row_classes(detail: TopicDetail, kind: str) -> str:
+    """A row's classes: its kind, how many arguing columns it has, and "ruled" where the findings take a column of
+    their own on the widest terminals (some of them answer a claim in a row of the debate)."""
+    count = len(detail.columns)
+    shape = f"columns-{count}" if count <= MOST_COLUMNS else "many-columns"
+    ruled = detail.topic.ruled and any(row.cells and row.findings for row in detail.rows)
+    return " ".join(part for part in ("row", kind, shape, "ruled" if ruled else "") if part)
 
 
 class DebatePane(VerticalScroll, DetailPane, can_focus=True):
@@ -102,7 +124,7 @@ class DebatePane(VerticalScroll, DetailPane, can_focus=True):
     BINDINGS = [
         Binding("j,down", "move(1)", "Next", show=False, tooltip="Next claim or quote"),
         Binding("k,up", "move(-1)", "Previous", show=False, tooltip="Previous claim or quote"),
-        Binding("l,right", "across(1)", "Across", tooltip="The next column in this row (Parler, AWS, court)"),
+        Binding("l,right", "across(1)", "Across", tooltip="The next column in this row (the next side)"),
         Binding("h,left", "across(-1)", "Across", show=False, tooltip="The previous column in this row"),
         Binding("g,home", "ends(0)", "First", show=False, tooltip="First claim"),
         Binding("G,end", "ends(1)", "Last", show=False, tooltip="Last claim or quote"),
@@ -117,6 +139,14 @@ class DebatePane(VerticalScroll, DetailPane, can_focus=True):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.detail: TopicDetail | None = None
+        self.side_labels: SideLabels | None = None
+
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, _theme: object) -> None:
+        if self.side_labels is not None:
+            self._colour_sides(self.side_labels)
 
     def compose(self) -> ComposeResult:
         yield Static(classes="question")
@@ -125,53 +155,68 @@ class DebatePane(VerticalScroll, DetailPane, can_focus=True):
     def cards(self) -> list[Card]:
         return list(self.query(Card))
 
-    async def show(self, detail: TopicDetail) -> None:
+    async def show(self, detail: TopicDetail, sides: SideLabels) -> None:
         """Lay out a topic, the cursor on its first card."""
-        self.detail = detail
+        self.detail, self.side_labels = detail, sides
         topic = detail.topic
         await self.remove_children()
-        # No third column for a court that did not rule on this point (or had not yet, as of the date).
-        self.set_class(not topic.ruled, "no-court")
+        deciding = sides.name(detail.deciding) if detail.deciding else None
+        headings = [Static(sides.name(side), classes="heading") for side in detail.columns]
+        if deciding:  # a column of its own on the widest terminals, where it ruled on the point
+            headings.append(Static(deciding, classes="heading findings"))
         widgets: list[Widget] = [
             Static(Text.assemble((topic.title, "bold"), "\n", topic.question), classes="question"),
-            Container(
-                *(Static(COLUMN_TITLES[side], classes=f"heading {side}") for side in COLUMNS[:3]),
-                classes="row headings" if topic.ruled else "row headings no-court",
-            ),
+            Container(*headings, classes=row_classes(detail, "headings")),
         ]
         speaking = {argument.side for argument in detail.arguments}
-        if topic.as_of and not {"parler", "aws"} <= speaking:
+        if topic.as_of and not set(detail.columns) <= speaking:
             notes = [
                 Static(
-                    Text("" if side in speaking else side_silent(side, topic.as_of), style="italic"), classes="missing"
+                    Text("" if side in speaking else side_silent(sides.name(side), topic.as_of), style="italic"),
+                    classes="missing",
                 )
-                for side in ("parler", "aws")
+                for side in detail.columns
             ]
-            widgets.append(Container(*notes, classes="row side-notes"))
+            widgets.append(Container(*notes, classes=row_classes(detail, "side-notes")))
         for row in detail.rows:
-            answers_only = not row.parler and not row.aws
-            cells = row_cells(row, topic.as_of)
-            widgets.append(Container(*cells, classes="row answers-only" if answers_only else "row"))
+            cells = row_cells(row, detail, sides)
+            widgets.append(Container(*cells, classes=row_classes(detail, "" if row.cells else "answers-only")))
         outcome = Text()
         outcome.append("Outcome\n", style="bold")
         if topic.outcome_withheld:
-            if topic.ruled:
+            if topic.ruled and deciding:
                 outcome.append(
-                    f"The court's finding above was on the record by {topic.as_of}. The outcome as "
+                    f"The findings of {deciding} above were on the record by {topic.as_of}. The outcome as "
                     f"written tells of what came later, so it is not shown as of {topic.as_of}.",
                     style="italic",
                 )
             else:
-                outcome.append(f"As of {topic.as_of} the court had not ruled on this point.", style="italic")
+                outcome.append(
+                    f"No finding{f' from {deciding}' if deciding else ''} on this point was on the record as of "
+                    f"{topic.as_of}.",
+                    style="italic",
+                )
         else:
-            if not topic.ruled:
-                outcome.append("The court did not rule on this point.\n", style="italic")
+            if deciding and not topic.ruled:
+                outcome.append(f"No finding from {deciding} on this point.\n", style="italic")
             outcome.append(topic.outcome or "Our sources give no outcome.")
         widgets.append(Card(outcome, target=None, argument_id="", column=0, classes="outcome"))
         await self.mount_all(widgets)
+        self._colour_sides(sides)
         self.scroll_home(animate=False)
         self.cursor = None
         self.cursor = 0
+
+    def _colour_sides(self, sides: SideLabels) -> None:
+        """The sides' own colours, where the dataset gives one for this theme's darkness (else debate.tcss's)."""
+        dark = self.app.current_theme.dark
+        for side in sides.sides:
+            colour = side.colour_dark if dark else side.colour_light
+            for cell in self.query(f".cell.side-{side.id}"):
+                if colour:
+                    cell.styles.border_left = ("outer", colour)
+                else:
+                    cell.styles.clear_rule("border_left")
 
     def show_message(self, text: str) -> None:
         self.detail = None

@@ -7,7 +7,6 @@ from textual.widgets import Static
 
 from parlertui.store.filters import Filters
 from parlertui.store.records import Catalogue
-from parlertui.widgets.render import SIDE_NAMES
 
 FILTER_LABELS = {
     "party": "Party",
@@ -25,7 +24,7 @@ def filter_chips(filters: Filters, catalogue: Catalogue) -> list[tuple[str, str]
     """(field, "Label: value") for each filter that is on, values named as the reader knows them."""
     names = {
         "party": {party.id: party.name for party in catalogue.parties},
-        "side": SIDE_NAMES,
+        "side": {side.id: side.name for side in catalogue.dispute.sides},
         "topic": {topic.id: topic.title for topic in catalogue.topics},
         "source": {source.id: source.outlet or source.title for source in catalogue.sources},
     }

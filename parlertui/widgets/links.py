@@ -19,7 +19,7 @@ from parlertui.widgets.panes import DetailPane
 from parlertui.store.quote_text import source_title, with_pin
 from parlertui.widgets.address import Address
 from parlertui.widgets.render import (
-    SIDE_NAMES,
+    SideLabels,
     argument_line,
     labelled,
     quote_block,
@@ -174,12 +174,12 @@ def source_line(source: Source, label: str, value: str, *, wrap: bool = False) -
     return labelled(label, value)
 
 
-def quote_detail_entries(detail: QuoteDetail, *, wrap: bool = False) -> list[DetailBlock]:
+def quote_detail_entries(detail: QuoteDetail, sides: SideLabels, *, wrap: bool = False) -> list[DetailBlock]:
     quote = detail.quote
     entries = [
         DetailBlock(quote_words(quote), Target("quote", quote.id)),  # enter opens it over the view
         DetailBlock(
-            labelled("Said by", f"{quote.speaker_name} ({SIDE_NAMES.get(quote.speaker_side, quote.speaker_side)})"),
+            labelled("Said by", f"{quote.speaker_name} ({sides.name(quote.speaker_side)})"),
             Target("party", quote.speaker_id),
         ),
         DetailBlock(labelled("Said on", quote.said_on or "date not given by the source")),

@@ -32,12 +32,14 @@ from parlertui.store.periods import (
     period_of,
     window,
 )
-from parlertui.store.schema import SIDES
 from parlertui.widgets.component_styles import ComponentStyles
-from parlertui.widgets.render import SIDE_MARKS
+from parlertui.widgets.render import SideLabels
 
 LABEL = 2
 """Cells before the lanes: the side's letter and a space."""
+
+PALETTE = 6
+"""Sides without a colour of their own take the theme's colour of their place, period-strip--side-1 to -6, in turn."""
 
 TALL = 36
 """Terminals this many rows high or more draw each lane two rows high."""
@@ -58,7 +60,7 @@ class PeriodStrip(ComponentStyles, Widget):
 
     COMPONENT_PREFIX = "period-strip"
     COMPONENT_CLASSES: ClassVar[set[str]] = {
-        *(f"period-strip--{side}" for side in SIDES),
+        *(f"period-strip--side-{place}" for place in range(1, PALETTE + 1)),
         "period-strip--cursor",
         "period-strip--cursor-axis",
         "period-strip--axis",
@@ -77,12 +79,13 @@ class PeriodStrip(ComponentStyles, Widget):
         def control(self) -> PeriodStrip:
             return self.strip
 
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+    def __init__(self, side_labels: SideLabels, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
+        self.side_labels = side_labels
         self.counts: Counts | None = None
         self.unit: str | None = None  # None: the finest unit that fits; else the reader's choice
         self.strip_layout: StripLayout | None = None
-        self.sides: list[int] = []  # the lanes drawn: indexes into SIDES of the sides with anything counted
+        self.sides: list[int] = []  # the lanes drawn: the places (in the store's sides) of those with anything counted
         self.marked: str | None = None  # the sort key of the list's cursor
         self._start = 0  # the first cell drawn, when the strip is wider than the widget
         self._laid_for: tuple[int, str | None, int] | None = None
@@ -113,7 +116,8 @@ class PeriodStrip(ComponentStyles, Widget):
         self._layouts = dict(layouts or {})
         if not keep_unit:
             self.unit = None
-        self.sides = [index for index in range(len(SIDES)) if any(c.sides[index] for c in counts.by_unit["year"])]
+        places = range(len(self.side_labels.sides))
+        self.sides = [place for place in places if any(c.sides[place] for c in counts.by_unit["year"])]
         self._laid_for = None
         self.refresh(layout=True)
 
@@ -211,6 +215,12 @@ class PeriodStrip(ComponentStyles, Widget):
 
     # Drawing
 
+    def _side_style(self, place: int) -> Style:
+        """The colour of the side at `place`: its own for this theme's darkness, if the dataset gives one."""
+        side = self.side_labels.sides[place]
+        own = side.colour_dark if self.app.current_theme.dark else side.colour_light
+        return Style(color=own) if own else self.component_style(f"side-{place % PALETTE + 1}")
+
     def render_line(self, y: int) -> Strip:
         width = self.content_region.width
         layout = self._laid_out()
@@ -225,9 +235,9 @@ class PeriodStrip(ComponentStyles, Widget):
         view = width - LABEL
         if lane < len(self.sides):
             side = self.sides[lane]
-            style = base + self.component_style(SIDES[side])
+            style = base + self._side_style(side)
             cells = self._line(layout, side, row, start, view)
-            label = SIDE_MARKS[SIDES[side]] if row == rows - 1 else " "
+            label = self.side_labels.sides[side].mark if row == rows - 1 else " "
             segments = [Segment(f"{label} ", style + Style(bold=True))]
         elif lane == len(self.sides) and row == 0:
             style = base + self.component_style("axis")

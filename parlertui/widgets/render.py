@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from functools import lru_cache
+
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
 from rich.segment import Segment
@@ -10,17 +13,41 @@ from rich.text import Text
 
 from parlertui.store.quote_text import frame_parts, source_title, with_pin
 from parlertui.widgets.columns import Sized, Width, allocate, cut, natural_width, wrapped_lines
-from parlertui.store.records import ArgumentRef, Quote, Source, TimelineEvent
-
-SIDE_NAMES = {"parler": "Parler", "aws": "AWS", "court": "Court", "other": "Other"}
-SIDE_MARKS = {"parler": "P", "aws": "A", "court": "C", "other": "O"}
-SIDE_LEGEND = "P Parler · A AWS · C court · O other"
-SIDE_GROUPS = {"parler": "Parler", "aws": "AWS and Amazon", "court": "The courts", "other": "Others"}
+from parlertui.store.records import ArgumentRef, Quote, Side, Source, TimelineEvent
 
 
-def side_marks(sides: tuple[str, ...]) -> str:
-    """One letter per side, always in the same column for the same side: "PA C", " A  "."""
-    return "".join(SIDE_MARKS[side] if side in sides else " " for side in SIDE_MARKS)
+class SideLabels:
+    """A dispute's sides as the screens show them: a mark each, always in the same column, their names, the
+    headings of their parties, and the legend of the marks ("P Parler · A AWS · C Court")."""
+
+    def __init__(self, sides: Sequence[Side]) -> None:
+        self.sides = tuple(sides)
+        self._by_id = {side.id: side for side in self.sides}
+        self.width = max(1, len(self.sides))
+        """The cells a row's marks take: one per side."""
+        self.legend = " · ".join(f"{side.mark} {side.name}" for side in self.sides)
+
+    def marks(self, sides: Sequence[str]) -> str:
+        """One mark per side taking part, blank for the others: "PA C", " A  "."""
+        return "".join(side.mark if side.id in sides else " " for side in self.sides)
+
+    def mark(self, side: str) -> str:
+        known = self._by_id.get(side)
+        return known.mark if known else "?"
+
+    def name(self, side: str) -> str:
+        known = self._by_id.get(side)
+        return known.name if known else side
+
+    def heading(self, side: str) -> str:
+        known = self._by_id.get(side)
+        return known.heading if known else side
+
+
+@lru_cache(maxsize=8)
+def side_labels(sides: tuple[Side, ...]) -> SideLabels:
+    """The labels of a store's sides (`Dispute.sides`), made once per dispute."""
+    return SideLabels(sides)
 
 
 def quote_words(quote: Quote) -> Text:
@@ -160,12 +187,12 @@ class Line:
         return Measurement(1, max(1, min(options.max_width, natural_width(self.cells))))
 
 
-def event_row(event: TimelineEvent, *, wrap: bool = False) -> Line:
+def event_row(event: TimelineEvent, sides: SideLabels, *, wrap: bool = False) -> Line:
     """One line: date, kind, side marks, then the title, cut with an ellipsis if the line is too short."""
     return Line(
         (Text(event.date_label), DATE_WIDTH),
         (Text(event.kind, style="dim"), Sized(KIND_WIDTH, KIND_SHARE, least=7)),
-        (Text(side_marks(event.sides), style="bold"), 4),
+        (Text(sides.marks(event.sides), style="bold"), sides.width),
         (Text(event.title), None),
         wrap=wrap,
     )
