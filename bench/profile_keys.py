@@ -1,7 +1,7 @@
 """Where a key's time goes on the big store, in CPU time rather than wall time: `python bench/profile_keys.py`.
 
 bench/run.py times keys from a real terminal, which on a shared, loaded machine measures the load as much as the
-app. This runs `ParlerApp` in this process (`App.run_test`, 120x40, on the big store of bench/run.py, written to
+app. This runs `ParlertuiApp` in this process (`App.run_test`, 120x40, on the big store of bench/run.py, written to
 bench/.cache/ the first time) and, for each of the benchmark's keys pressed `--repeat` times, reports:
 
 - frames: the screen updates the key cost (App.post_display_hook counts them), and the bytes they wrote: the
@@ -49,7 +49,7 @@ from textual.widget import Widget  # noqa: E402
 from textual.worker import WorkerState  # noqa: E402
 
 from bench.run import big_store  # noqa: E402
-from parlertui.app import ParlerApp  # noqa: E402
+from parlertui.app import ParlertuiApp  # noqa: E402
 from parlertui.store.first_screen import FirstScreenReader  # noqa: E402
 from parlertui.store.queries import Store  # noqa: E402
 from parlertui.store.synth import COMMON_WORD, MISSING_WORD, RARE_WORD  # noqa: E402
@@ -87,7 +87,7 @@ class Row:
 
 
 class Harness:
-    def __init__(self, app: ParlerApp, profiled: set[str]) -> None:
+    def __init__(self, app: ParlertuiApp, profiled: set[str]) -> None:
         self.app = app
         self.profiled = profiled
         self.rows: dict[str, Row] = {}
@@ -295,7 +295,7 @@ def tracked_objects(top: int = 25) -> str:
     return "\n".join(lines)
 
 
-async def first_screen(app: ParlerApp) -> None:
+async def first_screen(app: ParlertuiApp) -> None:
     """Until a frame has shown the timeline's rows (the first screen with data, as bench/run.py waits for)."""
     from parlertui.widgets.pagedlist import PagedList
 
@@ -317,7 +317,7 @@ async def main_async(args: argparse.Namespace) -> Harness:
     started = time.process_time()
     with Store(args.store) as store:
         # owns_gc as the command line runs it: full collections wait for a pause in the keys (parlertui/collector.py)
-        app = ParlerApp(store, FirstScreenReader(store).result(), owns_gc=True)
+        app = ParlertuiApp(store, FirstScreenReader(store).result(), owns_gc=True)
         app.driver_class = FrameDriver
         async with app.run_test(size=SIZE, headless=False) as pilot:
             harness = Harness(app, set(args.profile))

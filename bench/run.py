@@ -16,8 +16,9 @@ turns so that noise falls on all of them alike:
   in most quotes, in five, in none, typed into `/`) on the big store: from the key sent to the first screen
   showing its effect.
 
-The big store is `parlertui synth` with its defaults (100,000 events, 1,000,000 quotes, seed 0), written to
-bench/.cache/ the first time (about half a minute; delete the folder to write it again).
+The big store is `parlertui synth` with its defaults (100,000 events, 1,000,000 quotes, seed 0, two sides and a
+court; `--sides N` for more), written to bench/.cache/ the first time for each schema version and number of sides
+(about half a minute; delete the folder to write it again).
 
 Prints min and median of each, then the ratios the issue sets targets for (medians): start on the bundled store
 within 1.3x of the bare app, start on the big store within 1.15x of the bundled store, peak memory on the big
@@ -326,8 +327,12 @@ def parlertui_command() -> list[str]:
     return [sys.executable, "-m", "parlertui"]
 
 
-def big_store() -> Path:
-    path = CACHE / f"synth-e{BIG_EVENTS}-q{BIG_QUOTES}-s{BIG_SEED}.sqlite"
+def big_store(sides: int) -> Path:
+    """The big store of `sides` sides (and a court), written once per schema version: a store of an older schema is
+    one the app refuses to open."""
+    from parlertui.store.schema import SCHEMA_VERSION
+
+    path = CACHE / f"synth-v{SCHEMA_VERSION}-e{BIG_EVENTS}-q{BIG_QUOTES}-s{BIG_SEED}-sides{sides}.sqlite"
     if not path.exists():
         print(f"writing the big store {path.relative_to(REPO)} (once) ...", flush=True)
         subprocess.run(
@@ -342,6 +347,8 @@ def big_store() -> Path:
                 str(BIG_QUOTES),
                 "--seed",
                 str(BIG_SEED),
+                "--sides",
+                str(sides),
                 "-o",
                 str(path),
             ],
@@ -360,12 +367,12 @@ def first_event_label(path: Path) -> str:
     return parse_when(occurred_at).label(home_zone(zone))
 
 
-def report(cases: dict[str, Case], runs: int) -> bool:
+def report(cases: dict[str, Case], runs: int, sides: int) -> bool:
     """Print the table and the targets; True if every measured target is met."""
     bare, bundled, big = cases["bare"], cases["bundled"], cases["big"]
     print(
-        f"{runs} runs of each after a warm-up, in tmux {WIDTH}x{HEIGHT}; the big store has {BIG_EVENTS:,} events "
-        f"and {BIG_QUOTES:,} quotes\n"
+        f"{runs} runs of each after a warm-up, in tmux {WIDTH}x{HEIGHT}; the big store has {BIG_EVENTS:,} events, "
+        f"{BIG_QUOTES:,} quotes and {sides} sides besides its court\n"
     )
     print(f"{'':56}{'min':>10}{'median':>10}")
     for case in cases.values():
@@ -442,6 +449,13 @@ def main() -> int:
         metavar="SECONDS",
         help="give up on a start after this long and run that case no more (default 120)",
     )
+    parser.add_argument(
+        "--sides",
+        type=int,
+        default=2,
+        metavar="N",
+        help="the sides of the big store, besides its court (default 2; more to measure a many-sided store)",
+    )
     args = parser.parse_args()
     if args.runs < 5:
         parser.error("--runs must be 5 or more: the targets are read on medians")
@@ -456,7 +470,7 @@ def main() -> int:
         # with PYTHONDONTWRITEBYTECODE set never would, so every start would compile every module again.
         for folder in ("parlertui", "bench"):
             compileall.compile_dir(REPO / folder, quiet=1)
-        big = big_store()
+        big = big_store(args.sides)
         python, parlertui = sys.executable, parlertui_command()
         cases = {
             "bare": Case("bare Textual app (floor)", [python, "bench/bare_app.py"], BARE_MARKER),
@@ -476,7 +490,7 @@ def main() -> int:
                         case.rss.clear()
                         case.interactions.clear()
         print(file=sys.stderr)
-        return 0 if report(cases, args.runs) else 1
+        return 0 if report(cases, args.runs, args.sides) else 1
     except (BenchError, subprocess.CalledProcessError, OSError) as err:
         print(f"\nbench: {err}", file=sys.stderr)
         return 2

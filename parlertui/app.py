@@ -79,11 +79,11 @@ def read_saved_theme() -> tuple[str, str | None]:
     return (theme if isinstance(theme, str) and theme in BUILTIN_THEMES else DEFAULT_THEME), None
 
 
-def saved_theme_of(app: ParlerApp) -> str:
+def saved_theme_of(app: ParlertuiApp) -> str:
     return app.saved_theme
 
 
-class ParlerApp(App[None]):
+class ParlertuiApp(App[None]):
     """Explore a dispute's record, read from a store opened read-only."""
 
     CSS_PATH = "app.tcss"

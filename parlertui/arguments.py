@@ -86,6 +86,9 @@ def parser() -> argparse.ArgumentParser:
     synth.add_argument("--events", type=int, default=100_000, metavar="N", help="events to make (default: 100000)")
     synth.add_argument("--quotes", type=int, default=1_000_000, metavar="M", help="quotes to make (default: 1000000)")
     synth.add_argument("--seed", type=int, default=0, metavar="S", help="the random seed (default: 0)")
+    synth.add_argument(
+        "--sides", type=int, default=2, metavar="N", help="sides that argue, before a court that decides (default: 2)"
+    )
     synth.add_argument("-o", "--output", type=Path, metavar="DB", required=True, help="the store to write")
     synth.add_argument("--force", action="store_true", help="replace the store if it exists")
 

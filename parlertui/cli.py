@@ -36,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "check":
             return run_check(args.store or default_store(args.db))
         if args.command == "synth":
-            return run_synth(args.output, args.events, args.quotes, args.seed, args.force)
+            return run_synth(args.output, args.events, args.quotes, args.seed, args.force, args.sides)
         if args.command == "verify":
             return run_verify(args.store or default_store(args.db), args.sources)
         if args.command == "export":

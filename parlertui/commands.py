@@ -176,15 +176,19 @@ def run_datasette_metadata(path: Path, output: Path | None, force: bool) -> int:
     return EXIT_OK
 
 
-def run_synth(output: Path, events: int, quotes: int, seed: int, force: bool) -> int:
+def run_synth(output: Path, events: int, quotes: int, seed: int, force: bool, sides: int = 2) -> int:
     from parlertui.store.build import OutputError
     from parlertui.store.synth import synth_store
 
     for name, count in (("--events", events), ("--quotes", quotes)):
         if count < 0:
             raise UserError(f"{name} must be 0 or more, not {count}")
+    from parlertui.store.schema import MAX_SIDES
+
+    if not 2 <= sides < MAX_SIDES:
+        raise UserError(f"--sides must be from 2 to {MAX_SIDES - 1} (the court is one more), not {sides}")
     try:
-        result = synth_store(output, events, quotes, seed, force=force)
+        result = synth_store(output, events, quotes, seed, sides=sides, force=force)
     except OutputError as err:
         raise UserError(str(err)) from err
     counts = result.counts
@@ -231,9 +235,9 @@ def run_app(path: Path) -> int:
     # few ms after the echo of the word typed) waited up to 17 ms for the next frame. Read when Textual is imported.
     os.environ.setdefault("TEXTUAL_FPS", str(FRAMES_PER_SECOND))
     gc.disable()  # until the first screen is up: see parlertui/collector.py
-    from parlertui.app import ParlerApp
+    from parlertui.app import ParlertuiApp
 
     with store:
-        app = ParlerApp(store, first_screen.result(), owns_gc=True)
+        app = ParlertuiApp(store, first_screen.result(), owns_gc=True)
         app.run()
     return app.return_code or EXIT_OK

@@ -19,7 +19,7 @@ from textual.keys import KEY_NAME_REPLACEMENTS, KEY_TO_UNICODE_NAME, REPLACED_KE
 from textual.message import Message
 from textual.worker import WorkerCancelled, WorkerState
 
-from parlertui.app import ParlerApp
+from parlertui.app import ParlertuiApp
 from parlertui.store.queries import Store
 from parlertui.widgets.debate import DebatePane
 from parlertui.widgets.keylist import KeyList
@@ -32,7 +32,7 @@ BUNDLED = Path(__file__).resolve().parent.parent / "db" / "events.sqlite"
 async def running(path: Path, size: tuple[int, int] = (80, 24)):
     """The app on a store, once the store has been read."""
     with Store(path) as store:
-        app = ParlerApp(store)
+        app = ParlertuiApp(store)
         async with app.run_test(size=size, message_hook=counted(app)) as pilot:
             await settle(pilot)
             yield app, pilot
@@ -196,7 +196,7 @@ def plain(renderable: RenderableType, width: int = 300) -> str:
     return "\n".join(line.rstrip() for line in console.export_text().splitlines())
 
 
-def view(app: ParlerApp, name: str | None = None):
+def view(app: ParlertuiApp, name: str | None = None):
     screen = app.explorer
     return screen.view(name) if name else screen.current_view
 
@@ -221,14 +221,14 @@ def listed_ids(widget: PagedList) -> list[str]:
     return [row.id for row in (widget.row(index) for index in range(widget.count)) if row is not None]
 
 
-def detail_text(app: ParlerApp, name: str | None = None) -> str:
+def detail_text(app: ParlertuiApp, name: str | None = None) -> str:
     pane = view(app, name).detail_pane
     if isinstance(pane, DebatePane):
         return "\n".join(plain(widget.content) for widget in pane.query(".question, .card, .missing, .outcome"))
     return "\n".join(options_text(pane))
 
 
-def focused_pane(app: ParlerApp) -> str:
+def focused_pane(app: ParlertuiApp) -> str:
     focused = app.focused
     assert focused is not None
     return "list" if "records" in focused.classes else "detail"
@@ -261,7 +261,7 @@ async def palette_matches(pilot) -> None:
     await wait_until(pilot, matched, "the command palette to list a match")
 
 
-def filter_bar_text(app: ParlerApp) -> str:
+def filter_bar_text(app: ParlertuiApp) -> str:
     """What the line of filter chips says ("" when it is hidden)."""
     bar = app.screen.query_one("#filter-bar")
     return plain(bar.render()) if bar.display else ""
@@ -286,6 +286,6 @@ async def search_for(pilot, text: str, *, type_it: bool = False) -> None:
     await wait_until(pilot, answered, f"results for {text[:60]!r} ({len(text)} characters)")
 
 
-def notices(app: ParlerApp) -> list[str]:
+def notices(app: ParlertuiApp) -> list[str]:
     """What the app has said in notices since it started or last cleared them (conftest's `notices_recorded`)."""
     return list(app.__dict__.get("notices_said", []))

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import settings
 
 
-from parlertui.app import ParlerApp
+from parlertui.app import ParlertuiApp
 from parlertui.store.build import build_store
 from toml_writer import dumps
 
@@ -75,18 +75,18 @@ def config_folder(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
 def notices_recorded(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every notice an app shows, kept in order for `apptools.notices` through Textual's public `notify` (the
     app's own list of notifications is private); `clear_notifications` clears the record too."""
-    notify, clear = ParlerApp.notify, ParlerApp.clear_notifications
+    notify, clear = ParlertuiApp.notify, ParlertuiApp.clear_notifications
 
-    def recording_notify(app: ParlerApp, message: Any, *args: Any, **kwargs: Any) -> None:
+    def recording_notify(app: ParlertuiApp, message: Any, *args: Any, **kwargs: Any) -> None:
         app.__dict__.setdefault("notices_said", []).append(str(message))
         notify(app, message, *args, **kwargs)
 
-    def recording_clear(app: ParlerApp) -> None:
+    def recording_clear(app: ParlertuiApp) -> None:
         app.__dict__["notices_said"] = []
         clear(app)
 
-    monkeypatch.setattr(ParlerApp, "notify", recording_notify)
-    monkeypatch.setattr(ParlerApp, "clear_notifications", recording_clear)
+    monkeypatch.setattr(ParlertuiApp, "notify", recording_notify)
+    monkeypatch.setattr(ParlertuiApp, "clear_notifications", recording_clear)
 
 
 @pytest.fixture

@@ -26,7 +26,7 @@ from apptools import (
 )
 from textual import events
 
-from parlertui.app import ParlerApp
+from parlertui.app import ParlertuiApp
 from parlertui.collector import FULL_COLLECTION_EVERY, IDLE_SECONDS, YOUNG_COLLECTION_AFTER, IdleCollector
 from parlertui.navigation import VIEWS, Target
 from parlertui.screens.explorer import ExplorerScreen
@@ -514,7 +514,7 @@ async def test_a_store_that_fails_while_read_ends_the_app_with_the_reason(mini_s
         with monkeypatch.context() as patched:
             patched.setattr(owner, reader, fails)
             with Store(mini_store) as store:
-                app = ParlerApp(store)
+                app = ParlertuiApp(store)
                 async with app.run_test() as pilot:
                     await wait_until(pilot, lambda: pilot.app.return_code is not None, "the app to end")
             assert app.return_code == 2, reader
@@ -550,7 +550,7 @@ async def test_two_enters_at_once_in_the_palette_do_not_end_the_app(mini_store):
 @pytest.mark.parametrize("keys", [["pageup", "pagedown"], ["2", "tab", "pageup", "3", "tab", "pagedown"]])
 async def test_paging_as_the_app_starts_does_not_crash(mini_store, keys):
     with Store(mini_store) as store:
-        app = ParlerApp(store)
+        app = ParlertuiApp(store)
         async with app.run_test() as pilot:
             await pilot.press(*keys)
             await settle(pilot)
@@ -616,7 +616,7 @@ async def test_a_first_screen_read_before_the_app_starts_is_shown_without_readin
         assert [row.id for row in first.rows.values()] == ["ruling", "email", "suspension", "suit"]
         reads: list[str] = []
         monkeypatch.setattr(Store, "catalogue", lambda *_: reads.append("catalogue"))
-        app = ParlerApp(store, first)
+        app = ParlertuiApp(store, first)
         async with app.run_test() as pilot:
             await settle(pilot)
             assert selected(app) == "ruling" and "The court rules" in detail_text(app)
@@ -668,7 +668,7 @@ async def test_the_app_a_process_runs_freezes_its_start_and_collects_garbage_whe
     frozen, thresholds = [], gc.get_threshold()
     monkeypatch.setattr(gc, "freeze", lambda: frozen.append(True))
     with Store(mini_store) as store:
-        app = ParlerApp(store, owns_gc=True)
+        app = ParlertuiApp(store, owns_gc=True)
         gc.disable()  # as the command line does before it imports Textual
         try:
             async with app.run_test() as pilot:
@@ -687,7 +687,7 @@ async def test_the_app_a_process_runs_freezes_its_start_and_collects_garbage_whe
         finally:
             gc.enable()
         assert gc.get_threshold() == thresholds  # put back when the app ends
-        async with ParlerApp(store).run_test() as pilot:  # as tests run it: many apps in one process
+        async with ParlertuiApp(store).run_test() as pilot:  # as tests run it: many apps in one process
             await settle(pilot)  # the first screen is up: where the app a process runs starts its collector
             assert pilot.app.collector is None
         assert frozen == [True] and gc.get_threshold() == thresholds
@@ -703,7 +703,7 @@ async def test_the_collector_is_turned_on_even_if_the_first_screen_never_comes(m
     with Store(mini_store) as store:
         # First with a deadline that never comes in the test: nothing but the deadline turns the collector on.
         monkeypatch.setattr(parlertui.app, "COLLECTOR_LATEST", 3600.0)
-        app = ParlerApp(store, owns_gc=True)
+        app = ParlertuiApp(store, owns_gc=True)
         gc.disable()
         try:
             async with app.run_test() as pilot:
@@ -713,7 +713,7 @@ async def test_the_collector_is_turned_on_even_if_the_first_screen_never_comes(m
             gc.enable()
         # Then with a short one: the deadline turns it on.
         monkeypatch.setattr(parlertui.app, "COLLECTOR_LATEST", 0.2)
-        app = ParlerApp(store, owns_gc=True)
+        app = ParlertuiApp(store, owns_gc=True)
         gc.disable()
         try:
             async with app.run_test() as pilot:
@@ -758,7 +758,7 @@ async def test_the_first_screen_is_styled_once_and_a_screen_shown_again_is_resty
             resumes.append(message)
 
     with Store(mini_store) as store:
-        app = ParlerApp(store)
+        app = ParlertuiApp(store)
         async with app.run_test(message_hook=seen) as pilot:
             await settle(pilot)
             assert [resume.refresh_styles for resume in resumes] == [False]  # styled as it mounted: not again

@@ -8,7 +8,7 @@ import json
 from textual.widgets import Input, Select, Static
 
 from apptools import notices, palette, press, running, settle
-from parlertui.app import ParlerApp
+from parlertui.app import ParlertuiApp
 from parlertui.screens.export_dialog import ExportScreen
 from parlertui.store.export import markdown_brief
 from parlertui.store.filters import Filters
@@ -123,9 +123,9 @@ async def test_a_file_that_cannot_be_written_says_why(mini_store, tmp_path, monk
 async def test_in_a_browser_the_file_is_delivered_as_a_download(mini_store, tmp_path, monkeypatch):
     tmp_path = here(tmp_path, monkeypatch)
     delivered: list[tuple[str, str | None]] = []
-    monkeypatch.setattr(ParlerApp, "is_web", property(lambda self: True))
+    monkeypatch.setattr(ParlertuiApp, "is_web", property(lambda self: True))
     monkeypatch.setattr(
-        ParlerApp,
+        ParlertuiApp,
         "deliver_text",
         lambda self, file, *, save_filename=None, **options: delivered.append((file.read(), save_filename)),
     )

@@ -173,9 +173,9 @@ def test_odd_text_snapshot(snap_compare, odd_store):
         await settle(pilot)
 
     with Store(odd_store) as store:
-        from parlertui.app import ParlerApp
+        from parlertui.app import ParlertuiApp
 
-        assert snap_compare(ParlerApp(store), terminal_size=(80, 24), run_before=run_before)
+        assert snap_compare(ParlertuiApp(store), terminal_size=(80, 24), run_before=run_before)
 
 
 typed = (

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from apptools import detail_text, listed_ids, options_text, press, running, search_for, settle, view
-from parlertui.app import ParlerApp
+from parlertui.app import ParlertuiApp
 from parlertui.navigation import Target
 from parlertui.store.build import build_store
 from parlertui.store.filters import Filters
@@ -153,7 +153,7 @@ def test_every_export_reads_its_sides(tribunal, tmp_path):
 @pytest.fixture
 def tribunal_app(tribunal):
     with Store(tribunal) as store:
-        yield ParlerApp(store)
+        yield ParlertuiApp(store)
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=lambda size: f"{size[0]}x{size[1]}")

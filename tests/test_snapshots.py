@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from apptools import BUNDLED, search_for, settle
-from parlertui.app import ParlerApp
+from parlertui.app import ParlertuiApp
 from parlertui.navigation import Target
 from parlertui.store.filters import Filters
 from parlertui.store.queries import Store
@@ -20,7 +20,7 @@ SIZES = [(80, 24), (120, 40)]
 @pytest.fixture
 def app():
     with Store(BUNDLED) as store:
-        yield ParlerApp(store)
+        yield ParlertuiApp(store)
 
 
 def keys(*pressed: str, theme: str | None = None):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from apptools import BUNDLED, settle
-from parlertui.app import ParlerApp
+from parlertui.app import ParlertuiApp
 from parlertui.store.queries import Store
 
 SIZES = [(80, 24), (120, 40), (200, 50)]
@@ -15,7 +15,7 @@ SIZES = [(80, 24), (120, 40), (200, 50)]
 @pytest.fixture
 def app():
     with Store(BUNDLED) as store:
-        yield ParlerApp(store)
+        yield ParlertuiApp(store)
 
 
 @pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])

@@ -53,9 +53,9 @@ def test_it_has_the_full_text_tables_build_makes(synth, mini_store):
 def test_it_holds_what_the_app_shows(synth):
     precisions = dict(rows(synth, "SELECT precision, count(*) FROM events GROUP BY precision"))
     assert precisions["day"] > precisions["time"] > precisions["month"] > 0
-    sides = [side for (side,) in rows(synth, "SELECT id FROM sides ORDER BY position")]
-    assert sides == ["parler", "aws", "court", "other"]
-    assert {side for (side,) in rows(synth, "SELECT DISTINCT side FROM parties")} == set(sides)
+    sides = rows(synth, "SELECT id, mark, deciding FROM sides ORDER BY position")
+    assert sides == [("side-1", "1", 0), ("side-2", "2", 0), ("court", "C", 1)]  # two sides and a court, by default
+    assert {side for (side,) in rows(synth, "SELECT DISTINCT side FROM parties")} == {side for side, _, _ in sides}
     assert rows(synth, "SELECT count(*) FROM parties WHERE kind = 'person' AND affiliation_id IS NULL") == [(0,)]
     assert rows(synth, "SELECT count(*) FROM sources WHERE via_source_id IS NOT NULL")[0][0] > 0
     assert {relation for (relation,) in rows(synth, "SELECT DISTINCT relation FROM argument_links")} == {
@@ -110,7 +110,7 @@ def test_a_negative_count_is_refused_in_one_line(tmp_path, capsys, option):
     assert not (tmp_path / "no.sqlite").exists()
 
 
-@pytest.mark.parametrize("filters", [Filters(), Filters(side="aws"), Filters(start="2021-01-01")])
+@pytest.mark.parametrize("filters", [Filters(), Filters(side="side-2"), Filters(start="2021-01-01")])
 def test_the_place_of_a_date_found_from_its_month_heading_is_the_place_counted_from_the_start(synth, filters):
     with Store(synth) as store:
         counted = event_listing(store, filters)
@@ -152,3 +152,19 @@ def test_month_bound_in_sql_is_month_bound(key):
     with sqlite3.connect(":memory:") as db:
         sql = "SELECT " + MONTH_BOUND_SQL.format(key=":key")
         assert db.execute(sql, {"key": key}).fetchone()[0] == month_bound(key)
+
+
+def test_sides_asks_for_a_many_sided_store_the_app_reads(tmp_path, capsys):
+    path = tmp_path / "six.sqlite"
+    assert main(["synth", "--events", "60", "--quotes", "300", "--sides", "6", "-o", str(path)]) == 0
+    assert check_store(path).problems == []
+    with Store(path) as store:
+        sides = store.dispute().sides
+        assert [side.mark for side in sides] == ["1", "2", "3", "4", "5", "6", "C"]
+        assert {argument.side for topic in store.topics() for argument in store.topic(topic.id).arguments} <= {
+            side.id for side in sides
+        }
+    for wrong in ("1", "16"):
+        assert main(["synth", "--sides", wrong, "-o", str(tmp_path / "no.sqlite")]) == 2
+        assert "--sides must be from 2 to 15" in capsys.readouterr().err
+    assert not (tmp_path / "no.sqlite").exists()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from apptools import notices, palette, press, running, settle, view
-from parlertui.app import ParlerApp
+from parlertui.app import ParlertuiApp
 from parlertui.store.queries import Store
 
 GAZETTE = "https://example.org/mini-sues-host"
@@ -16,7 +16,7 @@ GAZETTE = "https://example.org/mini-sues-host"
 def opened(monkeypatch) -> list[str]:
     """The addresses the app asked the browser to open."""
     urls: list[str] = []
-    monkeypatch.setattr(ParlerApp, "open_url", lambda self, url, *, new_tab=True: urls.append(url))
+    monkeypatch.setattr(ParlertuiApp, "open_url", lambda self, url, *, new_tab=True: urls.append(url))
     return urls
 
 

@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 
 if TYPE_CHECKING:
-    from parlertui.app import ParlerApp
+    from parlertui.app import ParlertuiApp
     from parlertui.views.base import View
 
 WRAP_TOOLTIP = "Show every row of the lists whole (w again: a line each)"
@@ -39,7 +39,7 @@ class ReadingModes(Screen[None]):
     @property
     def wrap(self) -> bool:
         """Every row of every list whole (w): the app's wrap mode, which this screen follows."""
-        return cast("ParlerApp", self.app).wrap
+        return cast("ParlertuiApp", self.app).wrap
 
     @property
     def current_view(self) -> View:

@@ -30,8 +30,8 @@ from typing import Any
 
 from parlertui.store.build import write_atomically
 from parlertui.store.counts import write_period_counts
-from parlertui.store.schema import FULL_TEXT, SCHEMA_VERSION, TABLE_ORDER, schema_sql
-from parlertui.store.synth_rows import RARE_QUOTES, SynthRows
+from parlertui.store.schema import FULL_TEXT, MAX_SIDES, SCHEMA_VERSION, TABLE_ORDER, schema_sql
+from parlertui.store.synth_rows import DEFAULT_SIDES, RARE_QUOTES, SynthRows
 from parlertui.store.synth_words import COMMON_WORD, MISSING_WORD, RARE_WORD, UNCOMMON_WORD
 
 __all__ = ["COMMON_WORD", "MISSING_WORD", "RARE_QUOTES", "RARE_WORD", "UNCOMMON_WORD", "SynthResult", "synth_store"]
@@ -75,17 +75,27 @@ class SynthResult:
 
 
 def synth_store(
-    target: Path, events: int = DEFAULT_EVENTS, quotes: int = DEFAULT_QUOTES, seed: int = 0, *, force: bool = False
+    target: Path,
+    events: int = DEFAULT_EVENTS,
+    quotes: int = DEFAULT_QUOTES,
+    seed: int = 0,
+    *,
+    sides: int = DEFAULT_SIDES,
+    force: bool = False,
 ) -> SynthResult:
-    """Write a synthetic store of `events` events and `quotes` quotes at `target`.
+    """Write a synthetic store of `events` events and `quotes` quotes at `target`, argued by `sides` sides before a
+    court that decides.
 
-    Raises ValueError for a negative count, OutputError if `target` exists (unless `force`) or cannot be written.
+    Raises ValueError for a negative count or a number of sides a dispute cannot have, OutputError if `target`
+    exists (unless `force`) or cannot be written.
     """
     if events < 0 or quotes < 0:
         raise ValueError("the numbers of events and quotes must be 0 or more")
+    if not 2 <= sides < MAX_SIDES:
+        raise ValueError(f"a dispute has 2 to {MAX_SIDES - 1} sides besides its court")
     target = Path(target)
     started = time.perf_counter()
-    tables = SynthRows(random.Random(seed), events, quotes).tables()
+    tables = SynthRows(random.Random(seed), events, quotes, sides).tables()
     counts = write_atomically(target, lambda temporary: _write(temporary, tables), force=force)
     return SynthResult(target, counts, time.perf_counter() - started)
 

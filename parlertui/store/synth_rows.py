@@ -30,15 +30,38 @@ RARE_QUOTES = 5
 """How many quotes hold RARE_WORD (every quote if there are fewer)."""
 ZONE = "America/Los_Angeles"
 
-META = {
-    "id": "synthetic-parler-v-aws",
-    "title": "Parler LLC v. Amazon Web Services, Inc. (synthetic)",
-    "short_title": "Parler v. AWS (synthetic)",
-    "court": "U.S. District Court for the Western District of Washington",
-    "case_number": "2:21-cv-00031-BJR",
-    "related_cases": json.dumps(["King County Superior Court No. 21-2-02856-6 SEA"]),
-    "timezone": ZONE,
-}
+DEFAULT_SIDES = 2
+"""Sides that argue in a synthetic store, besides the court that decides."""
+
+
+def meta(sides: int) -> dict[str, str]:
+    return {
+        "id": "synthetic",
+        "title": f"A synthetic dispute of {sides} sides and a court",
+        "short_title": f"Synthetic dispute ({sides} sides)",
+        "court": "A synthetic court",
+        "case_number": "0:00-cv-00000",
+        "related_cases": json.dumps(["A synthetic related case"]),
+        "timezone": ZONE,
+    }
+
+
+def side_ids(sides: int) -> list[str]:
+    """The arguing sides' ids, then the court's."""
+    return [*(f"side-{number}" for number in range(1, sides + 1)), "court"]
+
+
+def side_rows(sides: int) -> list[tuple[Any, ...]]:
+    """id, name, mark, heading, aliases, deciding, colours, position: sides 1, 2, … marked 1-9 then A-F; the
+    court, which decides, marked C."""
+    marks = "123456789ABDEFG"
+    rows: list[tuple[Any, ...]] = [
+        (side, f"Side {number}", marks[number - 1], f"Side {number}", "[]", 0, None, None, number)
+        for number, side in enumerate(side_ids(sides)[:-1], 1)
+    ]
+    rows.append(("court", "Court", "C", "The courts", "[]", 1, None, None, sides + 1))
+    return rows
+
 
 OUTLETS = [
     "Reuters",
@@ -54,22 +77,15 @@ OUTLETS = [
 ]
 ROLES = ["party", "plaintiff", "defendant", "judge", "counsel", "sender", "recipient", "speaker", "host", "subject"]
 OFFSETS = ["-08:00", "-07:00", "-05:00", "Z", "+01:00"]
-KINDS_OF_ORG = {"parler": "company", "aws": "company", "court": "court", "other": "group"}
-SIDE_WEIGHTS = {"parler": 3, "aws": 3, "court": 1, "other": 3}
-# The sides, as the bundled dataset declares them: id, name, mark, heading, aliases, deciding, colours, position.
-SIDES = [
-    ("parler", "Parler", "P", "Parler", "[]", 0, None, None, 1),
-    ("aws", "AWS", "A", "AWS and Amazon", '["Amazon"]', 0, None, None, 2),
-    ("court", "Court", "C", "The courts", "[]", 1, None, None, 3),
-    ("other", "Others", "O", "Others", "[]", 0, None, None, 4),
-]
 
 
 class SynthRows:
     """Makes every table's rows from one random generator, in table order, so a seed fixes them all."""
 
-    def __init__(self, rng: random.Random, events: int, quotes: int) -> None:
+    def __init__(self, rng: random.Random, events: int, quotes: int, sides: int = DEFAULT_SIDES) -> None:
         self.rng, self.events, self.quotes = rng, events, quotes
+        self.side_count = sides
+        self.arguing = side_ids(sides)[:-1]
         self.zone = ZoneInfo(ZONE)
         self.words = Words(rng)
         self.party_count = max(24, events // 200)
@@ -79,8 +95,8 @@ class SynthRows:
         self.quote_width = max(5, len(str(quotes - 1)))
 
     def tables(self) -> Iterator[tuple[str, Iterable[tuple[Any, ...]]]]:
-        yield "meta", list(META.items())
-        yield "sides", SIDES
+        yield "meta", list(meta(self.side_count).items())
+        yield "sides", side_rows(self.side_count)
         yield "sources", self._sources()
         parties = self._parties()
         yield "parties", parties
@@ -122,40 +138,24 @@ class SynthRows:
         return rows
 
     def _parties(self) -> list[tuple[Any, ...]]:
+        """Each side's lead organisation first (the court's is the court), then organisations and people, each
+        arguing side three times as likely as the court."""
         rng = self.rng
-        rows: list[tuple[str, str, str, str, str, str | None, str, int]] = [
-            ("parler", "Parler LLC", "company", "parler", "The plaintiff, a microblogging company.", None, "[]", 1),
-            (
-                "aws",
-                "Amazon Web Services, Inc.",
-                "company",
-                "aws",
-                "The defendant, a hosting company.",
-                None,
-                json.dumps(["AWS"]),
-                2,
-            ),
-            (
-                "court",
-                "U.S. District Court, W.D. Wash.",
-                "court",
-                "court",
-                "The court hearing the case.",
-                None,
-                "[]",
-                3,
-            ),
-            ("twitter", "Twitter, Inc.", "company", "other", "A social network named in the claim.", None, "[]", 4),
-        ]
-        organisations = {side: [row[0] for row in rows if row[3] == side] for side in SIDE_WEIGHTS}
-        sides = [side for side, weight in SIDE_WEIGHTS.items() for _ in range(weight)]
+        rows: list[tuple[str, str, str, str, str, str | None, str, int]] = []
+        for side in side_ids(self.side_count):
+            name = rng.choice(COURT_NAMES) if side == "court" else f"{rng.choice(SURNAMES)} {rng.choice(ORG_SUFFIXES)}"
+            kind = "court" if side == "court" else "company"
+            rows.append((self._party_id(len(rows)), name, kind, side, self.words.sentence(), None, "[]", len(rows) + 1))
+        organisations = {row[3]: [row[0]] for row in rows}
+        weighted = [side for side in self.arguing for _ in range(3)] + ["court"]
         for index in range(len(rows), self.party_count):
-            side, party_id = rng.choice(sides), f"party-{index:05d}"
+            side, party_id = rng.choice(weighted), self._party_id(index)
             if rng.random() < 0.2:
                 name = (
                     rng.choice(COURT_NAMES) if side == "court" else f"{rng.choice(SURNAMES)} {rng.choice(ORG_SUFFIXES)}"
                 )
-                rows.append((party_id, name, KINDS_OF_ORG[side], side, self.words.sentence(), None, "[]", index + 1))
+                kind = "court" if side == "court" else rng.choice(("company", "group"))
+                rows.append((party_id, name, kind, side, self.words.sentence(), None, "[]", index + 1))
                 organisations[side].append(party_id)
             else:
                 employer = rng.choice(organisations[side])
@@ -209,7 +209,7 @@ class SynthRows:
                 yield self._event_id(index), self._party_id(party), rng.choice(ROLES), position
 
     def _party_id(self, index: int) -> str:
-        return ("parler", "aws", "court", "twitter")[index] if index < 4 else f"party-{index:05d}"
+        return f"party-{index:05d}"
 
     def _event_sources(self) -> Iterator[tuple[Any, ...]]:
         rng = self.rng
@@ -270,9 +270,10 @@ class SynthRows:
 
     def _arguments(self) -> list[tuple[Any, ...]]:
         rng, rows = self.rng, []
-        by_side = {side: [index for index, party in enumerate(self.sides) if party == side] for side in SIDE_WEIGHTS}
+        by_side = {side: [index for index, party in enumerate(self.sides) if party == side] for side in set(self.sides)}
         for topic in range(self.topic_count):
-            sides = ["parler", "aws", *rng.choices(["parler", "aws", "other"], k=rng.randrange(1, 7)), "court"]
+            # The first two sides, then any of the arguing sides, then the court's finding.
+            sides = [*self.arguing[:2], *rng.choices(self.arguing, k=rng.randrange(1, 7)), "court"]
             for position, side in enumerate(sides, 1):
                 party = self._party_id(rng.choice(by_side[side]))
                 rows.append(

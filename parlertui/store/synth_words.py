@@ -10,7 +10,7 @@ from datetime import date, timedelta
 COMMON_WORD, UNCOMMON_WORD, RARE_WORD, MISSING_WORD = "platform", "subpoena", "zeppelin", "xylophone"
 FIRST_DAY, DAYS = date(2017, 1, 1), 8 * 365
 
-PROPER = "Parler AWS Amazon Twitter Apple Google Reuters".split()
+PROPER = "Acme Globex Initech Hooli Vandelay Stark Wayne".split()
 SUBJECTS = (
     "the court|the company|counsel|our team|the plaintiff|the defendant|the judge|users|moderators|"
     "the board|engineers|investors|the agency|reporters|critics|supporters|the host|the clerk"

@@ -50,7 +50,7 @@ LIST_BINDINGS: list[BindingType] = [
 WRAP_BINDING = Binding(
     "w", "app.toggle_wrap", "Wrap", tooltip="Show every row of the lists whole (w again: a line each)"
 )
-"""The app's wrap mode (ParlerApp.wrap, which the explorer's views follow), named by the lists so that the key bar
+"""The app's wrap mode (ParlertuiApp.wrap, which the explorer's views follow), named by the lists so that the key bar
 shows it where they are."""
 
 
