@@ -34,6 +34,19 @@ def parser() -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true", help="show the traceback after an error message")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
+    new = commands.add_parser(
+        "new",
+        help="write the dataset of a new dispute, to fill in",
+        description="Write a dataset folder for a new dispute: dispute.toml with three sides to rename (two that "
+        "argue, a court that decides), the other files empty but for a commented example each, and a README of the "
+        "format and the rules of the record. It builds at once. The folder must be new or empty.",
+    )
+    new.add_argument("folder", type=Path, metavar="DIR", help="the folder to write (new, or empty)")
+    new.add_argument("--title", metavar="TITLE", help="the dispute's title (default: the folder's name)")
+    new.add_argument(
+        "--timezone", default="UTC", metavar="ZONE", help="its home time zone, e.g. Europe/Berlin (default: UTC)"
+    )
+
     build = commands.add_parser(
         "build",
         help="validate a dataset and build a store from it",

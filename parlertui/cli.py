@@ -21,6 +21,7 @@ from parlertui.commands import (
     run_check,
     run_datasette_metadata,
     run_export,
+    run_new,
     run_serve,
     run_synth,
     run_verify,
@@ -31,6 +32,8 @@ from parlertui.locations import default_store
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
+        if args.command == "new":
+            return run_new(args.folder, args.title, args.timezone)
         if args.command == "build":
             return run_build(args.source, args.output, args.force)
         if args.command == "check":

@@ -29,6 +29,27 @@ class UserError(Exception):
     """Bad input, explained in one line."""
 
 
+def run_new(folder: Path, title: str | None, timezone: str) -> int:
+    from parlertui.store.output_files import OutputError, OutputExists
+    from parlertui.store.skeleton import SkeletonError, write_skeleton
+
+    try:
+        written = write_skeleton(folder, title, timezone)
+    except SkeletonError as err:
+        raise UserError(f"--timezone: {err}") from None
+    except OutputExists:
+        raise UserError(f"{folder}: holds files already; give a new or empty folder (nothing was written)") from None
+    except OutputError as err:
+        raise UserError(str(err)) from None
+    import shlex
+
+    store = folder.resolve().parent / "events.sqlite"
+    print(f"wrote a new dataset in {folder}: {', '.join(path.name for path in written)}")
+    print("its README.md gives the rules; build it and open it with:")
+    print(f"  parlertui build {shlex.quote(str(folder))}\n  parlertui --db {shlex.quote(str(store))}")
+    return EXIT_OK
+
+
 def run_build(source: Path | None, output: Path | None, force: bool = False) -> int:
     from parlertui.store.build import BuildError, OutputError, build_store, build_store_from_record
     from parlertui.store.output_files import not_a_store

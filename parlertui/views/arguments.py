@@ -26,7 +26,7 @@ class ArgumentsView(View[Topic, TopicDetail]):
     """The topics, and the selected one laid out as a debate."""
 
     view_id = "arguments"
-    empty_text = "This store holds no topics in dispute."
+    empty_text = "Nothing on the record yet: this store holds no topics in dispute."
 
     def __init__(self, store: Store, *, built: bool = False) -> None:
         super().__init__(store, built=built)

@@ -21,7 +21,7 @@ def party_row(party: Party, *, wrap: bool = False) -> Line:
 
 class PartiesView(View[Party, PartyDetail]):
     view_id = "parties"
-    empty_text = "This store holds no parties."
+    empty_text = "Nothing on the record yet: this store holds no parties."
 
     def make_list(self) -> KeyList:
         parties = KeyList(classes="records")

@@ -45,7 +45,7 @@ class QuotesView(Sorted, WithStrip[Quote, QuoteDetail]):
         Binding("s", "sort", "Sort", show=False, tooltip="Sort by date, by speaker, and back (each way in turn)")
     ]
     view_id = "quotes"
-    empty_text = "This store holds no quotes."
+    empty_text = "Nothing on the record yet: this store holds no quotes."
     narrowed = True
 
     def open_highlighted(self) -> None:

@@ -31,7 +31,7 @@ def source_row(source: Source, widths: NameWidths | None = None) -> Line:
 
 class SourcesView(Sorted, PagedView[Source, SourceDetail]):
     view_id = "sources"
-    empty_text = "This store holds no sources."
+    empty_text = "Nothing on the record yet: this store holds no sources."
     SORTS = SOURCE_SORTS
     LIST_NAME = "Sources"
     list_title = "Sources in the dataset's order"

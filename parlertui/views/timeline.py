@@ -18,7 +18,7 @@ class TimelineView(WithStrip[TimelineEvent, EventDetail]):
     """Events in order under month headings, narrowed by the filters; `enter` opens the highlighted one."""
 
     view_id = "timeline"
-    empty_text = "This store holds no events: there is nothing to show on the timeline."
+    empty_text = "Nothing on the record yet: this store holds no events."
     narrowed = True
     list_title = "Events"
     ITEMS = "event"
