@@ -136,3 +136,50 @@ def test_the_period_counts_follow_the_sides_order(tmp_path, dataset):
         assert suit.sides == (0, 0, 1, 1)  # Host and Mini: the last two lanes now
         assert [event.sides for event in store.timeline() if event.id == "suit"] == [("aws", "parler")]
         assert [party.side for party in store.parties()][:1] == ["court"]
+
+
+def test_the_bundled_record_is_the_same_whatever_its_sides_are_called(tmp_path):
+    """Every row of every table of the bundled store, built again with each side's id, name and mark changed, is the
+    row it was, the side ids aside: nothing in the record but the sides table depends on what the sides are called."""
+    import shutil
+
+    from conftest import DatasetFolder
+
+    folder = tmp_path / "dataset"
+    shutil.copytree(DATASET, folder)
+    renamed = DatasetFolder(folder)
+    new_id = {"parler": "first", "aws": "second", "court": "decider", "other": "rest"}
+
+    def rename_sides(document):
+        for number, side in enumerate(document["side"], 1):
+            side.update(id=new_id[side["id"]], name=f"{side['name']} (renamed)", mark=str(number))
+
+    def rename_parties(document):
+        for party in document["party"]:
+            party["side"] = new_id[party["side"]]
+
+    renamed.edit("dispute.toml", rename_sides)
+    renamed.edit("parties.toml", rename_parties)
+    built = build_store(folder, tmp_path / "renamed.sqlite").path
+    back = {new: old for old, new in new_id.items()}
+    original, other = open_store(BUNDLED), open_store(built)
+    try:
+        tables = [name for (name,) in original.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        assert "sides" in tables and len(tables) > 10
+        for table in tables:
+            columns = [row[1] for row in original.execute(f"PRAGMA table_info({table})")]
+            order = ", ".join(f'"{column}"' for column in columns)
+            rows = original.execute(f"SELECT * FROM {table} ORDER BY {order}").fetchall()
+            again = other.execute(f"SELECT * FROM {table} ORDER BY {order}").fetchall()
+            if table == "sides":
+                ids = [side for (side,) in other.execute("SELECT id FROM sides ORDER BY position")]
+                assert ids == ["first", "second", "decider", "rest"]
+                continue
+            if "side" in columns:
+                at = columns.index("side")
+                again = sorted(tuple(back[v] if i == at else v for i, v in enumerate(row)) for row in again)
+                rows = sorted(rows)
+            assert again == rows, table
+    finally:
+        original.close()
+        other.close()
