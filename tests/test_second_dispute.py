@@ -163,3 +163,21 @@ def test_its_debate(snap_compare, tribunal_app, size):
         await press(pilot, "3", "tab")
 
     assert snap_compare(tribunal_app, terminal_size=size, run_before=run_before)
+
+
+def test_argdown_reads_its_map_with_every_side_and_relation(tribunal, tmp_path):
+    from test_export_argdown import argdown_json, export_argdown
+
+    read = argdown_json(export_argdown(tribunal, tmp_path), tmp_path)
+    assert {argument_id: argument["tags"] for argument_id, argument in read["arguments"].items()} == {
+        "nights-union": ["union"],
+        "nights-harbour": ["company"],
+        "nights-city": ["city"],
+        "nights-panel": ["panel"],
+    }
+    assert sorted((r["from"], r["to"], r["relationType"]) for r in read["relations"]) == [
+        ("nights-city", "nights-harbour", "support"),
+        ("nights-harbour", "nights-union", "attack"),
+        ("nights-panel", "nights-harbour", "support"),
+        ("nights-panel", "nights-union", "attack"),
+    ]
