@@ -40,6 +40,8 @@ def run_new(folder: Path, title: str | None, timezone: str) -> int:
     except OutputExists:
         raise UserError(f"{folder}: holds files already; give a new or empty folder (nothing was written)") from None
     except OutputError as err:
+        if folder.exists() and not folder.is_dir():
+            raise UserError(f"{folder}: is a file; give the name of a new folder (nothing was written)") from None
         raise UserError(str(err)) from None
     import shlex
 

@@ -32,7 +32,7 @@ from parlertui.navigation import VIEWS, Target
 from parlertui.screens.explorer import ExplorerScreen
 from parlertui.screens.help import HelpScreen
 from parlertui.screens.record import RecordScreen
-from parlertui.store.filters import NO_FILTERS
+from parlertui.store.filters import NO_FILTERS, Filters
 from parlertui.store.listing import Listing
 from parlertui.store.open import StoreError
 from parlertui.store.queries import NotFound, Store
@@ -403,7 +403,10 @@ async def test_markup_in_the_data_is_shown_as_text_everywhere(mini_store, tmp_pa
         db.execute("UPDATE parties SET name = 'Pat [/] [red]Example' WHERE id = 'ceo'")
         db.execute("UPDATE parties SET name = 'Host [/b]' WHERE id = 'host'")
         db.execute("UPDATE topics SET question = '[/] why?' WHERE id = 'contract'")
+        db.execute("UPDATE sides SET name = 'Host [/b]' WHERE id = 'aws'")
+        db.execute("UPDATE sides SET name = '[red]Court' WHERE id = 'court'")
     async with running(odd) as (app, pilot):
+        assert "A Host [/b] · C [red]Court" in view(app).list_pane.border_subtitle.replace("\\", "")
         assert "[b]Bold[/b] [/] claim" in options_text(view(app).list_pane)[-1]
         await press(pilot, "G")
         assert "[/]" in detail_text(app)
@@ -415,6 +418,16 @@ async def test_markup_in_the_data_is_shown_as_text_everywhere(mini_store, tmp_pa
         assert isinstance(app.screen, RecordScreen)
         await press(pilot, "escape", "3")
         assert "[/] why?" in detail_text(app)
+        debate = view(app).detail_pane
+        assert [str(heading.content) for heading in debate.query(".headings .heading")] == [
+            "Parler",
+            "Host [/b]",
+            "[red]Court",
+        ]
+        app.explorer.change_filters(Filters(side="aws"))  # the chip names the side
+        await settle(pilot)
+        await press(pilot, "1")
+        assert "Side: Host [/b]" in filter_bar_text(app)
         await palette(pilot, "event", "bold")
         assert selected(app) == "suit"
 

@@ -8,13 +8,15 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from apptools import detail_text, press, running, view
 from parlertui.store.build import build_store
 from parlertui.store.check import check_store
 from parlertui.store.dataset import load_dataset
 from parlertui.store.queries import Store
-from parlertui.store.skeleton import FILES
+from parlertui.store.skeleton import FILES, write_skeleton
 from parlertui.store.validate import validate
 from test_cli import run_in_process as run  # what a command does; test_cli runs the process
 
@@ -110,7 +112,7 @@ def test_a_folder_that_holds_files_is_left_as_it_is(tmp_path):
     ("arguments", "message"),
     [
         (["--timezone", "Mars/Olympus"], "--timezone: 'Mars/Olympus' is not a time zone name"),
-        ([], "is a file; give the name of a folder"),
+        ([], "is a file; give the name of a new folder (nothing was written)"),
     ],
 )
 def test_bad_input_is_one_line_and_writes_nothing(tmp_path, arguments, message):
@@ -120,3 +122,21 @@ def test_bad_input_is_one_line_and_writes_nothing(tmp_path, arguments, message):
     result = run("new", str(target), *arguments)
     assert result.returncode == 2 and message in result.stderr and result.stderr.count("\n") == 1
     assert (target.read_text() == "a file") if not arguments else not target.exists()
+
+
+def test_new_dot_is_the_folder_it_names(tmp_path, monkeypatch):
+    folder = tmp_path / "Riverside Port"
+    folder.mkdir()
+    monkeypatch.chdir(folder)
+    assert run("new", ".").returncode == 0
+    dispute = tomllib.loads((folder / "dispute.toml").read_text(encoding="utf-8"))
+    assert (dispute["id"], dispute["title"]) == ("riverside-port", "Riverside Port")
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(st.characters(exclude_categories=["Cs"]), min_size=1, max_size=40))
+def test_any_title_a_reader_types_is_the_dispute_s_title(tmp_path_factory, title):
+    folder = tmp_path_factory.mktemp("new") / "dispute"
+    write_skeleton(folder, title, "UTC")
+    assert tomllib.loads((folder / "dispute.toml").read_text(encoding="utf-8"))["title"] == title
+    assert problems_in(folder) == [] or not title.strip()

@@ -162,15 +162,29 @@ def test_three_sides_each_have_a_column_and_a_side_that_did_not_argue_none():
         argument("p1", "panel", rebuts=["u1"]),
     ]
     rows = arrange(arguments, three)
-    assert [
-        (row.started_by, [(column, ids(args)) for column, args in row.cells], ids(row.findings)) for row in rows
-    ] == [
-        ("union", [("union", ("u1",)), ("company", ("c1",)), ("city", ("y1",))], ("p1",)),
-        ("city", [("union", ()), ("company", ()), ("city", ("y2",))], ()),
+    assert [([(column, ids(args)) for column, args in row.cells], ids(row.findings)) for row in rows] == [
+        ([("union", ("u1",)), ("company", ("c1",)), ("city", ("y1",))], ("p1",)),
+        ([("union", ()), ("company", ()), ("city", ("y2",))], ()),
     ]
     assert columns_of(arguments, three) == (("union", "company", "city"), "panel")
     assert columns_of([argument("u1", "union")], three) == (("union", "company"), "panel")  # two at least
     assert columns_of([argument("z", "unknown")], three)[0] == ("union", "company", "unknown")
+
+
+def test_a_reply_sits_level_with_the_claim_it_answers_whichever_side_spoke_first():
+    three = (side("union"), side("company"), side("city"), side("panel", deciding=True))
+    arguments = [
+        argument("u-reply", "union", rebuts=["y-claim"]),  # an earlier side's answer to a later side's claim
+        argument("c-backs", "company", supports=["u-reply"]),
+        argument("y-claim", "city"),
+        argument("u-backs", "union", supports=["c-backs"]),  # backing in its own column, in the same row
+        argument("u-elsewhere", "union", rebuts=["not-on-this-topic"]),  # answers nothing here: a claim
+    ]
+    rows = arrange(arguments, three)
+    assert [([(column, ids(args)) for column, args in row.cells], ids(row.findings)) for row in rows] == [
+        ([("union", ("u-elsewhere",)), ("company", ()), ("city", ())], ()),
+        ([("union", ("u-reply", "u-backs")), ("company", ("c-backs",)), ("city", ("y-claim",))], ()),
+    ]
 
 
 sides = st.sampled_from(["parler", "aws", "court", "other", "undeclared"])

@@ -137,12 +137,17 @@ def test_the_rules_on_their_own():
     assert not lacks_as_quoted("news", "Fox Business", "company", ["Google"], "Google's reason, as quoted by Fox.")
     assert not lacks_as_quoted("news", "Reuters", "outlet", ["Reuters"], None)  # the outlet's own words
     assert not lacks_as_quoted("court_order", None, "court", ["The Court"], None)
-    sides = {"parler": ["Parler"], "aws": ["AWS", "Amazon"], "court": ["Court"]}
+    sides = {"parler": ["Parler"], "aws": ["AWS", "Amazon"], "court": ["Court"], "other": ["Others"]}
     assert sides_without_argument("Moving", "Could Parler leave AWS?", None, ["parler"], sides) == ["aws"]
     assert sides_without_argument("Moving", "Could Parler leave Amazon?", None, ["parler"], sides) == ["aws"]
-    assert sides_without_argument("Ruling", "What did the court order?", None, [], sides) == ["court"]
+    assert sides_without_argument("Ruling", "What did the court order?", None, [], sides, "court") == ["court"]
+    assert sides_without_argument("Ruling", "What did the court order?", None, [], sides) == []  # as written
+    assert sides_without_argument("Others", "Did others leave AWS?", None, ["aws"], sides) == ["other"]  # the title
     answered = "Our sources give no answer from AWS."
     assert sides_without_argument("Moving", "Could Parler leave AWS?", answered, ["parler"], sides) == []
+    assert sides_without_argument("Moving", "Could parlerly leave?", None, [], sides) == []  # whole words only
+    punctuated = {"att": ["AT&T Inc."], "x": ["X (UK)"]}
+    assert sides_without_argument("Deal", "Did AT&T Inc. pay X (UK)?", None, [], punctuated) == ["att", "x"]
 
 
 def test_validation_refuses_a_quote_whose_speaker_is_unknown(dataset, tmp_path):

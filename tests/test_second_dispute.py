@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from apptools import detail_text, listed_ids, options_text, press, running, search_for, settle, view
+from apptools import detail_text, listed_ids, options_text, press, running, search_for, settle, view, wait_until
 from parlertui.app import ParlertuiApp
 from parlertui.navigation import Target
 from parlertui.store.build import build_store
@@ -181,3 +181,29 @@ def test_argdown_reads_its_map_with_every_side_and_relation(tribunal, tmp_path):
         ("nights-panel", "nights-harbour", "support"),
         ("nights-panel", "nights-union", "attack"),
     ]
+
+
+async def test_a_side_s_own_colours_and_the_widest_layout(tribunal):
+    from textual.color import Color
+
+    async with running(tribunal, (200, 50)) as (app, pilot):
+        await press(pilot, "3")
+        debate = view(app).detail_pane
+        [row] = [row for row in debate.query(".row") if "headings" not in row.classes]
+        cells = list(row.children)
+        assert len({cell.region.x for cell in cells}) == 4  # three sides and the panel's findings, side by side
+        harbour = debate.query_one(".cell.side-company")
+        assert harbour.styles.border_left[1] == Color.parse("#7fd4ff")  # its own, on a dark theme
+        union = debate.query_one(".cell.side-union")
+        assert union.styles.border_left[1] != harbour.styles.border_left[1]  # the theme's, by its place
+        app.theme = "textual-light"
+        await wait_until(pilot, lambda: harbour.styles.border_left[1] == Color.parse("#00875f"))
+        await press(pilot, "1")
+        strip = view(app).strip
+        assert strip is not None and strip.lane_rows == 2
+        harbour_lane = [segment for segment in strip.render_line(2 * strip.lane_rows - 1) if segment.text.strip()]
+        assert harbour_lane[0].text.startswith("H ")
+        bars = [segment for segment in harbour_lane if set(segment.text) & set("▁▂▃▄▅▆▇█")]
+        assert bars and {segment.style.color.name for segment in bars if segment.style and segment.style.color} == {
+            "#00875f"  # its own colour on a light theme (the breaks between periods are muted)
+        }

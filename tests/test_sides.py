@@ -51,8 +51,11 @@ def test_the_bundled_sides_are_what_dispute_toml_declares():
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (lambda sides: [sides.pop(3), sides.pop(1)], "a dispute needs two sides at least"),  # Parler and a court
-        (lambda sides: sides.clear(), "a dispute needs two sides at least"),
+        (
+            lambda sides: [sides.pop(3), sides.pop(1)],
+            "needs two sides that argue, besides the deciding body",
+        ),  # Parler and a court
+        (lambda sides: sides.clear(), "needs two sides that argue, besides the deciding body"),
         (lambda sides: sides[1].update(mark="p"), "'p' is the mark of side 'parler' already"),
         (lambda sides: sides[1].update(mark="AW"), "'AW' is not a mark: give one letter or digit"),
         (lambda sides: sides[1].update(mark="·"), "is not a mark"),
@@ -183,3 +186,29 @@ def test_the_bundled_record_is_the_same_whatever_its_sides_are_called(tmp_path):
     finally:
         original.close()
         other.close()
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda sides: sides[0].update(colour_dark="bogus"), "CHECK constraint failed"),
+        (lambda sides: sides[0].update(id="Par.ler X"), "CHECK constraint failed"),
+        (lambda sides: sides[3].update(deciding=1), "UNIQUE constraint failed: sides.deciding"),
+        (lambda sides: sides[1].update(mark="P"), "UNIQUE constraint failed: sides.mark"),
+        (
+            lambda sides: sides.extend(
+                dict(sides[3], id=f"more-{n}", mark=chr(ord("a") + n), position=10 + n) for n in range(13)
+            ),
+            "17 sides: a store has 2 to 16",
+        ),
+    ],
+)
+def test_a_json_record_with_sides_no_dataset_could_declare_is_refused(mini_store, tmp_path, change, message):
+    record = tmp_path / "record.json"
+    assert run_in_process("--db", str(mini_store), "export", "--format", "json", "-o", str(record)).returncode == 0
+    document = json.loads(record.read_text(encoding="utf-8"))
+    change(document["tables"]["sides"])
+    record.write_text(json.dumps(document), encoding="utf-8")
+    result = run_in_process("build", str(record), "-o", str(tmp_path / "built.sqlite"))
+    assert result.returncode == 2 and message in result.stderr, result.stderr
+    assert not (tmp_path / "built.sqlite").exists()

@@ -3,8 +3,8 @@
 A section (`# heading`) per topic holds the topic's question as a statement, each argument as `<id>: summary`
 with the relations it starts (`-> <id>` it rebuts, `+> <id>` it supports), and the outcome as a statement. An
 argument's data (YAML, in braces) names its side and party and carries its quotes verbatim, each with speaker,
-date, source and context, and the sources they come from. The court's arguments are its findings, tagged
-`#court` as each side's are tagged by side.
+date, source and context, and the sources they come from. Each argument is tagged with its side's id; the deciding
+body's arguments are its findings (`#court` in the bundled record).
 
 Argument titles are the store's ids (unique, so no two arguments merge); text is escaped so that none of
 Argdown's marks in it (brackets, tags, emphasis, comments, data, special characters) can change its meaning, and

@@ -151,15 +151,14 @@ def _check_rules(connection: sqlite3.Connection, problems: list[str]) -> None:
         "JOIN arguments AS b ON b.id = l.to_id WHERE l.relation = 'rebuts' AND a.side = b.side ORDER BY l.from_id"
     ):
         problems.append(f"argument {from_id!r} rebuts {to_id!r}, an argument of its own side ({side})")
-    names = {
-        side: side_names({"name": name, "aliases": _aliases(aliases)})
-        for side, name, aliases in connection.execute("SELECT id, name, aliases FROM sides ORDER BY position")
-    }
-    for topic_id, title, question, outcome, sides in connection.execute(
+    sides = connection.execute("SELECT id, name, aliases, deciding FROM sides ORDER BY position").fetchall()
+    names = {side: side_names({"name": name, "aliases": _aliases(aliases)}) for side, name, aliases, _ in sides}
+    deciding = next((side for side, *_, decides in sides if decides), None)
+    for topic_id, title, question, outcome, argued in connection.execute(
         "SELECT t.id, t.title, t.question, t.outcome, (SELECT group_concat(a.side, ' ') FROM arguments AS a "
         "WHERE a.topic_id = t.id) FROM topics AS t ORDER BY t.position"
     ):
-        for side in sides_without_argument(title, question, outcome, (sides or "").split(), names):
+        for side in sides_without_argument(title, question, outcome, (argued or "").split(), names, deciding):
             problems.append(
                 f"topic {topic_id!r} names {names[side][0]} but has no argument of that side, and its outcome does "
                 "not say the sources hold none"

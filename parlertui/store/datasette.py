@@ -18,6 +18,7 @@ from parlertui.store.schema import schema_sql
 
 #: The column a reference to each table is labelled with (Datasette shows it beside the id in a link).
 LABEL_COLUMNS = {
+    "sides": "name",
     "sources": "title",
     "parties": "name",
     "events": "title",
@@ -27,6 +28,7 @@ LABEL_COLUMNS = {
 }
 #: The order a table's rows are shown in when no other is asked for (else the dataset's order, rowid).
 SORT_COLUMNS = {
+    "sides": "position",
     "events": "sort_key",
     "quotes": "sort_key",
     "sources": "position",

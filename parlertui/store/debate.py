@@ -13,38 +13,54 @@ ANSWERS = ("rebuts", "supports")
 def arrange(arguments: Sequence[Argument], sides: Sequence[Side]) -> tuple[ArgumentRow, ...]:
     """Rows in reading order, every argument in exactly one row.
 
-    A row starts from a claim of an arguing side (the sides in their order, each side's claims in dataset order),
-    then takes, side by side in order, the other sides' arguments that rebut or support anything in the row so
-    far, and last the deciding body's findings on anything in it. A claim answered in an earlier row is not one
-    again; the findings that answer nothing in any row come last, in a row of their own.
+    A row starts from a claim, an arguing side's argument that answers no argument on the topic (the sides in
+    their order, each side's claims in dataset order); then takes, side by side in order and again until none is
+    left, the arguments that rebut or support anything in the row so far (a side's backing of its own goes in its
+    own column), and last the deciding body's findings on anything in it. So a reply sits level with what it answers,
+    whichever side spoke first. An answer to nothing placed starts a row of its own after the claims; findings that
+    answer nothing in any row come last, in a row of their own.
     """
     arguing, deciding = columns_of(arguments, sides)
+    on_topic = {argument.id for argument in arguments}
     placed: set[str] = set()
+
+    def answers(argument: Argument) -> set[str]:
+        return {target for relation in ANSWERS for target in getattr(argument, relation)}
+
+    def is_claim(argument: Argument) -> bool:
+        return not answers(argument) & on_topic
 
     def take(side: str, answering: set[str]) -> tuple[Argument, ...]:
         found = []
         for argument in arguments:
-            if argument.side != side or argument.id in placed:
-                continue
-            if {target for relation in ANSWERS for target in getattr(argument, relation)} & answering:
+            if argument.side == side and argument.id not in placed and answers(argument) & answering:
                 found.append(argument)
                 placed.add(argument.id)
         return tuple(found)
 
+    def row_from(claim: Argument) -> ArgumentRow:
+        placed.add(claim.id)
+        answering = {claim.id}
+        cells: dict[str, tuple[Argument, ...]] = {side: () for side in arguing}
+        cells[claim.side] = (claim,)
+        grew = True
+        while grew:  # until nothing more answers anything in the row: a reply to a reply is level with both
+            grew = False
+            for side in arguing:
+                found = take(side, answering)
+                if found:
+                    cells[side] += found
+                    answering |= {argument.id for argument in found}
+                    grew = True
+        findings = take(deciding, answering) if deciding else ()
+        return ArgumentRow(tuple((column, cells[column]) for column in arguing), findings)
+
     rows = []
-    for side in arguing:
-        for claim in arguments:
-            if claim.side != side or claim.id in placed:
-                continue
-            placed.add(claim.id)
-            answering = {claim.id}
-            cells: dict[str, tuple[Argument, ...]] = {side: (claim,)}
-            for other in arguing:
-                if other != side:
-                    cells[other] = take(other, answering)
-                    answering |= {argument.id for argument in cells[other]}
-            findings = take(deciding, answering) if deciding else ()
-            rows.append(ArgumentRow(tuple((column, cells[column]) for column in arguing), findings, side))
+    for claims_only in (True, False):
+        for side in arguing:
+            for argument in arguments:
+                if argument.side == side and argument.id not in placed and (is_claim(argument) or not claims_only):
+                    rows.append(row_from(argument))
     left = tuple(argument for argument in arguments if argument.id not in placed)
     if left:
         rows.append(ArgumentRow(findings=left))

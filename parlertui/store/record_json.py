@@ -14,7 +14,7 @@ from typing import Any
 
 from parlertui.store.dataset import Problem
 from parlertui.store.record_rows import RECORD_FORMAT
-from parlertui.store.schema import SCHEMA_VERSION, TABLE_ORDER, schema_sql
+from parlertui.store.schema import MAX_SIDES, SCHEMA_VERSION, TABLE_ORDER, schema_sql
 
 Rows = dict[str, list[dict[str, Any]]]
 _MOST_PROBLEMS = 50  # a wrong file could yield one per row; these are enough to see what is wrong
@@ -67,6 +67,8 @@ def load_record(path: Path) -> tuple[Rows, list[Problem]]:
             problems += _shape_problems(name, table, rows[table], columns[table])
     if not problems:
         problems = _constraint_problems(name, rows, columns)
+    if not problems and not 2 <= len(rows["sides"]) <= MAX_SIDES:
+        problems = [Problem(name, "table sides", "", f"{len(rows['sides'])} sides: a store has 2 to {MAX_SIDES}")]
     return rows, problems[:_MOST_PROBLEMS]
 
 

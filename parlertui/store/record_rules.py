@@ -46,25 +46,33 @@ def lacks_as_quoted(
 
 
 def sides_without_argument(
-    title: str, question: str, outcome: str | None, argued: Iterable[str], sides: Mapping[str, Sequence[str]]
+    title: str,
+    question: str,
+    outcome: str | None,
+    argued: Iterable[str],
+    sides: Mapping[str, Sequence[str]],
+    deciding: str | None = None,
 ) -> list[str]:
     """The sides a topic names in its title or question (`sides`: each side's id -> its name and aliases) that none
-    of its arguments is from, and that its outcome does not say the sources hold nothing from."""
-    words = {side: _any_of(names) for side, names in sides.items() if names}
-    named = [side for side, any_name in words.items() if re.search(rf"\b{any_name}\b", f"{title} {question}", re.I)]
+    of its arguments is from, and that its outcome does not say the sources hold nothing from. A name is matched as
+    written, as a whole word; the deciding body's in any case ("the court" mid-sentence is "Court")."""
+    words = {side: _any_of(names, side == deciding) for side, names in sides.items() if names}
+    named = [side for side, any_name in words.items() if re.search(any_name, f"{title} {question}")]
     argued = set(argued)
     return [side for side in named if side not in argued and not _says_none_from(outcome, words[side])]
 
 
-def _any_of(names: Sequence[str]) -> str:
-    return "(?:" + "|".join(re.escape(name) for name in names) + ")"
+def _any_of(names: Sequence[str], any_case: bool) -> str:
+    """A pattern for any of `names`, each a whole word (punctuation at its ends allowed: "AT&T Inc.")."""
+    alternatives = "|".join(re.escape(name.strip()) for name in names if name.strip())
+    return rf"{'(?i:' if any_case else '(?:'}(?<!\w)(?:{alternatives})(?!\w))"
 
 
 def _says_none_from(outcome: str | None, any_name: str) -> bool:
     if not outcome or "sources" not in outcome.lower():
         return False
-    pattern = rf"\bno (?:argument|answer|reply|finding|ruling)s? (?:from|by|of) (?:the )?{any_name}\b"
-    return re.search(pattern, outcome, re.IGNORECASE) is not None
+    pattern = rf"\b(?i:no (?:argument|answer|reply|finding|ruling)s? (?:from|by|of) (?:the )?){any_name}"
+    return re.search(pattern, outcome) is not None
 
 
 def record_problems(dataset: Dataset) -> list[Problem]:
@@ -83,6 +91,7 @@ def record_problems(dataset: Dataset) -> list[Problem]:
         if lacks_as_quoted(source.get("kind"), _text(source.get("outlet")), speaker.get("kind"), names, context):
             found.append(entry.problem("context", 'a quote read in a report says "as quoted by …" in its context'))
     sides = {entry.id: side_names(entry.data) for entry in dataset.of("side") if entry.id}
+    deciding = next((entry.id for entry in dataset.of("side") if entry.data.get("deciding") is True), None)
     for topic in dataset.of("topic"):
         argued = [
             parties.get(_text(argument.data.get("party_id")) or "", {}).get("side")
@@ -95,6 +104,7 @@ def record_problems(dataset: Dataset) -> list[Problem]:
             _text(topic.data.get("outcome")),
             [side for side in argued if isinstance(side, str)],
             sides,
+            deciding,
         )
         for side in missing:
             side = sides[side][0]

@@ -38,13 +38,6 @@ class Dispute(NamedTuple):
     sides: tuple[Side, ...] = ()
     """In the order they are shown: the marks, the filters, the debate's columns."""
 
-    def side(self, side_id: str) -> Side:
-        """The side of this id; one named by its id alone (mark ?) if the store lacks it."""
-        for side in self.sides:
-            if side.id == side_id:
-                return side
-        return Side(side_id, side_id, "?", side_id, (), False, None, None)
-
 
 class TimelineEvent(NamedTuple):
     """One line of the timeline."""
@@ -165,8 +158,6 @@ class ArgumentRow(NamedTuple):
 
     cells: tuple[tuple[str, tuple[Argument, ...]], ...] = ()
     findings: tuple[Argument, ...] = ()
-    started_by: str | None = None
-    """The side whose claim the row starts from."""
 
     def of(self, side: str) -> tuple[Argument, ...]:
         return next((arguments for column, arguments in self.cells if column == side), ())

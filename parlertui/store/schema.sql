@@ -25,14 +25,14 @@ CREATE TABLE meta (
 --   colour_light: its colour on a light theme (#rrggbb), where the dataset gives one
 --   position: its place in the order sides are shown
 CREATE TABLE sides (
-    id           TEXT PRIMARY KEY,
+    id           TEXT PRIMARY KEY CHECK (id GLOB '[a-z0-9]*' AND id NOT GLOB '*[^a-z0-9-]*' AND id NOT GLOB '*--*' AND id NOT GLOB '*-'),
     name         TEXT NOT NULL,
-    mark         TEXT NOT NULL UNIQUE CHECK (length(mark) = 1),
+    mark         TEXT NOT NULL UNIQUE CHECK (length(mark) = 1 AND trim(mark) = mark),
     heading      TEXT NOT NULL,
     aliases      TEXT NOT NULL DEFAULT '[]',
     deciding     INTEGER NOT NULL DEFAULT 0 CHECK (deciding IN (0, 1)),
-    colour_dark  TEXT,
-    colour_light TEXT,
+    colour_dark  TEXT CHECK (colour_dark IS NULL OR colour_dark GLOB '#[0-9a-fA-F][0-9a-fA-F][0-9a-fA-F][0-9a-fA-F][0-9a-fA-F][0-9a-fA-F]'),
+    colour_light TEXT CHECK (colour_light IS NULL OR colour_light GLOB '#[0-9a-fA-F][0-9a-fA-F][0-9a-fA-F][0-9a-fA-F][0-9a-fA-F][0-9a-fA-F]'),
     position     INTEGER NOT NULL UNIQUE
 );
 
@@ -230,6 +230,7 @@ CREATE INDEX quotes_by_speaker ON quotes (speaker_id, sort_key);
 CREATE INDEX quotes_by_source ON quotes (source_id, sort_key);
 CREATE INDEX quotes_by_time ON quotes (sort_key, id);
 CREATE INDEX parties_by_side ON parties (side, position);
+CREATE UNIQUE INDEX sides_one_deciding ON sides (deciding) WHERE deciding = 1;  -- one deciding body at most
 CREATE INDEX parties_by_affiliation ON parties (affiliation_id);
 CREATE INDEX sources_by_via ON sources (via_source_id);
 CREATE INDEX sources_by_position ON sources (position);

@@ -34,17 +34,24 @@ def dispute_id(folder: Path) -> str:
     return "-".join(re.findall(r"[a-z0-9]+", folder.name.casefold())) or "dispute"
 
 
+def toml_string(text: str) -> str:
+    """`text` as a TOML basic string: JSON's escapes (quotes, backslashes, control characters) are TOML's, and every
+    other character is kept as it is, but DEL, which TOML also wants escaped."""
+    return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
+
+
 def write_skeleton(folder: Path, title: str | None = None, timezone: str = "UTC") -> list[Path]:
     """Write the skeleton into `folder`, which must be new or empty; return the files written. Raises
     SkeletonError for a time zone that does not exist, OutputError (OutputExists) if `folder` holds files or
     cannot be written; nothing is written then."""
     if home_zone(timezone) is None:
         raise SkeletonError(f"{timezone!r} is not a time zone name such as America/Los_Angeles or UTC")
+    folder = folder.resolve()  # "." names the folder it is
     values = {"id": dispute_id(folder), "title": title or folder.name, "timezone": timezone}
     with new_folder_files(folder) as staging:
         for name in FILES:
             text = (TEMPLATES / name).read_text(encoding="utf-8")
-            if name == "dispute.toml":  # TOML strings as JSON writes them: quotes and backslashes escaped
-                text = Template(text).substitute({key: json.dumps(value) for key, value in values.items()})
+            if name == "dispute.toml":
+                text = Template(text).substitute({key: toml_string(value) for key, value in values.items()})
             (staging / name).write_text(text, encoding="utf-8")
     return [folder / name for name in FILES]

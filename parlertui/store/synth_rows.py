@@ -52,8 +52,8 @@ def side_ids(sides: int) -> list[str]:
 
 
 def side_rows(sides: int) -> list[tuple[Any, ...]]:
-    """id, name, mark, heading, aliases, deciding, colours, position: sides 1, 2, … marked 1-9 then A-F; the
-    court, which decides, marked C."""
+    """id, name, mark, heading, aliases, deciding, colours, position: sides 1, 2, … marked 1-9 then A, B, D, E, F,
+    G; the court, which decides, marked C."""
     marks = "123456789ABDEFG"
     rows: list[tuple[Any, ...]] = [
         (side, f"Side {number}", marks[number - 1], f"Side {number}", "[]", 0, None, None, number)

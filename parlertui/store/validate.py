@@ -257,7 +257,12 @@ def _check_sides(sides: list[DatasetEntry]) -> list[Problem]:
     deciding = [side for side in sides if side.data.get("deciding") is True]
     if len(sides) - len(deciding) < 2:
         found.append(
-            Problem("dispute.toml", "", "side", "a dispute needs two sides at least, as [[side]] entries (see README)")
+            Problem(
+                "dispute.toml",
+                "",
+                "side",
+                "a dispute needs two sides that argue, besides the deciding body, as [[side]] entries",
+            )
         )
     if len(sides) > MAX_SIDES:
         found.append(Problem("dispute.toml", "", "side", f"{len(sides)} sides: at most {MAX_SIDES} can be shown"))

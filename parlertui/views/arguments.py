@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual.markup import escape
 from textual.widgets.option_list import Option
 
 from parlertui.navigation import Target
@@ -35,7 +36,7 @@ class ArgumentsView(View[Topic, TopicDetail]):
     def make_list(self) -> KeyList:
         topics = KeyList(classes="records")
         topics.border_title = "Topics"
-        topics.border_subtitle = self.sides.legend
+        topics.border_subtitle = escape(self.sides.legend)  # a border's title is markup; a side's name is not
         return topics
 
     def make_detail(self) -> DebatePane:

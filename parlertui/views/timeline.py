@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual.markup import escape
 
 from parlertui.navigation import Target
 from parlertui.store.filters import Filters
@@ -25,7 +26,7 @@ class TimelineView(WithStrip[TimelineEvent, EventDetail]):
 
     def make_list(self) -> PagedList:
         events = super().make_list()
-        events.border_subtitle = self.sides.legend
+        events.border_subtitle = escape(self.sides.legend)  # a border's title is markup; a side's name is not
         return events
 
     def render_row(self, record: TimelineEvent) -> Line:

@@ -3,13 +3,16 @@ body's findings across them (or in a column of their own on the widest terminals
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.color import Color, ColorParseError
 from textual.containers import Container, Vertical, VerticalScroll
+from textual.markup import escape
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
@@ -19,16 +22,15 @@ from parlertui.messages import Navigate
 from parlertui.navigation import Target
 from parlertui.store.records import Argument, ArgumentRow, TopicDetail
 from parlertui.widgets.panes import DetailPane
-from parlertui.widgets.render import SideLabels, quote_block
+from parlertui.widgets.render import PALETTE, SideLabels, quote_block
 
 MOST_COLUMNS = 6
 """Rows of more arguing columns than this are stacked at every width (debate.tcss lays out up to this many)."""
 
 
-def claim_missing(name: str, first: bool, as_of: str | None) -> str:
-    """Under a side's column in a row where it said nothing: the first column has no claim, the others no answer."""
-    where = "in our sources" if as_of is None else f"as of {as_of}"
-    return f"No claim from {name} on this point {where}." if first else f"No answer from {name} to this claim {where}."
+def no_answer(name: str, as_of: str | None) -> str:
+    """Under a side's column in a row where it said nothing (a row starts from a claim: the others answer it)."""
+    return f"No answer from {name} to this claim {'in our sources' if as_of is None else f'as of {as_of}'}."
 
 
 class Card(Static):
@@ -68,15 +70,22 @@ def argument_card(argument: Argument, column: int) -> list[Card]:
     return cards
 
 
-def side_silent(name: str, as_of: str) -> str:
-    """Under a side's heading, when nothing of its on this point was on the record by `as_of`."""
+def side_silent(name: str, as_of: str | None) -> str:
+    """Under a side's heading, when nothing of its on this point is in our sources (or was on the record by
+    `as_of`)."""
+    if as_of is None:
+        return f"Nothing from {name} on this point in our sources."
     return f"Nothing from {name} on this point was on the record as of {as_of}."
+
+
+def side_class(side: str) -> str:
+    """The class that names a side's cells: side-{its id}, made a class name whatever a store holds."""
+    return "side-" + re.sub(r"[^a-zA-Z0-9_-]", "_", side)
 
 
 def side_classes(side: str, sides: SideLabels) -> str:
     """A cell's classes for `side`: its id (side-…) and its place among the sides (place-1…, for its colour)."""
-    place = next((index for index, known in enumerate(sides.sides) if known.id == side), len(sides.sides))
-    return f"side-{side} place-{place % MOST_COLUMNS + 1}"
+    return f"{side_class(side)} place-{sides.place(side) % PALETTE + 1}"
 
 
 def row_cells(row: ArgumentRow, detail: TopicDetail, sides: SideLabels) -> list[Widget]:
@@ -86,11 +95,11 @@ def row_cells(row: ArgumentRow, detail: TopicDetail, sides: SideLabels) -> list[
     for column, side in enumerate(detail.columns if row.cells else ()):
         arguments = row.of(side)
         name = sides.name(side)
-        heading = Static(name, classes="cell-heading")  # shown where the columns are stacked
+        heading = Static(name, classes="cell-heading", markup=False)  # shown where the columns are stacked
         if arguments:
             content: list[Widget] = [card for argument in arguments for card in argument_card(argument, column)]
         else:
-            note = claim_missing(name, column == 0, as_of)
+            note = no_answer(name, as_of)
             content = [Static(Text(note, style="italic"), classes="missing")]
         cells.append(Vertical(heading, *content, classes=f"cell {side_classes(side, sides)}"))
     if row.findings:
@@ -98,7 +107,7 @@ def row_cells(row: ArgumentRow, detail: TopicDetail, sides: SideLabels) -> list[
         cards = [card for argument in row.findings for card in argument_card(argument, column)]
         side = detail.deciding or row.findings[0].side
         cell = Vertical(*cards, classes=f"cell findings {side_classes(side, sides)}")
-        cell.border_title = sides.name(side)
+        cell.border_title = escape(sides.name(side))
         cells.append(cell)
     return cells
 
@@ -108,7 +117,7 @@ def row_classes(detail: TopicDetail, kind: str) -> str:
     their own on the widest terminals (some of them answer a claim in a row of the debate)."""
     count = len(detail.columns)
     shape = f"columns-{count}" if count <= MOST_COLUMNS else "many-columns"
-    ruled = detail.topic.ruled and any(row.cells and row.findings for row in detail.rows)
+    ruled = count <= MOST_COLUMNS and detail.topic.ruled and any(row.cells and row.findings for row in detail.rows)
     return " ".join(part for part in ("row", kind, shape, "ruled" if ruled else "") if part)
 
 
@@ -161,15 +170,16 @@ class DebatePane(VerticalScroll, DetailPane, can_focus=True):
         topic = detail.topic
         await self.remove_children()
         deciding = sides.name(detail.deciding) if detail.deciding else None
-        headings = [Static(sides.name(side), classes="heading") for side in detail.columns]
+        headings = [Static(sides.name(side), classes="heading", markup=False) for side in detail.columns]
         if deciding:  # a column of its own on the widest terminals, where it ruled on the point
-            headings.append(Static(deciding, classes="heading findings"))
+            headings.append(Static(deciding, classes="heading findings", markup=False))
         widgets: list[Widget] = [
             Static(Text.assemble((topic.title, "bold"), "\n", topic.question), classes="question"),
             Container(*headings, classes=row_classes(detail, "headings")),
         ]
         speaking = {argument.side for argument in detail.arguments}
-        if topic.as_of and not set(detail.columns) <= speaking:
+        only_findings = not any(row.cells for row in detail.rows)  # no row of claims to say so in
+        if (topic.as_of or only_findings) and not set(detail.columns) <= speaking:
             notes = [
                 Static(
                     Text("" if side in speaking else side_silent(sides.name(side), topic.as_of), style="italic"),
@@ -211,9 +221,13 @@ class DebatePane(VerticalScroll, DetailPane, can_focus=True):
         """The sides' own colours, where the dataset gives one for this theme's darkness (else debate.tcss's)."""
         dark = self.app.current_theme.dark
         for side in sides.sides:
-            colour = side.colour_dark if dark else side.colour_light
-            for cell in self.query(f".cell.side-{side.id}"):
-                if colour:
+            own = side.colour_dark if dark else side.colour_light
+            try:
+                colour = Color.parse(own) if own else None
+            except ColorParseError:  # a store not built by parlertui may hold anything
+                colour = None
+            for cell in self.query(f".cell.{side_class(side.id)}"):
+                if colour is not None:
                     cell.styles.border_left = ("outer", colour)
                 else:
                     cell.styles.clear_rule("border_left")

@@ -9,10 +9,12 @@ would read as its opposite).
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import ClassVar
 
 from rich.segment import Segment
+from rich.color import ColorParseError
 from rich.style import Style
 from textual import events
 from textual.message import Message
@@ -33,13 +35,13 @@ from parlertui.store.periods import (
     window,
 )
 from parlertui.widgets.component_styles import ComponentStyles
-from parlertui.widgets.render import SideLabels
+from parlertui.widgets.render import PALETTE, SideLabels
 
 LABEL = 2
 """Cells before the lanes: the side's letter and a space."""
 
-PALETTE = 6
-"""Sides without a colour of their own take the theme's colour of their place, period-strip--side-1 to -6, in turn."""
+TWO_ROW_LANES = 4
+"""At most this many lanes are drawn two rows high."""
 
 TALL = 36
 """Terminals this many rows high or more draw each lane two rows high."""
@@ -160,7 +162,8 @@ class PeriodStrip(ComponentStyles, Widget):
 
     @property
     def lane_rows(self) -> int:
-        return 2 if self.app.size.height >= TALL else 1
+        """Two rows a lane on a tall terminal, for a few sides; one for many, so the strip leaves the list room."""
+        return 2 if self.app.size.height >= TALL and len(self.sides) <= TWO_ROW_LANES else 1
 
     def get_content_height(self, container, viewport, width: int) -> int:
         return max(1, len(self.sides)) * self.lane_rows + 1
@@ -219,7 +222,10 @@ class PeriodStrip(ComponentStyles, Widget):
         """The colour of the side at `place`: its own for this theme's darkness, if the dataset gives one."""
         side = self.side_labels.sides[place]
         own = side.colour_dark if self.app.current_theme.dark else side.colour_light
-        return Style(color=own) if own else self.component_style(f"side-{place % PALETTE + 1}")
+        if own:
+            with contextlib.suppress(ColorParseError):  # a store not built by parlertui may hold anything
+                return Style(color=own)
+        return self.component_style(f"side-{place % PALETTE + 1}")
 
     def render_line(self, y: int) -> Strip:
         width = self.content_region.width

@@ -16,6 +16,11 @@ from parlertui.widgets.columns import Sized, Width, allocate, cut, natural_width
 from parlertui.store.records import ArgumentRef, Quote, Side, Source, TimelineEvent
 
 
+PALETTE = 6
+"""Sides without a colour of their own take the theme's colour of their place (side-1 to side-6 in the strip's and
+the debate's styles), in turn."""
+
+
 class SideLabels:
     """A dispute's sides as the screens show them: a mark each, always in the same column, their names, the
     headings of their parties, and the legend of the marks ("P Parler · A AWS · C Court")."""
@@ -38,6 +43,10 @@ class SideLabels:
     def name(self, side: str) -> str:
         known = self._by_id.get(side)
         return known.name if known else side
+
+    def place(self, side: str) -> int:
+        """The side's place among the sides (0 for the first), for its colour: one not declared comes last."""
+        return next((index for index, known in enumerate(self.sides) if known.id == side), len(self.sides))
 
     def heading(self, side: str) -> str:
         known = self._by_id.get(side)
