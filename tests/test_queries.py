@@ -187,6 +187,20 @@ def test_a_reply_sits_level_with_the_claim_it_answers_whichever_side_spoke_first
     ]
 
 
+def test_a_finding_s_backing_and_a_reply_to_a_finding_sit_in_its_row():
+    arguments = [
+        argument("p", "parler"),
+        argument("f1", "court", rebuts=["p"]),
+        argument("f2", "court", supports=["f1"]),
+        argument("r", "aws", rebuts=["f1"]),
+    ]
+    [row] = arrange(arguments, SIDES)
+    assert ([(column, ids(args)) for column, args in row.cells], ids(row.findings)) == (
+        [("parler", ("p",)), ("aws", ("r",))],
+        ("f1", "f2"),
+    )
+
+
 sides = st.sampled_from(["parler", "aws", "court", "other", "undeclared"])
 
 

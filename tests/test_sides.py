@@ -191,15 +191,18 @@ def test_the_bundled_record_is_the_same_whatever_its_sides_are_called(tmp_path):
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (lambda sides: sides[0].update(colour_dark="bogus"), "CHECK constraint failed"),
-        (lambda sides: sides[0].update(id="Par.ler X"), "CHECK constraint failed"),
+        (lambda sides: sides[0].update(colour_dark="bogus"), "CHECK constraint failed: colour_dark_is_rrggbb"),
+        (lambda sides: sides[0].update(id="Par.ler X"), "CHECK constraint failed: side_id_is_a_slug"),
+        (lambda sides: sides[1].update(mark="["), "'[' is not a mark: give one letter or digit"),
+        (lambda sides: sides[1].update(mark="p"), "'p' is the mark of side 'parler' already"),
+        (lambda sides: sides[1].update(aliases="nope"), "aliases: expected a list of text"),
         (lambda sides: sides[3].update(deciding=1), "UNIQUE constraint failed: sides.deciding"),
         (lambda sides: sides[1].update(mark="P"), "UNIQUE constraint failed: sides.mark"),
         (
             lambda sides: sides.extend(
                 dict(sides[3], id=f"more-{n}", mark=chr(ord("a") + n), position=10 + n) for n in range(13)
             ),
-            "17 sides: a store has 2 to 16",
+            "17 sides: at most 16 can be shown",
         ),
     ],
 )

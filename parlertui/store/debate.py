@@ -14,11 +14,11 @@ def arrange(arguments: Sequence[Argument], sides: Sequence[Side]) -> tuple[Argum
     """Rows in reading order, every argument in exactly one row.
 
     A row starts from a claim, an arguing side's argument that answers no argument on the topic (the sides in
-    their order, each side's claims in dataset order); then takes, side by side in order and again until none is
-    left, the arguments that rebut or support anything in the row so far (a side's backing of its own goes in its
-    own column), and last the deciding body's findings on anything in it. So a reply sits level with what it answers,
-    whichever side spoke first. An answer to nothing placed starts a row of its own after the claims; findings that
-    answer nothing in any row come last, in a row of their own.
+    their order, each side's claims in dataset order). It then takes, side by side in order, the deciding body
+    last, and again until none is left, the arguments that rebut or support anything in the row so far (a side's
+    backing of its own goes in its own column; a reply to a finding sits beside it). So a reply sits level with
+    what it answers, whichever side spoke first. An answer to nothing placed starts a row of its own after the
+    claims; findings that answer nothing in any row come last, in a row of their own.
     """
     arguing, deciding = columns_of(arguments, sides)
     on_topic = {argument.id for argument in arguments}
@@ -43,16 +43,19 @@ def arrange(arguments: Sequence[Argument], sides: Sequence[Side]) -> tuple[Argum
         answering = {claim.id}
         cells: dict[str, tuple[Argument, ...]] = {side: () for side in arguing}
         cells[claim.side] = (claim,)
+        findings: tuple[Argument, ...] = ()
         grew = True
         while grew:  # until nothing more answers anything in the row: a reply to a reply is level with both
             grew = False
-            for side in arguing:
+            for side in (*arguing, deciding) if deciding else arguing:
                 found = take(side, answering)
                 if found:
-                    cells[side] += found
+                    if side == deciding:
+                        findings += found
+                    else:
+                        cells[side] += found
                     answering |= {argument.id for argument in found}
                     grew = True
-        findings = take(deciding, answering) if deciding else ()
         return ArgumentRow(tuple((column, cells[column]) for column in arguing), findings)
 
     rows = []

@@ -14,7 +14,7 @@ from typing import Any
 
 from parlertui.store.dataset import Problem
 from parlertui.store.record_rows import RECORD_FORMAT
-from parlertui.store.schema import MAX_SIDES, SCHEMA_VERSION, TABLE_ORDER, schema_sql
+from parlertui.store.schema import SCHEMA_VERSION, TABLE_ORDER, schema_sql
 
 Rows = dict[str, list[dict[str, Any]]]
 _MOST_PROBLEMS = 50  # a wrong file could yield one per row; these are enough to see what is wrong
@@ -67,9 +67,35 @@ def load_record(path: Path) -> tuple[Rows, list[Problem]]:
             problems += _shape_problems(name, table, rows[table], columns[table])
     if not problems:
         problems = _constraint_problems(name, rows, columns)
-    if not problems and not 2 <= len(rows["sides"]) <= MAX_SIDES:
-        problems = [Problem(name, "table sides", "", f"{len(rows['sides'])} sides: a store has 2 to {MAX_SIDES}")]
+    if not problems:
+        problems = _side_problems(name, rows["sides"])
     return rows, problems[:_MOST_PROBLEMS]
+
+
+def _side_problems(name: str, sides: list[dict[str, Any]]) -> list[Problem]:
+    """The record's sides against the rules a dispute.toml's sides meet (validate.side_problems): its marks, its
+    aliases, two sides that argue besides the deciding body."""
+    from parlertui.store.dataset import DatasetEntry
+    from parlertui.store.validate import side_problems
+
+    entries = []
+    for index, row in enumerate(sides):
+        try:
+            aliases = json.loads(row.get("aliases") or "[]")
+        except (TypeError, ValueError):
+            aliases = row.get("aliases")
+        data = {
+            **{key: value for key, value in row.items() if key not in ("aliases", "deciding", "position")},
+            "aliases": aliases,
+            "deciding": bool(row.get("deciding")),
+        }
+        entries.append(
+            DatasetEntry(name, "side", index, {key: value for key, value in data.items() if value is not None})
+        )
+    return [
+        Problem(name, f"table sides{f' > {problem.entry}' if problem.entry else ''}", problem.field, problem.message)
+        for problem in side_problems(entries)
+    ]
 
 
 def _read(path: Path) -> tuple[Any, str]:

@@ -65,6 +65,8 @@ def sides_without_argument(
 def _any_of(names: Sequence[str], any_case: bool) -> str:
     """A pattern for any of `names`, each a whole word (punctuation at its ends allowed: "AT&T Inc.")."""
     alternatives = "|".join(re.escape(name.strip()) for name in names if name.strip())
+    if not alternatives:
+        return "(?!)"  # no name: matches nothing
     return rf"{'(?i:' if any_case else '(?:'}(?<!\w)(?:{alternatives})(?!\w))"
 
 

@@ -25,14 +25,14 @@ CREATE TABLE meta (
 --   colour_light: its colour on a light theme (#rrggbb), where the dataset gives one
 --   position: its place in the order sides are shown
 CREATE TABLE sides (
-    id           TEXT PRIMARY KEY CHECK (id GLOB '[a-z0-9]*' AND id NOT GLOB '*[^a-z0-9-]*' AND id NOT GLOB '*--*' AND id NOT GLOB '*-'),
+    id           TEXT PRIMARY KEY CONSTRAINT side_id_is_a_slug CHECK (id GLOB '[a-z0-9]*' AND id NOT GLOB '*[^a-z0-9-]*' AND id NOT GLOB '*--*' AND id NOT GLOB '*-'),
     name         TEXT NOT NULL,
     mark         TEXT NOT NULL UNIQUE CHECK (length(mark) = 1 AND trim(mark) = mark),
     heading      TEXT NOT NULL,
     aliases      TEXT NOT NULL DEFAULT '[]',
     deciding     INTEGER NOT NULL DEFAULT 0 CHECK (deciding IN (0, 1)),
-    colour_dark  TEXT CHECK (colour_dark IS NULL OR colour_dark GLOB '#[0-9a-fA-F][0-9a-fA-F][0-9a-fA-F][0-9a-fA-F][0-9a-fA-F][0-9a-fA-F]'),
-    colour_light TEXT CHECK (colour_light IS NULL OR colour_light GLOB '#[0-9a-fA-F][0-9a-fA-F][0-9a-fA-F][0-9a-fA-F][0-9a-fA-F][0-9a-fA-F]'),
+    colour_dark  TEXT CONSTRAINT colour_dark_is_rrggbb CHECK (colour_dark IS NULL OR colour_dark GLOB '#[0-9a-fA-F][0-9a-fA-F][0-9a-fA-F][0-9a-fA-F][0-9a-fA-F][0-9a-fA-F]'),
+    colour_light TEXT CONSTRAINT colour_light_is_rrggbb CHECK (colour_light IS NULL OR colour_light GLOB '#[0-9a-fA-F][0-9a-fA-F][0-9a-fA-F][0-9a-fA-F][0-9a-fA-F][0-9a-fA-F]'),
     position     INTEGER NOT NULL UNIQUE
 );
 

@@ -251,6 +251,12 @@ def _check_duplicates(entries: list[DatasetEntry]) -> list[Problem]:
     return found
 
 
+def side_problems(sides: list[DatasetEntry]) -> list[Problem]:
+    """Everything wrong with a dispute's sides on their own: each one's fields, and the rules across them (for a
+    JSON record's sides, which no dispute.toml declared)."""
+    return [*(problem for side in sides for problem in _check_fields(side, "side")), *_check_sides(sides)]
+
+
 def _check_sides(sides: list[DatasetEntry]) -> list[Problem]:
     """Two sides at least besides the deciding body, at most one deciding body, and a mark of its own each."""
     found = []
