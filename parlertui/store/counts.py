@@ -52,21 +52,22 @@ def _literal(text: str) -> str:
 
 
 def _side_sums(column: str, sides: Sequence[str]) -> str:
-    return ", ".join(f"sum({column} = {_literal(side)})" for side in sides) or "0"
+    """A column per side, each after a comma: how many of the group are that side's."""
+    return "".join(f", sum({column} = {_literal(side)})" for side in sides)
 
 
 def _event_sql(conditions: str, sides: Sequence[str]) -> str:
     # Each event's sides, once each however many of its parties are on a side, are read on the link table's
     # primary key; the events are read in sort-key order on their index.
-    took_part = ", ".join(
-        "EXISTS (SELECT 1 FROM event_parties AS ep JOIN parties AS p ON p.id = ep.party_id "
+    took_part = "".join(
+        ", EXISTS (SELECT 1 FROM event_parties AS ep JOIN parties AS p ON p.id = ep.party_id "
         f"WHERE ep.event_id = e.id AND p.side = {_literal(side)}) AS s{index}"
         for index, side in enumerate(sides)
     )
-    sums = ", ".join(f"sum(s{index})" for index in range(len(sides)))
+    sums = "".join(f", sum(s{index})" for index in range(len(sides)))
     return (
-        f"SELECT period, count(*){', ' + sums if sides else ''} FROM (SELECT {period_sql('e.sort_key')} AS period"
-        f"{', ' + took_part if sides else ''} FROM events AS e WHERE {conditions}) GROUP BY period ORDER BY period"
+        f"SELECT period, count(*){sums} FROM (SELECT {period_sql('e.sort_key')} AS period{took_part} "
+        f"FROM events AS e WHERE {conditions}) GROUP BY period ORDER BY period"
     )
 
 
@@ -74,7 +75,7 @@ def _quote_sql(conditions: str, join_event: bool, sides: Sequence[str]) -> str:
     event = " LEFT JOIN events AS qe ON qe.id = q.event_id" if join_event else ""
     # Dated quotes only: an undated quote's key sorts after every date.
     return (
-        f"SELECT {period_sql('q.sort_key')} AS period, count(*), {_side_sums('p.side', sides)} "
+        f"SELECT {period_sql('q.sort_key')} AS period, count(*){_side_sums('p.side', sides)} "
         f"FROM quotes AS q{event} JOIN parties AS p ON p.id = q.speaker_id "
         f"WHERE ({conditions}) AND q.sort_key >= '0' AND q.sort_key < ':' GROUP BY period ORDER BY period"
     )

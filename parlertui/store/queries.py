@@ -191,19 +191,21 @@ class Store:
     def topics(self, as_of: str | None = None) -> list[Topic]:
         """Every topic; as of a date, marked with the sides whose arguments were on the record by then."""
         if as_of is None:
-            return [topic_from(row) for row in self.reader.rows(f"{TOPICS} ORDER BY t.position")]
+            return [
+                topic_from(row, self.dispute().deciding) for row in self.reader.rows(f"{TOPICS} ORDER BY t.position")
+            ]
         visible, parameters = arguments_on_record(as_of)
         rows = self.reader.rows(
             f"""
             SELECT t.id, t.title, t.question, t.outcome,
-                   (SELECT group_concat(DISTINCT sd.position || ':' || a.side || ':' || sd.deciding)
+                   (SELECT group_concat(DISTINCT sd.position || ':' || a.side)
                     FROM arguments AS a JOIN sides AS sd ON sd.id = a.side
                     WHERE a.topic_id = t.id AND {visible}) AS sides
             FROM topics AS t ORDER BY t.position
             """,
             parameters,
         )
-        return [topic_from(row, as_of) for row in rows]
+        return [topic_from(row, self.dispute().deciding, as_of) for row in rows]
 
     # One record in full
 
@@ -258,7 +260,7 @@ class Store:
         """A topic laid out as a debate; as of a date, only the arguments whose quotes were on the record by then,
         and the outcome only if all it tells had happened."""
         if as_of is None:
-            topic = topic_from(self._one(f"{TOPICS} WHERE t.id = ?", (topic_id,), "topic"))
+            topic = topic_from(self._one(f"{TOPICS} WHERE t.id = ?", (topic_id,), "topic"), self.dispute().deciding)
         else:
             on_record = next((t for t in self.topics(as_of) if t.id == topic_id), None)
             if on_record is None:

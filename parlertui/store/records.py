@@ -6,10 +6,15 @@ Without `from __future__ import annotations`: NamedTuple compiles each annotatio
 this module's import).
 """
 
+import re
 from typing import NamedTuple
 
 from parlertui.store.filters import NO_FILTERS, Filters
 from parlertui.store.quote_text import quote_as_shown, source_title
+
+
+COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+"""A side's own colour: #rrggbb."""
 
 
 class Side(NamedTuple):
@@ -24,6 +29,12 @@ class Side(NamedTuple):
     colour_dark: str | None
     colour_light: str | None
 
+    def colour(self, dark: bool) -> str | None:
+        """Its own colour on a dark or a light theme, if it has one (a store not built by parlertui may hold any
+        text there: only #rrggbb is a colour)."""
+        own = self.colour_dark if dark else self.colour_light
+        return own if own and COLOUR.fullmatch(own) else None
+
 
 class Dispute(NamedTuple):
     """The dispute a store records, as its dataset names it."""
@@ -37,6 +48,11 @@ class Dispute(NamedTuple):
     summary: str
     sides: tuple[Side, ...] = ()
     """In the order they are shown: the marks, the filters, the debate's columns."""
+
+    @property
+    def deciding(self) -> str | None:
+        """The side of the body that decides the dispute, if it names one."""
+        return next((side.id for side in self.sides if side.deciding), None)
 
 
 class TimelineEvent(NamedTuple):

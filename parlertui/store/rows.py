@@ -52,7 +52,7 @@ QUOTES = """
 
 TOPICS = """
     SELECT t.id, t.title, t.question, t.outcome,
-           (SELECT group_concat(DISTINCT sd.position || ':' || a.side || ':' || sd.deciding)
+           (SELECT group_concat(DISTINCT sd.position || ':' || a.side)
             FROM arguments AS a JOIN sides AS sd ON sd.id = a.side WHERE a.topic_id = t.id) AS sides
     FROM topics AS t
 """
@@ -116,12 +116,12 @@ def date_label(text: str, zone: ZoneInfo | None) -> str:
 
 
 def ordered_sides(places: str | None, separator: str = " ") -> tuple[str, ...]:
-    """The side ids of a list of "place:id" words (a topic's: "place:id:deciding"), each once, in the sides' order."""
+    """The side ids of a list of "place:id" words, each once, in the sides' order."""
     found: dict[str, int] = {}
     for word in (places or "").split(separator):
         place, _, side = word.partition(":")
         if side and place.isdigit():
-            found.setdefault(side.split(":")[0], int(place))
+            found.setdefault(side, int(place))
     return tuple(sorted(found, key=found.__getitem__))
 
 
@@ -266,18 +266,19 @@ def party_tree(parties: list[Party], side_order: Sequence[str]) -> list[Party]:
     return ordered
 
 
-def topic_from(row: sqlite3.Row, as_of: str | None = None) -> Topic:
+def topic_from(row: sqlite3.Row, deciding: str | None, as_of: str | None = None) -> Topic:
+    """`deciding`: the deciding body's side, whose arguments among the topic's mean it ruled on it."""
     known = outcome_known(row["outcome"], as_of)
-    places = row["sides"] or ""
+    sides = ordered_sides(row["sides"], ",")
     return Topic(
         row["id"],
         row["title"],
         row["question"],
         row["outcome"] if known else None,
-        ordered_sides(places, ","),
+        sides,
         as_of=as_of,
         outcome_withheld=not known,
-        ruled=any(word.endswith(":1") for word in places.split(",")),
+        ruled=deciding is not None and deciding in sides,
     )
 
 

@@ -157,9 +157,11 @@ def select(
         if wanted is not None:
             _ensure_known(connection, kind, table, wanted)
     if filters.kind is not None:
-        _ensure_kind(connection, filters.kind)
+        kinds = [row[0] for row in connection.execute("SELECT DISTINCT kind FROM events ORDER BY kind")]
+        _ensure_one_of(filters.kind, kinds, "event of kind", "the kinds")
     if filters.side is not None:
-        _ensure_side(connection, filters.side)
+        sides = [row[0] for row in connection.execute("SELECT id FROM sides ORDER BY position")]
+        _ensure_one_of(filters.side, sides, "side", "its sides")
     for table in _ENTITIES:
         connection.execute(f"DROP TABLE IF EXISTS temp.chosen_{table}")
         connection.execute(f"CREATE TEMP TABLE chosen_{table} (id TEXT PRIMARY KEY) WITHOUT ROWID")
@@ -225,20 +227,12 @@ def _narrow(connection: sqlite3.Connection, selection: Selection) -> None:
     )
 
 
-def _ensure_kind(connection: sqlite3.Connection, kind: str) -> None:
-    kinds = [row[0] for row in connection.execute("SELECT DISTINCT kind FROM events ORDER BY kind")]
-    if kind not in kinds:
-        close = difflib.get_close_matches(kind, kinds, n=2, cutoff=0.6)
+def _ensure_one_of(wanted: str, known: list[str], what: str, listed: str) -> None:
+    """UnknownId, naming the nearest of `known` and listing them all, unless `wanted` is one of them."""
+    if wanted not in known:
+        close = difflib.get_close_matches(wanted, known, n=2, cutoff=0.6)
         hint = f"did you mean {' or '.join(repr(k) for k in close)}? " if close else ""
-        raise UnknownId(f"no event of kind {kind!r} in the store; {hint}the kinds: {', '.join(kinds)}")
-
-
-def _ensure_side(connection: sqlite3.Connection, side: str) -> None:
-    sides = [row[0] for row in connection.execute("SELECT id FROM sides ORDER BY position")]
-    if side not in sides:
-        close = difflib.get_close_matches(side, sides, n=2, cutoff=0.6)
-        hint = f"did you mean {' or '.join(repr(s) for s in close)}? " if close else ""
-        raise UnknownId(f"no side {side!r} in the store; {hint}its sides: {', '.join(sides)}")
+        raise UnknownId(f"no {what} {wanted!r} in the store; {hint}{listed}: {', '.join(known)}")
 
 
 def _ensure_known(connection: sqlite3.Connection, kind: str, table: str, wanted: str) -> None:

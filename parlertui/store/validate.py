@@ -18,11 +18,11 @@ from parlertui.store.dataset import Dataset, DatasetEntry, Problem
 from parlertui.store.dates import DateError, home_zone, parse_when
 from parlertui.store.quote_text import QUOTE_MARK
 from parlertui.store.record_rules import record_problems
+from parlertui.store.records import COLOUR
 from parlertui.store.schema import EVENT_KINDS, MAX_SIDES, PARTY_KINDS, SOURCE_KINDS
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 URL = re.compile(r"https?://[^\s/$.?#][^\s]*")
-COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 
 
 @dataclass(frozen=True)

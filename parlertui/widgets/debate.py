@@ -10,7 +10,7 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.color import Color, ColorParseError
+from textual.color import Color
 from textual.containers import Container, Vertical, VerticalScroll
 from textual.markup import escape
 from textual.message import Message
@@ -221,14 +221,10 @@ class DebatePane(VerticalScroll, DetailPane, can_focus=True):
         """The sides' own colours, where the dataset gives one for this theme's darkness (else debate.tcss's)."""
         dark = self.app.current_theme.dark
         for side in sides.sides:
-            own = side.colour_dark if dark else side.colour_light
-            try:
-                colour = Color.parse(own) if own else None
-            except ColorParseError:  # a store not built by parlertui may hold anything
-                colour = None
+            own = side.colour(dark)
             for cell in self.query(f".cell.{side_class(side.id)}"):
-                if colour is not None:
-                    cell.styles.border_left = ("outer", colour)
+                if own:
+                    cell.styles.border_left = ("outer", Color.parse(own))
                 else:
                     cell.styles.clear_rule("border_left")
 

@@ -9,12 +9,10 @@ would read as its opposite).
 
 from __future__ import annotations
 
-import contextlib
 from pathlib import Path
 from typing import ClassVar
 
 from rich.segment import Segment
-from rich.color import ColorParseError
 from rich.style import Style
 from textual import events
 from textual.message import Message
@@ -220,12 +218,8 @@ class PeriodStrip(ComponentStyles, Widget):
 
     def _side_style(self, place: int) -> Style:
         """The colour of the side at `place`: its own for this theme's darkness, if the dataset gives one."""
-        side = self.side_labels.sides[place]
-        own = side.colour_dark if self.app.current_theme.dark else side.colour_light
-        if own:
-            with contextlib.suppress(ColorParseError):  # a store not built by parlertui may hold anything
-                return Style(color=own)
-        return self.component_style(f"side-{place % PALETTE + 1}")
+        own = self.side_labels.sides[place].colour(self.app.current_theme.dark)
+        return Style(color=own) if own else self.component_style(f"side-{place % PALETTE + 1}")
 
     def render_line(self, y: int) -> Strip:
         width = self.content_region.width

@@ -28,6 +28,7 @@ class SideLabels:
     def __init__(self, sides: Sequence[Side]) -> None:
         self.sides = tuple(sides)
         self._by_id = {side.id: side for side in self.sides}
+        self._places = {side.id: place for place, side in enumerate(self.sides)}
         self.width = max(1, len(self.sides))
         """The cells a row's marks take: one per side."""
         self.legend = " · ".join(f"{side.mark} {side.name}" for side in self.sides)
@@ -46,7 +47,7 @@ class SideLabels:
 
     def place(self, side: str) -> int:
         """The side's place among the sides (0 for the first), for its colour: one not declared comes last."""
-        return next((index for index, known in enumerate(self.sides) if known.id == side), len(self.sides))
+        return self._places.get(side, len(self.sides))
 
     def heading(self, side: str) -> str:
         known = self._by_id.get(side)
